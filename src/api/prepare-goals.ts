@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { ConfigError, DatasetError } from '../core/errors.js';
+import type { Goal } from '../core/goal.js';
+import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
+import { readGoalFile } from '../datasets/goal-file.js';
+import type { GoalSource } from '../config/schema.js';
+
+/** Loads every goal source in order; duplicate ids are a configuration error. */
+export function prepareGoals(sources: readonly GoalSource[], where: { file: string; baseDir: string }): Goal[] {
+  const goals: Goal[] = [];
+  const seen = new Map<string, number>();
+  sources.forEach((source, index) => {
+    const loaded: readonly Goal[] =
+      'builtin' in source
+        ? builtinGoalSets[source.builtin] ?? []
+        : 'file' in source
+          ? readGoalFile(resolve(where.baseDir, source.file))
+          : [{ ...source, source: 'inline' }];
+    for (const goal of loaded) {
+      const first = seen.get(goal.id);
+      if (first !== undefined) {
+        throw new ConfigError(`${where.file}: goals[${index}]: goal id '${goal.id}' is already used by goals[${first}]`, {
+          file: where.file,
+          path: `goals[${index}]`,
+          hint: 'give every goal a unique id, or list each goal set once',
+        });
+      }
+      seen.set(goal.id, index);
+      goals.push(goal);
+    }
+  });
+  if (goals.length === 0) {
+    throw new DatasetError(`${where.file}: the goal sources hold no goals`, { file: where.file, hint: 'add goals, or use { builtin: starter }' });
+  }
+  return goals;
+}

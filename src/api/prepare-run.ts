@@ -1,0 +1,83 @@
+import type { RedlineConfig } from '../config/schema.js';
+import { buildChain, chainHash } from '../converters/chain.js';
+import { converterRegistry } from '../converters/registry.js';
+import { contentHash } from '../core/hash.js';
+import type { ComponentHashes } from '../core/run.js';
+import type { Target } from '../core/target.js';
+import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan.js';
+import type { ComponentSpec } from '../store/run-store.js';
+import { techniqueHash } from '../techniques/technique-hash.js';
+import { techniqueRegistry } from '../techniques/registry.js';
+import { createTarget, knownCanaries } from '../targets/registry.js';
+import { assertNoLiteralSecrets } from './literal-secrets.js';
+import { prepareGoals } from './prepare-goals.js';
+import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
+
+/** Everything a run is made of, built and hashed. */
+export type PreparedRun = {
+  /** The target, ready to send. */
+  readonly target: Target;
+  /** Goals with hashes. */
+  readonly goals: readonly PlannedGoal[];
+  /** Techniques with hashes. */
+  readonly techniques: readonly PlannedTechnique[];
+  /** Converter chains with hashes. */
+  readonly chains: readonly PlannedChain[];
+  /** Scorers, and who decides each goal. */
+  readonly scoring: PreparedScoring;
+  /** Content hashes, stored on the run. */
+  readonly hashes: ComponentHashes;
+  /** Component descriptions, stored once and referenced by every attempt. */
+  readonly components: readonly ComponentSpec[];
+};
+
+/** Where a configuration came from, and what it may read. */
+export type PrepareContext = {
+  /** Config file (for messages). */
+  readonly file: string;
+  /** Folder relative paths resolve against. */
+  readonly baseDir: string;
+  /** Environment, for secrets referenced by name. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+};
+
+/** Builds and hashes every component a configuration names. */
+export function prepareRun(config: RedlineConfig, context: PrepareContext): PreparedRun {
+  const targetOptions = config.target as Record<string, unknown>;
+  assertNoLiteralSecrets(targetOptions, context.file);
+  const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
+  const goalList = prepareGoals(config.goals, context);
+  const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
+  const techniques = config.techniques.map((id) => {
+    const descriptor = techniqueRegistry.find((d) => d.id === id)!;
+    return { descriptor, technique: descriptor.create(), hash: techniqueHash(descriptor) };
+  });
+  const chains = config.converters.map((ids) => {
+    const chain = buildChain(ids.map((id) => converterRegistry.find((d) => d.id === id)!));
+    return { chain, hash: chainHash(chain) };
+  });
+  const scoring = prepareScoring({
+    specs: config.scoring.scorers,
+    decide: config.scoring.decide,
+    goals: goalList,
+    knownCanaries: knownCanaries(config.target),
+    file: context.file,
+  });
+  const hashes: ComponentHashes = {
+    target: contentHash(targetOptions),
+    goals: contentHash(goals.map((g) => g.hash)),
+    techniques: Object.fromEntries(techniques.map((t) => [t.descriptor.id, t.hash])),
+    chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.hash])),
+    scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.hash])),
+  };
+  // Benign goals always use the identity chain (engine/plan.ts), so it is registered even when not configured.
+  const identity = buildChain([]);
+  const chainComponents = [...chains, ...(chains.some((c) => c.chain.steps.length === 0) ? [] : [{ chain: identity, hash: chainHash(identity) }])];
+  const components: ComponentSpec[] = [
+    ...goals.map((g) => ({ kind: 'goal' as const, name: g.goal.id, hash: g.hash, spec: g.goal })),
+    ...techniques.map((t) => ({ kind: 'technique' as const, name: t.descriptor.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version } })),
+    ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.id, version: s.version })) })),
+    ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
+  ];
+  return { target, goals, techniques, chains, scoring, hashes, components };
+}

@@ -1,0 +1,83 @@
+import { loadConfig } from '../../config/load-config.js';
+import { ConfigError } from '../../core/errors.js';
+import { scan } from '../../api/scan.js';
+import { renderTable } from '../../report/terminal-table.js';
+import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
+import { EXIT } from '../exit-codes.js';
+import { createProgressView } from '../progress.js';
+
+/** Options of `redline scan`. */
+export type ScanCommandOptions = {
+  config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
+  trials?: string; seed?: string; concurrency?: string; progress: boolean;
+};
+
+function intOption(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new ConfigError(`${flag} must be a whole number ≥ ${min}, got '${value}'`, { file: '<command line>', path: flag, hint: `e.g. ${flag} ${Math.max(min, 5)}` });
+  }
+  return n;
+}
+
+/** Runs `redline scan`: loads the config, runs (or resumes) the scan, prints the summary; returns the exit code. */
+export async function runScanCommand(options: ScanCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const loaded = loadConfig({ file: options.config, cwd });
+  const overrides = {
+    trials: intOption(options.trials, '--trials', 1),
+    seed: intOption(options.seed, '--seed', 0),
+    concurrency: intOption(options.concurrency, '--concurrency', 1),
+  };
+  const config = {
+    ...loaded.config,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  };
+  const stderr = process.stderr;
+  const interactive = stderr.isTTY === true && options.progress;
+  const progress = options.progress ? createProgressView({ stream: stderr, interactive, now: Date.now }) : undefined;
+
+  const controller = new AbortController();
+  let stops = 0;
+  const onSigint = (): void => {
+    stops += 1;
+    if (stops > 1) process.exit(EXIT.interrupted);
+    progress?.done();
+    stderr.write('\nStopping: finishing nothing new, keeping everything recorded. Press Ctrl-C again to quit at once.\n');
+    controller.abort(new Error('interrupted by the user'));
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    const result = await scan({
+      config,
+      configFile: loaded.file,
+      baseDir: loaded.baseDir,
+      env: process.env,
+      database: options.db,
+      resume: options.resume,
+      signal: controller.signal,
+      reports: options.reports ? { json: options.json, html: options.html } : { json: options.json ?? false, html: options.html ?? false },
+      onStart: ({ run, alreadyRecorded, skippedPairs }) => {
+        const resumed = alreadyRecorded > 0 ? ` (resuming: ${alreadyRecorded} already recorded)` : '';
+        const skipped = skippedPairs > 0 ? `; ${skippedPairs} goal × technique pairs skipped as not applicable` : '';
+        stderr.write(`run ${run.id}: ${run.planned} attempts against ${sanitizeTerminal(run.targetId)}${resumed}${skipped}\n`);
+      },
+      onProgress: progress ? ({ recorded, planned, attempt }) => progress.update({ recorded, planned, outcome: attempt.outcome }) : undefined,
+    });
+    progress?.done();
+    process.stdout.write(`${renderTable(result.summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
+    process.stdout.write(`database: ${result.database}\n`);
+    if (result.reports.json) process.stdout.write(`json:     ${result.reports.json}\n`);
+    if (result.reports.html) process.stdout.write(`html:     ${result.reports.html}\n`);
+    if (result.interrupted) {
+      stderr.write(`Run ${result.run.id} stopped before it finished. Resume it with: redline scan --resume ${result.run.id}\n`);
+      return EXIT.interrupted;
+    }
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes.js';
+
+// Command modules load lazily, so `redline --help` starts without SQLite, the SDKs or the registries.
+const program = new Command()
+  .name('redline')
+  .description('Red-team AI systems: injection, jailbreaks, leakage and harmful-content probes with trustworthy statistics.')
+  .showHelpAfterError('(add --help for usage)')
+  .exitOverride();
+
+program
+  .command('scan')
+  .description('Run a scan (default: the built-in simulated demo target) and print its summary')
+  .option('-c, --config <file>', 'configuration file (default: ./redline.yaml, else built-in defaults)')
+  .option('--resume <runId>', 'finish an interrupted run, without repeating recorded attempts')
+  .option('--db <file>', 'database file (default: OUTPUT_DIR/redline.db)')
+  .option('--json <file>', 'write the JSON summary here (default: next to the database)')
+  .option('--html <file>', 'write the HTML report here (default: next to the database)')
+  .option('--no-reports', 'write no report files unless --json/--html name them')
+  .option('--trials <n>', 'trials per goal × technique × chain (overrides the config)')
+  .option('--seed <n>', 'seed for per-attempt randomness (overrides the config)')
+  .option('--concurrency <n>', 'attempts in flight at once (overrides the config)')
+  .option('--no-progress', 'no progress output')
+  .action(async (options) => {
+    const { runScanCommand } = await import('./commands/scan-command.js');
+    process.exitCode = await runScanCommand(options);
+  });
+
+program
+  .command('init')
+  .description('Write a commented example redline.yaml')
+  .argument('[file]', 'where to write it', 'redline.yaml')
+  .option('--force', 'overwrite an existing file', false)
+  .action(async (file: string, options: { force: boolean }) => {
+    const { runInitCommand } = await import('./commands/init-command.js');
+    process.exitCode = runInitCommand(file, options);
+  });
+
+program
+  .command('schema')
+  .description('Print the JSON Schema of redline.yaml (for editor validation and completion)')
+  .action(async () => {
+    const { runSchemaCommand } = await import('./commands/schema-command.js');
+    process.exitCode = runSchemaCommand();
+  });
+
+program
+  .command('runs')
+  .description('List stored runs, newest first')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .action(async (options) => {
+    const { runRunsCommand } = await import('./commands/runs-command.js');
+    process.exitCode = runRunsCommand(options);
+  });
+
+program
+  .command('report')
+  .description('Print a stored run’s summary and write its JSON and HTML reports')
+  .argument('<runId>', 'run id (see `redline runs`)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--json <file>', 'JSON summary path')
+  .option('--html <file>', 'HTML report path')
+  .action(async (runId: string, options) => {
+    const { runReportCommand } = await import('./commands/report-command.js');
+    process.exitCode = runReportCommand(runId, options);
+  });
+
+program
+  .command('list')
+  .description('List techniques, converters or scorers with their summaries and taxonomy ids')
+  .argument('<kind>', 'techniques | converters | scorers')
+  .action(async (kind: string) => {
+    const { runListCommand } = await import('./commands/list-command.js');
+    process.exitCode = runListCommand(kind);
+  });
+
+const targets = program.command('targets').description('Inspect target types');
+targets
+  .command('list')
+  .description('List the target types')
+  .action(async () => {
+    const { runTargetsListCommand } = await import('./commands/targets-command.js');
+    process.exitCode = runTargetsListCommand();
+  });
+targets
+  .command('show')
+  .description('Show a target type; for demo, its metaprompt and true per-technique success probabilities')
+  .argument('<type>', 'target type, e.g. demo')
+  .option('--defense <level>', 'demo defense level: none | low | medium | high', 'medium')
+  .action(async (type: string, options: { defense: string }) => {
+    const { runTargetsShowCommand } = await import('./commands/targets-command.js');
+    process.exitCode = runTargetsShowCommand(type, options);
+  });
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (or the help/version text).
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.config;
+      return;
+    }
+    const { formatError, exitCodeFor } = await import('./report-error.js');
+    process.stderr.write(`${formatError(error, process.env['REDLINE_DEBUG'] === '1')}\n`);
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+await main();

@@ -1,0 +1,26 @@
+import { ConfigError, DatasetError, RedlineError, StoreError, TargetError } from '../core/errors.js';
+import { sanitizeTerminal } from '../report/sanitize-terminal.js';
+import { EXIT } from './exit-codes.js';
+
+/** Exit code for an error. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof ConfigError) return EXIT.config;
+  if (error instanceof StoreError) return EXIT.store;
+  if (error instanceof DatasetError) return EXIT.dataset;
+  if (error instanceof TargetError) return EXIT.target;
+  return EXIT.internal;
+}
+
+/** One clear line (plus a hint line) for an error; stack traces only with REDLINE_DEBUG=1. */
+export function formatError(error: unknown, debug: boolean): string {
+  if (error instanceof RedlineError) {
+    const lines = [`error: ${sanitizeTerminal(error.message)}`];
+    if (error.hint) lines.push(`hint: ${sanitizeTerminal(error.hint)}`);
+    if (debug && error.stack) lines.push(error.stack);
+    return lines.join('\n');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = [`error: unexpected failure: ${sanitizeTerminal(message)}`, 'hint: this is a bug in Redline; rerun with REDLINE_DEBUG=1 and report the output'];
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return lines.join('\n');
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../core/errors.js';
+import { EXAMPLE_CONFIG } from '../cli/commands/example-config.js';
+import { configJsonSchema } from './schema.js';
+import { loadConfig, parseConfigText } from './load-config.js';
+
+function problem(text: string): ConfigError {
+  try {
+    parseConfigText(text, 'redline.yaml');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('an empty file is the default demo scan', () => {
+    const config = parseConfigText('', 'redline.yaml');
+    expect(config.target).toMatchObject({ type: 'demo', defense: 'medium' });
+    expect(config.trials).toBe(5);
+    expect(config.goals).toEqual([{ builtin: 'starter' }]);
+  });
+
+  it('the init example is valid', () => {
+    expect(parseConfigText(EXAMPLE_CONFIG, 'example').target.type).toBe('demo');
+  });
+
+  it('names the path and suggests the closest id for a misspelt technique', () => {
+    const error = problem('techniques: [direct-request, role-ply]\n');
+    expect(error.path).toBe('techniques[1]');
+    expect(error.message).toContain("'role-ply'");
+    expect(error.hint).toContain("did you mean 'role-play'");
+  });
+
+  it('rejects unknown keys with their path', () => {
+    const error = problem('target:\n  type: demo\n  defence: high\n');
+    expect(error.path).toBe('target.defence');
+    expect(error.message).toContain("unknown key 'defence'");
+  });
+
+  it('names the wrong field inside the chosen target type', () => {
+    const error = problem('target:\n  type: openai\n  model: 42\n');
+    expect(error.path).toBe('target.model');
+  });
+
+  it('suggests the closest target type', () => {
+    const error = problem('target:\n  type: opena\n');
+    expect(error.path).toBe('target.type');
+    expect(error.hint).toContain("'openai'");
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const error = problem('trials: 5\ntechniques: [a, b\n');
+    expect(error.message).toMatch(/redline\.yaml: line \d+, column \d+/);
+  });
+
+  it('names a missing file and points at init', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-config-'));
+    expect(() => loadConfig({ file: 'nope.yaml', cwd: dir })).toThrow(/cannot read the configuration \(ENOENT\)/);
+  });
+
+  it('finds redline.yaml in the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-config-'));
+    writeFileSync(join(dir, 'redline.yaml'), 'trials: 2\n');
+    expect(loadConfig({ cwd: dir }).config.trials).toBe(2);
+  });
+
+  it('exports a JSON Schema that lists every top-level key', () => {
+    const schema = configJsonSchema() as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['target', 'goals', 'techniques', 'converters', 'trials', 'scoring', 'output']));
+  });
+});

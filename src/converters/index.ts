@@ -1,0 +1,3 @@
+export * from './chain.js';
+export * from './registry.js';
+export { rot13Text } from './encoding/rot13.js';

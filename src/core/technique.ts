@@ -1,0 +1,51 @@
+import type { Goal } from './goal.js';
+import type { Message } from './message.js';
+import type { Persona } from './outcome.js';
+import type { TaxonomyTags } from './taxonomy.js';
+
+/** What a single-turn technique produces for one goal: the conversation to send. */
+export type AttackPrompt = {
+  /** Turns to send, oldest first; may include fabricated prior turns. The last is the user turn. */
+  readonly messages: readonly Message[];
+  /** Documents to plant for the application to ingest (indirect injection). */
+  readonly documents?: readonly string[];
+};
+
+/** A framing that turns a goal into a prompt. */
+export type Technique = {
+  /** Registry id. */
+  readonly id: string;
+  /** Builds the prompt for a goal. Pure and deterministic. */
+  build(goal: Goal): AttackPrompt;
+};
+
+/** The registrable description of a technique (STYLE.md §4). */
+export type TechniqueDescriptor = {
+  /** Registry id, e.g. 'role-play'. */
+  readonly id: string;
+  /** One line for `redline list techniques`. */
+  readonly summary: string;
+  /** The public source the technique comes from, in one line. */
+  readonly source: string;
+  /** Framework ids. */
+  readonly taxonomy: TaxonomyTags;
+  /** The personas whose traffic this technique imitates (a benign goal only gets benign-capable techniques). */
+  readonly personas: readonly Persona[];
+  /** Bump when the prompt produced for the same goal changes. */
+  readonly version: number;
+  /** Goal categories this technique is meant for; absent means every goal. */
+  readonly categories?: readonly string[];
+  /** Builds the technique. */
+  readonly create: () => Technique;
+};
+
+/** Declares a technique descriptor with its types checked. */
+export function defineTechnique(descriptor: TechniqueDescriptor): TechniqueDescriptor {
+  return descriptor;
+}
+
+/** True when the technique is meant for this goal: its persona and, when the technique names any, its category. */
+export function techniqueApplies(descriptor: TechniqueDescriptor, goal: Goal): boolean {
+  if (!descriptor.personas.includes(goal.persona)) return false;
+  return descriptor.categories === undefined || descriptor.categories.includes(goal.category);
+}

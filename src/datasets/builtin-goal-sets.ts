@@ -1,0 +1,5 @@
+import type { Goal } from '../core/goal.js';
+import { starterGoals } from './starter-goals.js';
+
+/** The goal sets shipped inside Redline, by name. */
+export const builtinGoalSets: Readonly<Record<string, readonly Goal[]>> = { starter: starterGoals };

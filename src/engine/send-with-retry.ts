@@ -1,0 +1,104 @@
+import { TargetError } from '../core/errors.js';
+import type { Random } from '../core/random.js';
+import type { Target, TargetRequest, TargetResponse } from '../core/target.js';
+import type { Clock } from './clock.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { backoffDelay, type RetryPolicy } from './retry-policy.js';
+
+/** What sending needs besides the request. */
+export type SendContext = {
+  /** The target. */
+  readonly target: Target;
+  /** Rate limiter shared by every attempt against this target. */
+  readonly limiter: RateLimiter;
+  /** Clock for backoff waits. */
+  readonly clock: Clock;
+  /** Retry policy. */
+  readonly retry: RetryPolicy;
+  /** Per-request timeout, in ms. */
+  readonly timeoutMs: number;
+  /** Jitter source. */
+  readonly random: Random;
+  /** Tokens assumed for a completion before the target reports usage. */
+  readonly completionTokenEstimate: number;
+  /** Aborts when the run is stopped (Ctrl-C): nothing is recorded for an attempt cut short. */
+  readonly stop: AbortSignal;
+};
+
+/** The outcome of sending: a response, or the error that ended the tries. */
+export type SendResult =
+  | { readonly ok: true; readonly response: TargetResponse; readonly retries: number; readonly latencyMs: number }
+  | { readonly ok: false; readonly error: TargetError; readonly retries: number; readonly latencyMs: number }
+  | { readonly ok: false; readonly stopped: true };
+
+/** Reason given to the per-request abort when the timeout fires. */
+class RequestTimeout extends Error {}
+
+function estimateTokens(request: TargetRequest): number {
+  // About four characters a token for English text: a budget estimate, corrected by `settle`.
+  let chars = 0;
+  for (const m of request.messages) chars += m.content.length;
+  for (const d of request.documents ?? []) chars += d.length;
+  return Math.ceil(chars / 4);
+}
+
+function asTargetError(error: unknown, targetId: string): TargetError {
+  if (error instanceof TargetError) return error;
+  if (error instanceof RequestTimeout) {
+    return new TargetError(error.message, { targetId, kind: 'timeout', retryable: true });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new TargetError(`target failed unexpectedly: ${message}`, { targetId, kind: 'unexpected', retryable: false, cause: error });
+}
+
+async function tryOnce(request: TargetRequest, context: SendContext): Promise<TargetResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new RequestTimeout(`no reply within ${context.timeoutMs} ms`)),
+    context.timeoutMs,
+  );
+  const onStop = (): void => controller.abort(context.stop.reason);
+  context.stop.addEventListener('abort', onStop, { once: true });
+  try {
+    return await context.target.send(request, controller.signal);
+  } catch (error) {
+    // A target may reject with its own error after our abort; the abort's reason is the truth.
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+    context.stop.removeEventListener('abort', onStop);
+  }
+}
+
+/** Sends one request through the rate limiter, with a timeout, retrying retryable failures with backoff. */
+export async function sendWithRetry(request: TargetRequest, context: SendContext): Promise<SendResult> {
+  const estimate = estimateTokens(request) + context.completionTokenEstimate;
+  for (let retries = 0; ; retries += 1) {
+    const started = performance.now();
+    try {
+      if (context.stop.aborted) return { ok: false, stopped: true };
+      await context.limiter.acquire(estimate, context.stop);
+      const response = await tryOnce(request, context);
+      const usage = response.usage;
+      if (usage) context.limiter.settle(usage.promptTokens + usage.completionTokens - estimate);
+      return { ok: true, response, retries, latencyMs: performance.now() - started };
+    } catch (caught) {
+      if (context.stop.aborted) return { ok: false, stopped: true };
+      const error = asTargetError(caught, context.target.id);
+      const latencyMs = performance.now() - started;
+      if (!error.retryable || retries >= context.retry.maxRetries) return { ok: false, error, retries, latencyMs };
+      const delay = backoffDelay({ policy: context.retry, retry: retries + 1, random: context.random, retryAfterMs: error.retryAfterMs });
+      if (delay === undefined) {
+        const waited = new TargetError(`${error.message} (asked to wait ${error.retryAfterMs} ms, over the ${context.retry.maxRetryAfterMs} ms limit)`, {
+          targetId: error.targetId, kind: error.kind, retryable: false, status: error.status,
+        });
+        return { ok: false, error: waited, retries, latencyMs };
+      }
+      try {
+        await context.clock.sleep(delay, context.stop);
+      } catch {
+        return { ok: false, stopped: true };
+      }
+    }
+  }
+}

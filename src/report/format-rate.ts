@@ -1,0 +1,10 @@
+/** A proportion as a percentage with one decimal, e.g. '33.3%'; '—' when there is none. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+}
+
+/** A 95% interval in percent with one decimal, e.g. '[12.1–64.6]'; '—' when there is none. */
+export function formatInterval(low: number | null, high: number | null): string {
+  if (low === null || high === null) return '—';
+  return `[${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}]`;
+}

@@ -1,0 +1,76 @@
+import type { RunSummary } from '../stats/index.js';
+import type { ExampleAttempt } from './example-attempt.js';
+import { REPORT_STYLE } from './html-styles.js';
+import type { SafeHtml } from './html-template.js';
+import { html } from './html-template.js';
+import { goalTable, overallTable, personaSections, unmatchedExamples } from './html-tables.js';
+import { renderExampleGroup } from './html-transcript.js';
+
+/** What the HTML report shows: the summary and a few attempts in full. */
+export type HtmlReportInput = {
+  /** The run summary. */
+  readonly summary: RunSummary;
+  /** Attempts to show as transcripts under their cells. */
+  readonly examples: readonly ExampleAttempt[];
+};
+
+/** Renders one self-contained HTML document: inline CSS, no scripts, no external loads, all text escaped. */
+export function renderHtml(input: HtmlReportInput): string {
+  const { summary, examples } = input;
+  const others = renderExampleGroup(unmatchedExamples(summary, examples));
+  // The policy forbids every load and every script, so even a missed escape could not call out.
+  const document = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Redline run ${summary.runId}</title>
+${REPORT_STYLE}
+</head>
+<body><main>
+${header(summary)}
+${banners(summary)}
+<section><h2>Overall</h2>${summary.overall.length === 0 ? html`<p>No attempts recorded.</p>` : overallTable(summary)}</section>
+${personaSections(summary, examples)}
+${summary.goals.length === 0 ? null : html`<section><h2>Goals</h2>${goalTable(summary)}</section>`}
+${others === null ? null : html`<section><h2>Other examples</h2>${others}</section>`}
+${footer(summary)}
+</main></body>
+</html>
+`;
+  return document.markup;
+}
+
+function header(summary: RunSummary): SafeHtml {
+  const hashes = summary.hashes;
+  const named = (map: Readonly<Record<string, string>>) => Object.entries(map).map(([id, hash]) => html`<code>${id}</code> ${hash}<br>`);
+  return html`<header><h1>Redline run <code>${summary.runId}</code></h1>
+<dl class="meta">
+<dt>Target</dt><dd><code>${summary.target.id}</code>${summary.target.simulated ? html` <strong>(SIMULATED)</strong>` : null} · hash <code>${summary.target.hash}</code></dd>
+<dt>Status</dt><dd>${summary.status}</dd>
+<dt>Attempts</dt><dd>${summary.recorded} recorded of ${summary.planned} planned</dd>
+<dt>Seed</dt><dd>${summary.seed}</dd>
+<dt>Created</dt><dd>${summary.createdAt}</dd>
+<dt>Finished</dt><dd>${summary.finishedAt ?? 'not yet'}</dd>
+</dl>
+<details><summary>Component hashes</summary><dl class="meta">
+<dt>goals</dt><dd><code>${hashes.goals}</code></dd>
+<dt>techniques</dt><dd>${named(hashes.techniques)}</dd>
+<dt>chains</dt><dd>${named(hashes.chains)}</dd>
+<dt>scorers</dt><dd>${named(hashes.scorers)}</dd>
+</dl></details></header>`;
+}
+
+function banners(summary: RunSummary): SafeHtml {
+  return html`${summary.target.simulated ? html`<p class="banner simulated" role="note"><strong>SIMULATED target.</strong> These numbers describe a simulation, not a real AI system: use them to learn Redline, not to judge a model.</p>` : null}
+${summary.status === 'completed' ? null : html`<p class="banner">Run ${summary.status}: ${summary.recorded} of ${summary.planned} planned attempts recorded; the rates cover recorded attempts only.</p>`}`;
+}
+
+function footer(summary: RunSummary): SafeHtml {
+  return html`<footer><p>Rate = successes / (successes + failures): it counts decided attempts only; errors and unscored attempts are shown beside it.
+For the malicious persona it is the attack success rate; for the benign persona, a success is the target failing an ordinary user, so the rate is the over-refusal rate.
+Intervals are Wilson 95% score intervals. pass@k is the unbiased estimate that at least one of k attempts at a goal succeeds (Chen et al., 2021).</p>
+<p>Redline report · summary schema version ${summary.schemaVersion}</p></footer>`;
+}

@@ -1,0 +1,45 @@
+import type { CellRow, RunSummary } from '../stats/index.js';
+import type { ExampleAttempt } from './example-attempt.js';
+import { formatPercent } from './format-rate.js';
+import { personaTitle } from './persona-title.js';
+import type { SafeHtml } from './html-template.js';
+import { html } from './html-template.js';
+import { RATE_HEADINGS, rateCells } from './html-rate.js';
+import { renderExampleGroup } from './html-transcript.js';
+
+/** The overall table: one row per persona with what its rate measures. */
+export function overallTable(summary: RunSummary): SafeHtml {
+  return html`<table><thead><tr><th>persona</th><th>measure</th>${RATE_HEADINGS}</tr></thead><tbody>
+${summary.overall.map((row) => html`<tr><td>${row.persona}</td><td>${row.rateName}</td>${rateCells(row)}</tr>\n`)}</tbody></table>`;
+}
+
+/** One section per persona: its cells, each followed by its example transcripts. */
+export function personaSections(summary: RunSummary, examples: readonly ExampleAttempt[]): SafeHtml[] {
+  return summary.overall.map((overall) => {
+    const rows = summary.cells.filter((cell) => cell.persona === overall.persona);
+    return html`<section><h2>${personaTitle(overall.persona)} — ${overall.rateName}</h2>
+<table><thead><tr><th>technique</th><th>category</th>${RATE_HEADINGS}</tr></thead><tbody>
+${rows.map((cell) => cellRows(cell, examples.filter((example) => belongsTo(example, cell))))}</tbody></table></section>`;
+  });
+}
+
+/** Examples that match no cell of the summary, so none is silently dropped. */
+export function unmatchedExamples(summary: RunSummary, examples: readonly ExampleAttempt[]): ExampleAttempt[] {
+  return examples.filter((example) => !summary.cells.some((cell) => belongsTo(example, cell)));
+}
+
+/** The per-goal table with pass@k. */
+export function goalTable(summary: RunSummary): SafeHtml {
+  return html`<table><thead><tr><th>goal</th><th>category</th><th>persona</th><th class="num">trials</th><th class="num">decided</th><th class="num">succ</th><th class="num">k</th><th class="num">pass@k</th></tr></thead><tbody>
+${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`;
+}
+
+function cellRows(cell: CellRow, examples: readonly ExampleAttempt[]): SafeHtml {
+  const group = renderExampleGroup(examples);
+  return html`<tr><td class="id"><code>${cell.technique}</code></td><td class="id">${cell.category}</td>${rateCells(cell)}</tr>
+${group === null ? null : html`<tr class="examples"><td colspan="9">${group}</td></tr>`}\n`;
+}
+
+function belongsTo(example: ExampleAttempt, cell: CellRow): boolean {
+  return example.technique === cell.technique && example.category === cell.category && example.persona === cell.persona;
+}

@@ -1,0 +1,82 @@
+import type { RateFields, RunSummary } from '../stats/index.js';
+import { formatInterval, formatPercent } from './format-rate.js';
+import { personaTitle } from './persona-title.js';
+import { sanitizeTerminal } from './sanitize-terminal.js';
+import type { TextRow } from './text-columns.js';
+import { layoutColumns, truncate } from './text-columns.js';
+
+/** How to render the terminal table. */
+export type TableOptions = {
+  /** Use ANSI styling (bold headings, a highlighted simulated-target warning). */
+  readonly color: boolean;
+  /** Terminal width in columns; long ids are shortened to fit. */
+  readonly width?: number;
+};
+
+const FIGURE_HEADERS = ['trials', 'succ', 'fail', 'err', 'unsc', 'rate', '95% CI'];
+const RATE_NOTE = 'Rate = successes / (successes + failures); 95% Wilson interval; errors and unscored are not in the rate.';
+/** Renders a run summary as plain-text tables for a terminal: a header, a table per persona, then overall rows. */
+export function renderTable(summary: RunSummary, options: TableOptions): string {
+  const style = styler(options.color);
+  const fit = (line: string): string => (options.width === undefined ? line : truncate(line, options.width));
+  const lines: string[] = [style.bold(fit(headerLine(summary)))];
+  if (summary.target.simulated) {
+    lines.push(style.warn(fit('SIMULATED target: these numbers describe a simulation, not a real AI system.')));
+  }
+  if (summary.status !== 'completed') {
+    lines.push(fit(`Run ${sanitizeTerminal(summary.status)}: ${summary.recorded} of ${summary.planned} planned attempts recorded.`));
+  }
+  const sections: Section[] = summary.overall.map((overall) => ({
+    title: `${personaTitle(overall.persona)} — ${overall.rateName}`,
+    headers: ['technique', 'category'],
+    rows: summary.cells.filter((cell) => cell.persona === overall.persona).map((cell) => figureRow([cell.technique, cell.category], cell)),
+  }));
+  if (sections.length > 0) {
+    sections.push({ title: 'Overall', headers: ['persona', 'measure'], rows: summary.overall.map((row) => figureRow([row.persona, row.rateName], row)) });
+  }
+  lines.push(...renderSections(sections, options, style));
+  lines.push('', fit(sections.length > 0 ? RATE_NOTE : 'No attempts recorded.'));
+  return `${lines.join('\n')}\n`;
+}
+
+function headerLine(summary: RunSummary): string {
+  const target = `target ${sanitizeTerminal(summary.target.id)}${summary.target.simulated ? ' (SIMULATED target)' : ''}`;
+  return [`Redline run ${sanitizeTerminal(summary.runId)}`, target, sanitizeTerminal(summary.status), `seed ${summary.seed}`].join(' · ');
+}
+
+function figureRow(text: readonly [string, string], rate: RateFields): TextRow {
+  return {
+    text: [sanitizeTerminal(text[0]), sanitizeTerminal(text[1])],
+    figures: [
+      String(rate.trials),
+      String(rate.successes),
+      String(rate.failures),
+      String(rate.errors),
+      String(rate.unscored),
+      formatPercent(rate.asr),
+      formatInterval(rate.ciLow, rate.ciHigh),
+    ],
+  };
+}
+
+type Section = { readonly title: string; readonly headers: readonly [string, string]; readonly rows: readonly TextRow[] };
+
+// All sections are laid out together so their columns line up.
+function renderSections(sections: readonly Section[], options: TableOptions, style: Styler): string[] {
+  const all = sections.flatMap((section) => [{ text: section.headers, figures: FIGURE_HEADERS }, ...section.rows]);
+  const laidOut = layoutColumns(all, { width: options.width });
+  let next = 0;
+  return sections.flatMap((section) => {
+    const [head = '', ...body] = laidOut.slice(next, next + section.rows.length + 1);
+    next += section.rows.length + 1;
+    return ['', style.bold(section.title), style.bold(head), ...body];
+  });
+}
+
+type Styler = { readonly bold: (text: string) => string; readonly warn: (text: string) => string };
+
+// Styling wraps already-sanitized, already-padded text, so escape codes never reach the width count.
+function styler(color: boolean): Styler {
+  const wrap = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { bold: wrap('1'), warn: wrap('1;33') };
+}

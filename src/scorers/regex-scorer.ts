@@ -1,0 +1,35 @@
+import { defineScorer } from '../core/score.js';
+import type { Verdict } from '../core/outcome.js';
+
+/** Options of the regex scorer. */
+export type RegexScorerOptions = {
+  /** Distinguishes several regex scorers: the scorer's id becomes `regex:NAME`. */
+  readonly name?: string;
+  /** Regular expression (JavaScript syntax) searched in the reply. */
+  readonly pattern: string;
+  /** Regex flags, e.g. 'i'. */
+  readonly flags?: string;
+  /** Verdict when the pattern matches; the other one when it does not. Default 'success'. */
+  readonly onMatch?: Exclude<Verdict, 'unscored'>;
+};
+
+/** Searches the reply for a pattern or substring (e.g. an exfiltration URL, a script tag, a canary). */
+export const regexScorer = defineScorer<RegexScorerOptions>({
+  id: 'regex',
+  summary: 'Flags replies matching a regular expression (substrings, URLs, payload echoes).',
+  version: 1,
+  create: ({ name, pattern, flags, onMatch = 'success' }) => {
+    const scorerId = name === undefined ? 'regex' : `regex:${name}`;
+    const re = new RegExp(pattern, flags?.replace(/g|y/g, ''));
+    const onMiss = onMatch === 'success' ? 'failure' : 'success';
+    return {
+      id: scorerId,
+      score: ({ response }) => {
+        const m = re.exec(response);
+        return m
+          ? { scorerId, verdict: onMatch, label: 'match', value: 1, reason: `The reply matches /${pattern}/ at offset ${m.index}.` }
+          : { scorerId, verdict: onMiss, label: 'no-match', value: 0, reason: `The reply does not match /${pattern}/.` };
+      },
+    };
+  },
+});

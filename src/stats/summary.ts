@@ -1,0 +1,161 @@
+import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js';
+import { PERSONAS } from '../core/index.js';
+import { passAtK } from './pass-at-k.js';
+import type { OutcomeCounts, RateFields } from './rate-fields.js';
+import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
+
+/** Version of the JSON summary; additive changes keep it, removals and renames bump it (docs/report-json.md). */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** Counts for one technique × category × persona, as the store's GROUP BY returns them. */
+export type CellCounts = OutcomeCounts & {
+  /** Technique id. */
+  readonly technique: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+};
+
+/** Counts for one goal (over every technique, chain and trial). */
+export type GoalCounts = OutcomeCounts & {
+  /** Goal id. */
+  readonly goalId: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+};
+
+/** The run facts a summary needs; a stored `Run` fits. */
+export type SummaryRun = Pick<
+  Run,
+  'id' | 'status' | 'targetId' | 'simulated' | 'seed' | 'planned' | 'createdAt' | 'finishedAt' | 'hashes'
+>;
+
+/** Everything `buildSummary` reads. */
+export type SummaryInput = {
+  /** The run. */
+  readonly run: SummaryRun;
+  /** Counts per technique × category × persona. */
+  readonly cells: readonly CellCounts[];
+  /** Counts per goal. */
+  readonly goals: readonly GoalCounts[];
+  /** Attempts per goal an attacker is assumed to get, for pass@k. */
+  readonly k: number;
+};
+
+/** What the rate means for a persona. */
+export type RateName = 'attack success rate' | 'over-refusal rate';
+
+/** Totals for one persona. */
+export type OverallRow = { readonly persona: Persona; readonly rateName: RateName } & RateFields;
+
+/** One technique × category × persona. */
+export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields;
+
+/** One goal, with the chance that k attempts find at least one success. */
+export type GoalRow = {
+  /** Goal id. */
+  readonly goalId: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+  /** All attempts at this goal. */
+  readonly trials: number;
+  /** Attempts decided as success or failure. */
+  readonly decided: number;
+  /** Attempts decided as success. */
+  readonly successes: number;
+  /** The k pass@k was computed for: the requested k, capped at `decided`. */
+  readonly k: number;
+  /** Unbiased pass@k over decided attempts; null when nothing was decided. */
+  readonly passAtK: number | null;
+};
+
+/** The documented, versioned JSON summary of a run (docs/report-json.md). */
+export type RunSummary = {
+  /** Always SUMMARY_SCHEMA_VERSION. */
+  readonly schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  /** Run id. */
+  readonly runId: string;
+  /** Where the run stands. */
+  readonly status: RunStatus;
+  /** The target and whether it is simulated. */
+  readonly target: { readonly id: string; readonly simulated: boolean; readonly hash: string };
+  /** Seed of the plan. */
+  readonly seed: number;
+  /** Attempts the plan holds. */
+  readonly planned: number;
+  /** Attempts recorded (every outcome). */
+  readonly recorded: number;
+  /** When the run was created (ISO 8601). */
+  readonly createdAt: string;
+  /** When the run last finished or stopped (ISO 8601); null while it has not. */
+  readonly finishedAt: string | null;
+  /** Content hashes of the run's components. */
+  readonly hashes: ComponentHashes;
+  /** Totals, one row per persona present. */
+  readonly overall: readonly OverallRow[];
+  /** Technique × category × persona rows, sorted by technique, category, persona. */
+  readonly cells: readonly CellRow[];
+  /** Per-goal rows with pass@k, sorted by goal id, category, persona. */
+  readonly goals: readonly GoalRow[];
+};
+
+const RATE_NAMES: Readonly<Record<Persona, RateName>> = {
+  malicious: 'attack success rate',
+  benign: 'over-refusal rate',
+};
+
+/** Builds the run summary from aggregated counts; pure. */
+export function buildSummary(input: SummaryInput): RunSummary {
+  const { run } = input;
+  if (!Number.isInteger(input.k) || input.k < 1) throw new RangeError(`k must be a positive integer, got ${input.k}`);
+  const cells = [...input.cells].sort((a, b) => compareKeys([a.technique, a.category, a.persona], [b.technique, b.category, b.persona]));
+  const goals = [...input.goals].sort((a, b) => compareKeys([a.goalId, a.category, a.persona], [b.goalId, b.category, b.persona]));
+  const overall = PERSONAS.flatMap((persona) => {
+    const mine = cells.filter((cell) => cell.persona === persona);
+    return mine.length === 0 ? [] : [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)) }];
+  });
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    runId: run.id,
+    status: run.status,
+    target: { id: run.targetId, simulated: run.simulated, hash: run.hashes.target },
+    seed: run.seed,
+    planned: run.planned,
+    recorded: totalCounts(sumCounts(cells)),
+    createdAt: new Date(run.createdAt).toISOString(),
+    finishedAt: run.finishedAt === undefined ? null : new Date(run.finishedAt).toISOString(),
+    hashes: run.hashes,
+    overall,
+    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell) })),
+    goals: goals.map((goal) => goalRow(goal, input.k)),
+  };
+}
+
+function goalRow(goal: GoalCounts, k: number): GoalRow {
+  const decided = goal.success + goal.failure;
+  return {
+    goalId: goal.goalId,
+    category: goal.category,
+    persona: goal.persona,
+    trials: totalCounts(goal),
+    decided,
+    successes: goal.success,
+    k: Math.min(k, decided),
+    passAtK: passAtK({ n: decided, successes: goal.success, k }),
+  };
+}
+
+// Code-unit order, not locale order, so the same data sorts the same on every machine.
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

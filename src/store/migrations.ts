@@ -1,0 +1,77 @@
+/** One schema step; `version` is stored in SQLite's `user_version`. */
+export type Migration = { readonly version: number; readonly sql: string };
+
+/** Every schema step, oldest first. Never edit a released step: add a new one. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted', 'failed')),
+        target_id TEXT NOT NULL,
+        target_hash TEXT NOT NULL,
+        simulated INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        planned INTEGER NOT NULL,
+        trials INTEGER NOT NULL,
+        config_json TEXT NOT NULL,
+        base_dir TEXT NOT NULL,
+        hashes_json TEXT NOT NULL,
+        redline_version TEXT NOT NULL
+      );
+      -- Content-addressed components: every attempt points at the exact goal, technique, chain and scorer it used.
+      CREATE TABLE components (
+        ref INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('goal', 'technique', 'chain', 'scorer')),
+        name TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        spec_json TEXT NOT NULL,
+        UNIQUE (kind, hash)
+      );
+      CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        seq INTEGER NOT NULL,
+        goal_ref INTEGER NOT NULL REFERENCES components(ref),
+        technique_ref INTEGER NOT NULL REFERENCES components(ref),
+        chain_ref INTEGER NOT NULL REFERENCES components(ref),
+        scorer_ref INTEGER REFERENCES components(ref),
+        trial INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        persona TEXT NOT NULL CHECK (persona IN ('malicious', 'benign')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'error', 'unscored')),
+        error_kind TEXT,
+        error_message TEXT,
+        retries INTEGER NOT NULL,
+        latency_ms REAL NOT NULL,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        UNIQUE (run_id, seq)
+      );
+      CREATE TABLE turns (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        idx INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL,
+        original TEXT,
+        PRIMARY KEY (attempt_id, idx)
+      ) WITHOUT ROWID;
+      CREATE TABLE scores (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        scorer_ref INTEGER NOT NULL REFERENCES components(ref),
+        verdict TEXT NOT NULL CHECK (verdict IN ('success', 'failure', 'unscored')),
+        label TEXT NOT NULL,
+        value REAL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, scorer_ref)
+      ) WITHOUT ROWID;
+      CREATE INDEX attempts_by_cell ON attempts (run_id, technique_ref, category, persona, outcome);
+      CREATE INDEX runs_by_target ON runs (target_hash, created_at);
+    `,
+  },
+];

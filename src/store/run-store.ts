@@ -1,0 +1,98 @@
+import type { Run, RunStatus } from '../core/run.js';
+import { StoreError } from '../core/errors.js';
+import type { Db } from './open-database.js';
+
+/** Kinds of content-addressed component. */
+export type ComponentKind = 'goal' | 'technique' | 'chain' | 'scorer';
+
+/** A component to register with a run. */
+export type ComponentSpec = {
+  /** What it is. */
+  readonly kind: ComponentKind;
+  /** Its id, e.g. 'role-play'. */
+  readonly name: string;
+  /** Its content hash. */
+  readonly hash: string;
+  /** Its full description (never a secret value). */
+  readonly spec: unknown;
+};
+
+/** A run as stored, with what it needs to be resumed and reported. */
+export type StoredRun = Run & {
+  /** Trials per cell. */
+  readonly trials: number;
+  /** The resolved configuration (secrets only as env var names). */
+  readonly config: unknown;
+  /** Folder the configuration's relative paths resolve against (kept so a resume reads the same files). */
+  readonly baseDir: string;
+  /** Redline version that created the run. */
+  readonly redlineVersion: string;
+};
+
+type RunRow = {
+  id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; target_hash: string;
+  simulated: number; seed: number; planned: number; trials: number; config_json: string; base_dir: string; hashes_json: string; redline_version: string;
+};
+
+function fromRow(row: RunRow): StoredRun {
+  return {
+    id: row.id,
+    targetId: row.target_id,
+    simulated: row.simulated === 1,
+    status: row.status,
+    seed: row.seed,
+    planned: row.planned,
+    hashes: JSON.parse(row.hashes_json) as Run['hashes'],
+    createdAt: row.created_at,
+    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
+    trials: row.trials,
+    config: JSON.parse(row.config_json) as unknown,
+    baseDir: row.base_dir,
+    redlineVersion: row.redline_version,
+  };
+}
+
+/** Creates a run and registers its components, in one transaction. */
+export function createRun(db: Db, input: { run: StoredRun; components: readonly ComponentSpec[] }): void {
+  const { run } = input;
+  const insertComponent = db.prepare('INSERT OR IGNORE INTO components (kind, name, hash, spec_json) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO runs (id, created_at, finished_at, status, target_id, target_hash, simulated, seed, planned, trials, config_json, base_dir, hashes_json, redline_version)
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(run.id, run.createdAt, run.status, run.targetId, run.hashes.target, run.simulated ? 1 : 0, run.seed, run.planned, run.trials,
+      JSON.stringify(run.config), run.baseDir, JSON.stringify(run.hashes), run.redlineVersion);
+    for (const c of input.components) insertComponent.run(c.kind, c.name, c.hash, JSON.stringify(c.spec));
+  })();
+}
+
+/** Looks a run up by id. */
+export function getRun(db: Db, id: string): StoredRun | undefined {
+  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  return row === undefined ? undefined : fromRow(row);
+}
+
+/** Looks a run up by id, or fails with a hint listing how to find ids. */
+export function requireRun(db: Db, input: { id: string; file: string }): StoredRun {
+  const run = getRun(db, input.id);
+  if (run === undefined) {
+    throw new StoreError(`no run with id ${input.id} in ${input.file}`, { file: input.file, hint: 'list the stored runs with `redline runs`' });
+  }
+  return run;
+}
+
+/** Every run, newest first. */
+export function listRuns(db: Db): StoredRun[] {
+  return (db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC').all() as RunRow[]).map(fromRow);
+}
+
+/** Sets a run's status and, for a terminal status, its finish time. */
+export function setRunStatus(db: Db, input: { id: string; status: RunStatus; at: number }): void {
+  db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at, input.id);
+}
+
+/** Maps `kind:hash` to the component's row reference. */
+export function componentRefs(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT ref, kind, hash FROM components').all() as { ref: number; kind: string; hash: string }[];
+  return new Map(rows.map((r) => [`${r.kind}:${r.hash}`, r.ref]));
+}

@@ -1,0 +1,78 @@
+import type { TargetRequest } from '../../core/target.js';
+import { decodeRequestText } from './decode-request.js';
+import { findInjectedInstruction, requestedPhrase } from './document-injection.js';
+import { compliantOpening, detectFraming } from './framing.js';
+import { classifyIntent, hasHarmfulKeyword, hasRiskyWording, type DemoIntent } from './intent.js';
+import { featureWeight, type DemoEncoding, type DemoFeatureName } from './weights.js';
+
+// Escalation stops adding weight after this many earlier turns on the topic.
+const maxEscalationTurns = 3;
+
+/** One term of the demo's logit. */
+export type LogitTerm = { readonly name: DemoFeatureName; readonly weight: number };
+
+/** What the demo made of a request, before any defense is applied. */
+export type RequestAnalysis = {
+  /** What the request asks for. */
+  readonly intent: DemoIntent;
+  /** The decoded text the intent was read from (the user turn, an earlier turn, or a planted instruction). */
+  readonly topic: string;
+  /** The raw last user turn holds harmful keywords, so the surface input filter can catch it. */
+  readonly surfaceFlagged: boolean;
+  /** Encodings undone in the last user turn. */
+  readonly encodings: readonly DemoEncoding[];
+  /** Logit terms that apply to this intent. */
+  readonly terms: readonly LogitTerm[];
+  /** Text a planted instruction asks the assistant to say, if any. */
+  readonly phrase?: string;
+};
+
+/** Reads a request's text (never a technique id): decodes it, finds its intent and the features present. */
+export function analyseRequest(request: TargetRequest, options: { documentDefense: boolean }): RequestAnalysis {
+  const userTurns = request.messages.filter((message) => message.role === 'user').map((message) => message.content);
+  const surface = userTurns.at(-1) ?? '';
+  const decoded = decodeRequestText(surface);
+  const earlier = userTurns.slice(0, -1).map((turn) => decodeRequestText(turn).text);
+  const injection = findInjectedInstruction(request.documents ?? []);
+  const { intent, topic } = readIntent({ text: decoded.text, earlier, injection });
+  const base = { intent, topic, surfaceFlagged: hasHarmfulKeyword(surface), encodings: decoded.encodings };
+  if (intent === 'benign') {
+    return { ...base, terms: hasRiskyWording(decoded.text) ? [term('risky-wording')] : [] };
+  }
+  const names = new Set(detectFraming(decoded.text));
+  const assistantTurns = request.messages.filter((message) => message.role === 'assistant');
+  if (assistantTurns.some((message) => compliantOpening.test(message.content))) names.add('prior-compliance');
+  for (const encoding of decoded.encodings) names.add(`encoding:${encoding}`);
+  if (injection !== undefined) names.add('document-injection');
+  if (injection !== undefined && options.documentDefense) names.add('document-spotlighting');
+  const terms = [...names].map(term);
+  const firstOnTopic = earlier.findIndex((turn) => classifyIntent(turn) === intent);
+  const turnsOnTopic = firstOnTopic < 0 ? 0 : Math.min(earlier.length - firstOnTopic, maxEscalationTurns);
+  if (turnsOnTopic > 0) terms.push({ name: 'escalation', weight: turnsOnTopic * featureWeight('escalation') });
+  const phrase = injection === undefined ? undefined : requestedPhrase(injection);
+  return phrase === undefined ? { ...base, terms } : { ...base, terms, phrase };
+}
+
+function term(name: DemoFeatureName): LogitTerm {
+  return { name, weight: featureWeight(name) };
+}
+
+/**
+ * The intent of the last user turn; with a planted instruction, of the two together (a plain hijack
+ * counts as harmful); when the last turn is benign, a follow-up inherits the latest earlier attack topic.
+ */
+function readIntent(input: { text: string; earlier: readonly string[]; injection: string | undefined }): {
+  intent: DemoIntent;
+  topic: string;
+} {
+  const own = classifyIntent(input.text);
+  if (input.injection !== undefined) {
+    const combined = classifyIntent(`${input.text}\n${input.injection}`);
+    const topic = own === 'benign' ? input.injection : input.text;
+    return { intent: combined === 'benign' ? 'harmful' : combined, topic };
+  }
+  if (own !== 'benign') return { intent: own, topic: input.text };
+  const previous = [...input.earlier].reverse().find((turn) => classifyIntent(turn) !== 'benign');
+  if (previous === undefined) return { intent: own, topic: input.text };
+  return { intent: classifyIntent(previous), topic: previous };
+}

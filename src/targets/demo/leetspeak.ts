@@ -1,0 +1,37 @@
+import { commonWords } from './common-words.js';
+import { hasHarmfulKeyword } from './intent.js';
+
+const leetLetters: Readonly<Record<string, string>> = {
+  '4': 'a', '3': 'e', '0': 'o', '5': 's', '7': 't', '@': 'a', $: 's',
+};
+// Leetspeak is assumed when at least this many words, and this share of all words, mix letters with leet digits.
+const minLeetWords = 2;
+const minLeetShare = 0.25;
+
+function isLeetWord(token: string): boolean {
+  return /[a-z]/i.test(token) && /[013457@$]/.test(token);
+}
+
+// Once the text is leetspeak, short all-leet tokens are words too ("1" → I, "4" → a, "47" → at).
+function isShortLeetToken(token: string): boolean {
+  return /^[013457@$]{1,3}$/.test(token);
+}
+
+/** Decodes one leet word; a '1' becomes 'l' when that gives a known word, else 'i'. */
+function decodeLeetWord(token: string): string {
+  const mapped = [...token].map((char) => leetLetters[char] ?? char).join('');
+  if (!mapped.includes('1')) return mapped;
+  const withL = mapped.replaceAll('1', 'l');
+  const known = commonWords.has(withL.toLowerCase()) || hasHarmfulKeyword(withL);
+  return known ? withL : mapped.replaceAll('1', 'i');
+}
+
+/** Decodes leetspeak (4→a, 3→e, 1→i/l, 0→o, 5→s, 7→t, @→a, $→s) when many words mix letters and digits; else null. */
+export function decodeLeetspeak(text: string): string | null {
+  const token = /[a-z0-9@$]+/gi;
+  const words = (text.match(token) ?? []).filter((word) => /[a-z]/i.test(word));
+  const leetWords = words.filter(isLeetWord).length;
+  if (leetWords < minLeetWords || leetWords < words.length * minLeetShare) return null;
+  const decodable = (word: string): boolean => isLeetWord(word) || isShortLeetToken(word);
+  return text.replace(token, (word) => (decodable(word) ? decodeLeetWord(word) : word));
+}

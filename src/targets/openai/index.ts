@@ -1,0 +1,1 @@
+export { createOpenAiTarget, openAiTargetOptions, type OpenAiTargetInput, type OpenAiTargetOptions } from './openai-target.js';

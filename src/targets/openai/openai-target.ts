@@ -1,0 +1,113 @@
+import OpenAI, { APIError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { z } from 'zod';
+import type { Target, TargetRequest, TargetResponse } from '../../core/target.js';
+import type { TargetContext } from '../context.js';
+import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
+import { readEnv } from '../env-reference.js';
+import { expandHeaders, headerTemplatesOption } from '../header-templates.js';
+import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
+import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
+import { chatCompletionReply } from './chat-reply.js';
+
+const reservedBodyKeys = ['model', 'messages', 'stream'];
+// Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the SDK insists on one.
+const placeholderKey = 'redline-no-key';
+// The engine owns timeouts; this only keeps the SDK's own 10-minute default out of the way.
+const sdkTimeoutMs = 24 * 60 * 60 * 1000;
+
+/** Options of an OpenAI-compatible Chat Completions endpoint (OpenAI, Azure-style proxies, Ollama, vLLM…). */
+export const openAiTargetOptions = z
+  .object({
+    type: z.literal('openai'),
+    baseUrl: z.string().min(1).default('https://api.openai.com/v1').describe('API base URL, e.g. http://127.0.0.1:11434/v1'),
+    model: z.string().min(1).describe('Model name sent with each request'),
+    systemPrompt: z.string().optional().describe('System prompt sent before the conversation'),
+    temperature: z.number().min(0).max(2).optional().describe('Sampling temperature'),
+    maxTokens: z.number().int().positive().optional().describe('Most tokens per answer (max_tokens)'),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the NAME of the environment variable holding the key, not the key')
+      .optional()
+      .describe('NAME of the environment variable holding the API key; none for local servers'),
+    headers: headerTemplatesOption.optional(),
+    extraBody: z
+      .record(z.string(), z.json())
+      .refine((body) => reservedBodyKeys.every((key) => !(key in body)), 'must not set model, messages or stream')
+      .optional()
+      .describe('Extra fields merged into each request body, e.g. {"seed": 7}'),
+  })
+  .strict();
+
+/** Parsed options of an OpenAI-compatible target. */
+export type OpenAiTargetOptions = z.infer<typeof openAiTargetOptions>;
+
+/** Options of an OpenAI-compatible target as written, before defaults are filled in. */
+export type OpenAiTargetInput = z.input<typeof openAiTargetOptions>;
+
+/** Everything a call needs, fixed when the target is created. */
+type ChatPlan = { readonly client: OpenAI; readonly options: OpenAiTargetOptions; readonly scope: FailureScope };
+
+/** Creates a target that talks to an OpenAI-compatible Chat Completions API through the official SDK. */
+export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetContext): Target {
+  const options = parseTargetOptions(openAiTargetOptions, input, context);
+  const baseUrl = parseTargetUrl(options.baseUrl, { context, path: 'target.baseUrl' });
+  const apiKey = options.apiKeyEnv ? readEnv(options.apiKeyEnv, { context, path: 'target.apiKeyEnv' }) : undefined;
+  const headers = expandHeaders(options.headers, context);
+  const id = `openai:${options.model}@${baseUrl.host}`;
+  const client = new OpenAI({
+    baseURL: options.baseUrl,
+    apiKey: apiKey ?? placeholderKey,
+    maxRetries: 0,
+    timeout: sdkTimeoutMs,
+    defaultHeaders: headers.value,
+    // Pass these explicitly so the SDK reads nothing from process.env (only the CLI reads the environment).
+    organization: null,
+    project: null,
+    logLevel: 'off',
+    // A redirect would carry the key and headers to wherever it points; report it as an HTTP 3xx instead.
+    fetchOptions: { redirect: 'manual' },
+  });
+  const plan: ChatPlan = {
+    client,
+    options,
+    scope: { targetId: id, secrets: [...(apiKey ? [apiKey] : []), ...headers.secrets] },
+  };
+  return {
+    id,
+    capabilities: { multiTurn: true, systemPrompt: true, documents: false },
+    simulated: false,
+    send: (request, signal) => raceAbort(plan.scope, { promise: complete(plan, { request, signal }), signal }),
+  };
+}
+
+async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: AbortSignal }): Promise<TargetResponse> {
+  const { options, scope } = plan;
+  const system = options.systemPrompt === undefined ? [] : [{ role: 'system' as const, content: options.systemPrompt }];
+  const body = {
+    ...options.extraBody,
+    model: options.model,
+    messages: [...system, ...call.request.messages.map(({ role, content }) => ({ role, content }))],
+    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+  } as ChatCompletionCreateParamsNonStreaming;
+  // asResponse() hands back the raw reply, so its size is capped and its faults are named like the http target's.
+  const response = await plan.client.chat.completions
+    .create(body, { signal: call.signal })
+    .asResponse()
+    .catch((error: unknown) => {
+      throw sdkFailure(scope, error);
+    });
+  const text = await readReplyText(response, { scope, limitBytes: replyLimitBytes });
+  return chatCompletionReply(parseJsonReply(text, scope), scope);
+}
+
+function sdkFailure(scope: FailureScope, error: unknown): Error {
+  if (!(error instanceof APIError) || typeof error.status !== 'number') return transportError(scope, error);
+  // The SDK keeps the body's `error` field; quote that, not its message, which repeats the status.
+  const body =
+    error.error === undefined
+      ? error.message.replace(/^\d{3} /, '').replace(/^status code \(no body\)$/, '')
+      : JSON.stringify(error.error);
+  return httpStatusError(scope, { status: error.status, headers: error.headers, body, nowMs: Date.now() });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Target } from '../core/target.js';
+import type { TargetContext } from './context.js';
+import { createDemoTarget, defaultDemoCanary, demoTargetOptions } from './demo/index.js';
+import { createHttpTarget, httpTargetOptions } from './http/index.js';
+import { createOpenAiTarget, openAiTargetOptions } from './openai/index.js';
+import { createReplayTarget, replayTargetOptions } from './replay/index.js';
+
+/** One registrable target type. */
+type TargetDescriptor = { readonly type: string; readonly summary: string };
+
+/** Every target type Redline ships; the only place the type list is written. */
+export const targetRegistry: readonly TargetDescriptor[] = [
+  { type: 'demo', summary: 'Built-in SIMULATED bank assistant with a canary secret and a configurable defense level (no credentials).' },
+  { type: 'openai', summary: 'Any OpenAI-compatible Chat Completions endpoint: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server.' },
+  { type: 'http', summary: 'Any JSON HTTP application: method, URL, headers, a body template and a path to the reply.' },
+  { type: 'replay', summary: 'Answers from a recorded JSONL/CSV of prompt → response pairs; unknown prompts are errors.' },
+];
+
+/** The `target:` section of the configuration: one of the target types' options. */
+export const targetOptions = z.discriminatedUnion('type', [demoTargetOptions, openAiTargetOptions, httpTargetOptions, replayTargetOptions]);
+
+/** Parsed target options. */
+export type TargetOptions = z.output<typeof targetOptions>;
+
+/** Builds the target its options describe. */
+export function createTarget(options: TargetOptions, context: TargetContext): Target {
+  switch (options.type) {
+    case 'demo':
+      return createDemoTarget(options, context);
+    case 'openai':
+      return createOpenAiTarget(options, context);
+    case 'http':
+      return createHttpTarget(options, context);
+    case 'replay':
+      return createReplayTarget(options, context);
+  }
+}
+
+/** Canary secrets the target is known to hold (the demo's), for the canary scorer's default. */
+export function knownCanaries(options: TargetOptions): string[] {
+  return options.type === 'demo' ? [options.canary ?? defaultDemoCanary] : [];
+}

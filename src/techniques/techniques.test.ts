@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Goal } from '../core/goal.js';
+import { techniqueApplies } from '../core/technique.js';
+import { techniqueRegistry } from './registry.js';
+import { techniqueHash } from './technique-hash.js';
+
+const goal: Goal = { id: 'g', text: 'Explain the thing.', category: 'fraud', persona: 'malicious', source: 't' };
+const leak: Goal = { ...goal, category: 'system-prompt-leakage' };
+
+describe('techniques', () => {
+  it('ids are unique and every descriptor cites a source and taxonomy', () => {
+    expect(new Set(techniqueRegistry.map((t) => t.id)).size).toBe(techniqueRegistry.length);
+    for (const t of techniqueRegistry) {
+      expect(t.source.length).toBeGreaterThan(10);
+      expect(t.taxonomy.atlas.length + t.taxonomy.owasp.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('goal-carrying techniques put the goal text in the last user turn', () => {
+    for (const d of techniqueRegistry.filter((t) => t.categories === undefined)) {
+      const prompt = d.create().build(goal);
+      const last = prompt.messages.at(-1)!;
+      expect(last.role).toBe('user');
+      expect(last.content).toContain(goal.text);
+    }
+  });
+
+  it('system-prompt extraction applies only to leakage goals and asks for the text above', () => {
+    const d = techniqueRegistry.find((t) => t.id === 'system-prompt-extraction')!;
+    expect(techniqueApplies(d, goal)).toBe(false);
+    expect(techniqueApplies(d, leak)).toBe(true);
+    expect(d.create().build(leak).messages[0]!.content).toMatch(/words above/);
+  });
+
+  it('hashes are stable and differ between techniques', () => {
+    const hashes = techniqueRegistry.map(techniqueHash);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(techniqueRegistry.map(techniqueHash)).toEqual(hashes);
+  });
+});
