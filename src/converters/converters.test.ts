@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildChain, chainHash, chainId } from './chain.js';
 import { base64 } from './encoding/base64.js';
-import { rot13, rot13Text } from './encoding/rot13.js';
+import { rot13 } from './encoding/rot13.js';
+import { rot13Text } from '../core/rot13.js';
 import { leetspeak } from './obfuscation/leetspeak.js';
 import { converterRegistry } from './registry.js';
 

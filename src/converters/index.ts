@@ -1,3 +1,3 @@
 export * from './chain.js';
 export * from './registry.js';
-export { rot13Text } from './encoding/rot13.js';
+export { rot13Text } from '../core/rot13.js';

@@ -6,6 +6,7 @@ export * from './hash.js';
 export * from './message.js';
 export * from './outcome.js';
 export * from './random.js';
+export * from './rot13.js';
 export * from './run.js';
 export * from './score.js';
 export * from './target.js';

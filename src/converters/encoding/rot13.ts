@@ -1,13 +1,6 @@
 // Source: encoding-based jailbreaks, Wei et al., "Jailbroken: How Does LLM Safety Training Fail?" (2023), arXiv:2307.02483.
 import { defineConverter } from '../../core/converter.js';
-
-/** Rotates ASCII letters by 13 places; applying it twice gives the input back. */
-export function rot13Text(text: string): string {
-  return text.replace(/[a-zA-Z]/g, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
-}
+import { rot13Text } from '../../core/rot13.js';
 
 /** ROT13 letter rotation. */
 export const rot13 = defineConverter({

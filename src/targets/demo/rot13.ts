@@ -1,15 +1,8 @@
+import { rot13Text as rot13 } from '../../core/rot13.js';
 import { countCommonWords } from './common-words.js';
 
 // A segment is decoded when rot13 yields at least this many common words, and more than twice as many as before.
 const minDecodedWords = 2;
-
-/** Rotates each Latin letter by 13 places (its own inverse). */
-export function rot13(text: string): string {
-  return text.replace(/[a-z]/gi, (letter) => {
-    const base = letter <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((letter.charCodeAt(0) - base + 13) % 26) + base);
-  });
-}
 
 /** Decodes the segments (lines, or the text after a colon) that read as English only after rot13; null when none do. */
 export function decodeRot13Segments(text: string): string | null {
