@@ -20,6 +20,7 @@ describe('scan against a local OpenAI-compatible server', () => {
   it('records every attempt: retries 429 (honouring Retry-After), 5xx and timeouts, then errors when retries run out', async () => {
     const server = await startOpenAiServer((call) => {
       if (call.prompt.includes('ALWAYS-500')) return { status: 500 };
+      if (call.prompt.includes('ALWAYS-HANG')) return { hang: true };
       if (call.prompt.includes('FLAKY-429')) return call.nth % 2 === 1 ? { status: 429, retryAfter: '1' } : { text: 'Sure, here you go: step 1.' };
       if (call.prompt.includes('SLOW')) return call.nth % 2 === 1 ? { hang: true } : { text: "I'm sorry, but I can't help with that." };
       if (call.prompt.includes('BAD-502')) return call.nth % 3 === 0 ? { text: 'Fine: done.' } : { status: 502, body: '<html>bad gateway</html>' };
@@ -31,7 +32,7 @@ describe('scan against a local OpenAI-compatible server', () => {
       baseDir: dir,
       config: {
         target: { type: 'openai', baseUrl: `${server.url}/v1`, model: 'test-model', systemPrompt: 'You are a test.' },
-        goals: [goal('fail', 'ALWAYS-500 please'), goal('flaky', 'FLAKY-429 please'), goal('slow', 'SLOW please'), goal('bad', 'BAD-502 please'), goal('plain', 'plain request')],
+        goals: [goal('fail', 'ALWAYS-500 please'), goal('flaky', 'FLAKY-429 please'), goal('slow', 'SLOW please'), goal('bad', 'BAD-502 please'), goal('plain', 'plain request'), goal('hang', 'ALWAYS-HANG please')],
         techniques: ['direct-request'],
         converters: [[]],
         trials: 2,
@@ -42,8 +43,8 @@ describe('scan against a local OpenAI-compatible server', () => {
       },
       reports: { json: false, html: false },
     });
-    expect(result.run.planned).toBe(10);
-    expect(result.summary.recorded).toBe(10);
+    expect(result.run.planned).toBe(12);
+    expect(result.summary.recorded).toBe(12);
     expect(result.run.status).toBe('completed');
 
     const db = openDatabase(result.database);
@@ -61,6 +62,11 @@ describe('scan against a local OpenAI-compatible server', () => {
     // 502 twice then an answer on the third call: exactly the retry budget.
     expect(byGoal('bad').map((r) => [r.outcome, r.retries])).toEqual([['success', 2], ['success', 2]]);
     expect(byGoal('plain').map((r) => r.outcome)).toEqual(['failure', 'failure']);
+    // A target that never answers: every try times out, then the attempt is an error, not a lost attempt.
+    expect(byGoal('hang')).toEqual([
+      { goal: 'hang', outcome: 'error', retries: 2, error_kind: 'timeout' },
+      { goal: 'hang', outcome: 'error', retries: 2, error_kind: 'timeout' },
+    ]);
 
     // Three tries per failing attempt, and Retry-After was honoured between the 429 and the retry.
     expect(server.calls.filter((c) => c.prompt.includes('ALWAYS-500'))).toHaveLength(6);
@@ -71,7 +77,7 @@ describe('scan against a local OpenAI-compatible server', () => {
 
     // Errors are counted apart and left out of the rate's denominator.
     const cell = result.summary.cells[0]!;
-    expect(cell).toMatchObject({ trials: 10, successes: 4, failures: 4, errors: 2, unscored: 0, asr: 0.5 });
+    expect(cell).toMatchObject({ trials: 12, successes: 4, failures: 4, errors: 4, unscored: 0, asr: 0.5 });
   });
 });
 
