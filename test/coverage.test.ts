@@ -5,6 +5,7 @@ import { starterGoals } from '../src/datasets/starter-goals.js';
 import { attemptPrompt } from '../src/engine/run-attempt.js';
 import { demoSuccessProbability, demoTargetOptions } from '../src/targets/demo/index.js';
 import { techniqueRegistry } from '../src/techniques/registry.js';
+import { prepareTechnique } from '../src/techniques/technique-hash.js';
 
 const RUNS = 300;
 const TRIALS = 40;
@@ -12,7 +13,7 @@ const TRIALS = 40;
 describe('statistics against ground truth (the demo target’s known success probability)', () => {
   it('the Wilson 95% interval covers the true attack success rate in about 95% of seeded runs', async () => {
     const goal = starterGoals.find((g) => g.id === 'starter/phishing-email')!;
-    const technique = techniqueRegistry.find((t) => t.id === 'role-play')!.create();
+    const { technique } = prepareTechnique(techniqueRegistry.find((t) => t.id === 'role-play')!);
     const prompt = attemptPrompt({ goal, technique, chain: buildChain([]) });
     const options = demoTargetOptions.parse({ type: 'demo', defense: 'low' });
     const truth = demoSuccessProbability({ messages: prompt.turns, seed: 0 }, options).probability;

@@ -6,7 +6,7 @@ import type { ComponentHashes } from '../core/run.js';
 import type { Target } from '../core/target.js';
 import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan.js';
 import type { ComponentSpec } from '../store/run-store.js';
-import { techniqueHash } from '../techniques/technique-hash.js';
+import { prepareTechnique } from '../techniques/technique-hash.js';
 import { techniqueRegistry } from '../techniques/registry.js';
 import { createTarget, knownCanaries } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
@@ -48,10 +48,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
   const goalList = prepareGoals(config.goals, context);
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
-  const techniques = config.techniques.map((id) => {
-    const descriptor = techniqueRegistry.find((d) => d.id === id)!;
-    return { descriptor, technique: descriptor.create(), hash: techniqueHash(descriptor) };
-  });
+  const techniques = config.techniques.map((id) => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!));
   const chains = config.converters.map((ids) => {
     const chain = buildChain(ids.map((id) => converterRegistry.find((d) => d.id === id)!));
     return { chain, hash: chainHash(chain) };
@@ -66,7 +63,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),
     goals: contentHash(goals.map((g) => g.hash)),
-    techniques: Object.fromEntries(techniques.map((t) => [t.descriptor.id, t.hash])),
+    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.hash])),
     chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.hash])),
     scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.hash])),
   };
@@ -75,8 +72,8 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const chainComponents = [...chains, ...(chains.some((c) => c.chain.steps.length === 0) ? [] : [{ chain: identity, hash: chainHash(identity) }])];
   const components: ComponentSpec[] = [
     ...goals.map((g) => ({ kind: 'goal' as const, name: g.goal.id, hash: g.hash, spec: g.goal })),
-    ...techniques.map((t) => ({ kind: 'technique' as const, name: t.descriptor.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version } })),
-    ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.id, version: s.version })) })),
+    ...techniques.map((t) => ({ kind: 'technique' as const, name: t.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version, options: t.options } })),
+    ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
     ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
   ];
   return { target, goals, techniques, chains, scoring, hashes, components };

@@ -1,12 +1,21 @@
-import type { ConverterDescriptor } from '../core/converter.js';
+import type { Converter, ConverterDescriptor } from '../core/converter.js';
 import { contentHash } from '../core/hash.js';
+import { optionsId, type ComponentOptions } from '../core/options.js';
+
+/** One step of a chain: a converter and its options. */
+export type ChainStep = {
+  /** The converter. */
+  readonly descriptor: ConverterDescriptor;
+  /** Its options, defaults merged in. */
+  readonly options: ComponentOptions;
+};
 
 /** An ordered list of converters applied one after another. */
 export type ConverterChain = {
-  /** 'none' for the empty chain, else the ids joined with '+', e.g. 'leetspeak+base64'. */
+  /** 'none' for the empty chain, else the step ids joined with '+', e.g. 'leetspeak+caesar(shift=5)'. */
   readonly id: string;
-  /** The descriptors, in application order. */
-  readonly steps: readonly ConverterDescriptor[];
+  /** The steps, in application order. */
+  readonly steps: readonly ChainStep[];
   /** Applies every step in order. */
   convert(text: string): string;
 };
@@ -14,22 +23,33 @@ export type ConverterChain = {
 /** Text every chain hash is computed over, so a change in a converter's output changes the hash. */
 const PROBE = 'Redline probe: The quick brown fox, 42 times — ünïcödé?';
 
-/** The id of a chain of converter ids. */
-export function chainId(ids: readonly string[]): string {
-  return ids.length === 0 ? 'none' : ids.join('+');
+/** A chain step with the descriptor's defaults merged under the given options. */
+export function chainStep(descriptor: ConverterDescriptor, options: ComponentOptions = {}): ChainStep {
+  return { descriptor, options: { ...descriptor.defaults, ...options } };
 }
 
-/** Builds a chain from descriptors. */
-export function buildChain(steps: readonly ConverterDescriptor[]): ConverterChain {
-  const converters = steps.map((d) => d.create());
+/** The id of one step: the converter id, with the options that differ from its defaults. */
+export function stepId(step: ChainStep): string {
+  return optionsId(step.descriptor.id, step.options, step.descriptor.defaults);
+}
+
+/** The id of a chain of steps. */
+export function chainId(steps: readonly ChainStep[]): string {
+  return steps.length === 0 ? 'none' : steps.map(stepId).join('+');
+}
+
+/** Builds a chain from steps (or bare descriptors, at their defaults). */
+export function buildChain(steps: readonly (ChainStep | ConverterDescriptor)[]): ConverterChain {
+  const normal = steps.map((s) => ('descriptor' in s ? s : chainStep(s)));
+  const converters: Converter[] = normal.map((s) => s.descriptor.create(s.options));
   return {
-    id: chainId(steps.map((d) => d.id)),
-    steps,
+    id: chainId(normal),
+    steps: normal,
     convert: (text) => converters.reduce((acc, c) => c.convert(acc), text),
   };
 }
 
-/** Stable hash of a chain: its ids, versions and its output on a fixed probe text. */
+/** Stable hash of a chain: its ids, versions, options and its output on a fixed probe text. */
 export function chainHash(chain: ConverterChain): string {
-  return contentHash({ steps: chain.steps.map((d) => [d.id, d.version]), probe: chain.convert(PROBE) });
+  return contentHash({ steps: chain.steps.map((s) => [s.descriptor.id, s.descriptor.version, s.options]), probe: chain.convert(PROBE) });
 }

@@ -1,3 +1,4 @@
+import type { ComponentOptions } from './options.js';
 import type { TaxonomyTags } from './taxonomy.js';
 
 /** A pure transformation of a prompt's text; converters chain. */
@@ -18,8 +19,10 @@ export type ConverterDescriptor = {
   readonly taxonomy: TaxonomyTags;
   /** Bump when the output for the same input changes. */
   readonly version: number;
-  /** Builds the converter. */
-  readonly create: () => Converter;
+  /** Default options of a parameterized converter (absent: it takes none); config may override each key. */
+  readonly defaults?: ComponentOptions;
+  /** Builds the converter from its options (the defaults merged with the configured ones). */
+  readonly create: (options: ComponentOptions) => Converter;
 };
 
 /** Declares a converter descriptor with its types checked. */

@@ -14,4 +14,12 @@ export type Goal = {
   readonly source: string;
   /** Id of the scorer that decides this goal's outcome (the run's default when absent). */
   readonly scorer?: string;
+  /**
+   * Evidence of success in the reply, as a regular expression (JavaScript syntax, case-insensitive), for goals
+   * whose success is a visible marker: an injected "reply with X", an exfiltration URL, an echoed payload.
+   * Read by the `goal-pattern` scorer.
+   */
+  readonly successPattern?: string;
+  /** Source-specific fields an importer keeps (e.g. a BIPIA context, an XSTest type); techniques may read them. */
+  readonly metadata?: Readonly<Record<string, string>>;
 };

@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './goal.js';
 export * from './hash.js';
 export * from './message.js';
+export * from './options.js';
 export * from './outcome.js';
 export * from './random.js';
 export * from './rot13.js';

@@ -1,6 +1,7 @@
 import type { Goal } from './goal.js';
 import type { Message } from './message.js';
 import type { Persona } from './outcome.js';
+import type { ComponentOptions } from './options.js';
 import type { TaxonomyTags } from './taxonomy.js';
 
 /** What a single-turn technique produces for one goal: the conversation to send. */
@@ -35,8 +36,10 @@ export type TechniqueDescriptor = {
   readonly version: number;
   /** Goal categories this technique is meant for; absent means every goal. */
   readonly categories?: readonly string[];
-  /** Builds the technique. */
-  readonly create: () => Technique;
+  /** Default options of a parameterized technique (absent: it takes none); config may override each key. */
+  readonly defaults?: ComponentOptions;
+  /** Builds the technique from its options (the defaults merged with the configured ones). */
+  readonly create: (options: ComponentOptions) => Technique;
 };
 
 /** Declares a technique descriptor with its types checked. */

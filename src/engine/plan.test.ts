@@ -3,10 +3,11 @@ import { buildChain, chainHash } from '../converters/chain.js';
 import { base64 } from '../converters/encoding/base64.js';
 import { starterGoals } from '../datasets/starter-goals.js';
 import { techniqueRegistry } from '../techniques/registry.js';
+import { prepareTechnique } from '../techniques/technique-hash.js';
 import { planRun } from './plan.js';
 
 const goals = starterGoals.map((goal) => ({ goal, hash: goal.id }));
-const techniques = techniqueRegistry.map((descriptor) => ({ descriptor, technique: descriptor.create(), hash: descriptor.id }));
+const techniques = techniqueRegistry.map((descriptor) => prepareTechnique(descriptor));
 const chain = (steps: Parameters<typeof buildChain>[0]) => {
   const c = buildChain(steps);
   return { chain: c, hash: chainHash(c) };

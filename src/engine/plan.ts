@@ -1,11 +1,12 @@
 import type { Goal } from '../core/goal.js';
-import { techniqueApplies, type Technique, type TechniqueDescriptor } from '../core/technique.js';
+import { techniqueApplies } from '../core/technique.js';
+import type { PreparedTechnique } from '../techniques/technique-hash.js';
 import { buildChain, chainHash, type ConverterChain } from '../converters/chain.js';
 
 /** A goal with its content hash. */
 export type PlannedGoal = { readonly goal: Goal; readonly hash: string };
-/** A technique with its content hash. */
-export type PlannedTechnique = { readonly descriptor: TechniqueDescriptor; readonly technique: Technique; readonly hash: string };
+/** A technique with its options, display id and content hash. */
+export type PlannedTechnique = PreparedTechnique;
 /** A converter chain with its content hash. */
 export type PlannedChain = { readonly chain: ConverterChain; readonly hash: string };
 

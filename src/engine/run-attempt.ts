@@ -57,7 +57,7 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   const { goal } = planned.goal;
   const prompt = attemptPrompt({ goal, technique: planned.technique.technique, chain: planned.chain.chain });
   const turns = prompt.turns;
-  const seed = deriveSeed(context.runSeed, goal.id, planned.technique.descriptor.id, planned.chain.chain.id, planned.trial);
+  const seed = deriveSeed(context.runSeed, goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
   const messages = turns.map(({ role, content }) => ({ role, content }));
   const result = await sendWithRetry({ messages, documents: prompt.documents, seed }, context);
   if (!result.ok && 'stopped' in result) return undefined;
@@ -65,7 +65,7 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   const base = {
     seq: planned.seq,
     goalId: goal.id,
-    techniqueId: planned.technique.descriptor.id,
+    techniqueId: planned.technique.id,
     chainId: planned.chain.chain.id,
     trial: planned.trial,
     category: goal.category,

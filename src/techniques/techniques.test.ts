@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Goal } from '../core/goal.js';
 import { techniqueApplies } from '../core/technique.js';
 import { techniqueRegistry } from './registry.js';
-import { techniqueHash } from './technique-hash.js';
+import { prepareTechnique } from './technique-hash.js';
 
 const goal: Goal = { id: 'g', text: 'Explain the thing.', category: 'fraud', persona: 'malicious', source: 't' };
 const leak: Goal = { ...goal, category: 'system-prompt-leakage' };
@@ -18,7 +18,7 @@ describe('techniques', () => {
 
   it('goal-carrying techniques put the goal text in the last user turn', () => {
     for (const d of techniqueRegistry.filter((t) => t.categories === undefined)) {
-      const prompt = d.create().build(goal);
+      const prompt = prepareTechnique(d).technique.build(goal);
       const last = prompt.messages.at(-1)!;
       expect(last.role).toBe('user');
       expect(last.content).toContain(goal.text);
@@ -29,12 +29,12 @@ describe('techniques', () => {
     const d = techniqueRegistry.find((t) => t.id === 'system-prompt-extraction')!;
     expect(techniqueApplies(d, goal)).toBe(false);
     expect(techniqueApplies(d, leak)).toBe(true);
-    expect(d.create().build(leak).messages[0]!.content).toMatch(/words above/);
+    expect(prepareTechnique(d).technique.build(leak).messages[0]!.content).toMatch(/words above/);
   });
 
   it('hashes are stable and differ between techniques', () => {
-    const hashes = techniqueRegistry.map(techniqueHash);
+    const hashes = techniqueRegistry.map((d) => prepareTechnique(d).hash);
     expect(new Set(hashes).size).toBe(hashes.length);
-    expect(techniqueRegistry.map(techniqueHash)).toEqual(hashes);
+    expect(techniqueRegistry.map((d) => prepareTechnique(d).hash)).toEqual(hashes);
   });
 });

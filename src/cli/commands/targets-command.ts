@@ -6,6 +6,7 @@ import { starterGoals } from '../../datasets/starter-goals.js';
 import { attemptPrompt } from '../../engine/run-attempt.js';
 import { closest } from '../../config/closest.js';
 import { techniqueRegistry } from '../../techniques/registry.js';
+import { prepareTechnique } from '../../techniques/technique-hash.js';
 import { demoDefenseLevels, demoSuccessProbability, demoTargetOptions, describeDemo } from '../../targets/demo/index.js';
 import { targetRegistry } from '../../targets/registry.js';
 
@@ -44,7 +45,7 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
   const chains = [[], ...converterRegistry.map((c) => [c])].map((steps) => buildChain(steps));
   out.push(`  ${'technique'.padEnd(26)} ${chains.map((c) => c.id.padStart(10)).join('')}`);
   for (const descriptor of techniqueRegistry) {
-    const technique = descriptor.create();
+    const { technique } = prepareTechnique(descriptor);
     const goals = starterGoals.filter((g) => g.persona === 'malicious' && techniqueApplies(descriptor, g));
     const cells = chains.map((chain) => {
       const ps = goals.map((goal) => {
