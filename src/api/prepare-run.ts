@@ -1,5 +1,7 @@
 import type { RedlineConfig } from '../config/schema.js';
-import { buildChain, chainHash } from '../converters/chain.js';
+import { buildChain, chainHash, chainStep } from '../converters/chain.js';
+import { splitEntry } from '../config/component-entry.js';
+import { ConfigError } from '../core/errors.js';
 import { converterRegistry } from '../converters/registry.js';
 import { contentHash } from '../core/hash.js';
 import type { ComponentHashes } from '../core/run.js';
@@ -48,11 +50,19 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
   const goalList = prepareGoals(config.goals, context);
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
-  const techniques = config.techniques.map((id) => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!));
+  const techniques = config.techniques.map((entry) => {
+    const { id, options } = splitEntry(entry);
+    return prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, options);
+  });
+  assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
   const chains = config.converters.map((ids) => {
-    const chain = buildChain(ids.map((id) => converterRegistry.find((d) => d.id === id)!));
+    const chain = buildChain(ids.map((entry) => {
+      const { id, options } = splitEntry(entry);
+      return chainStep(converterRegistry.find((d) => d.id === id)!, options);
+    }));
     return { chain, hash: chainHash(chain) };
   });
+  assertUnique(chains.map((c) => c.chain.id), { file: context.file, path: 'converters' });
   const scoring = prepareScoring({
     specs: config.scoring.scorers,
     decide: config.scoring.decide,
@@ -77,4 +87,14 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
   ];
   return { target, goals, techniques, chains, scoring, hashes, components };
+}
+
+function assertUnique(ids: readonly string[], where: { file: string; path: string }): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      throw new ConfigError(`${where.file}: ${where.path}: '${id}' is listed twice`, { file: where.file, path: where.path, hint: 'list each one once; use trials to repeat' });
+    }
+    seen.add(id);
+  }
 }

@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(error.hint).toContain("did you mean 'role-play'");
   });
 
+  it('checks technique options against the technique’s defaults', () => {
+    const error = problem('techniques: [direct-request, { id: role-play, shots: 3 }]\n');
+    expect(error.path).toBe('techniques[1].shots');
+    expect(error.message).toContain("technique 'role-play' has no option 'shots' (it takes none)");
+  });
+
   it('rejects unknown keys with their path', () => {
     const error = problem('target:\n  type: demo\n  defence: high\n');
     expect(error.path).toBe('target.defence');
@@ -72,5 +78,14 @@ describe('configuration', () => {
   it('exports a JSON Schema that lists every top-level key', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['target', 'goals', 'techniques', 'converters', 'trials', 'scoring', 'output']));
+  });
+});
+
+describe('configured components', () => {
+  it('a technique listed twice is a config error', async () => {
+    const { scan } = await import('../api/scan.js');
+    await expect(scan({ database: ':memory:', reports: { json: false, html: false }, config: { techniques: ['role-play', 'role-play'] } })).rejects.toThrow(
+      /techniques: 'role-play' is listed twice/,
+    );
   });
 });

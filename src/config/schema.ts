@@ -3,13 +3,12 @@ import { converterRegistry } from '../converters/registry.js';
 import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
 import { techniqueRegistry } from '../techniques/registry.js';
 import { targetOptions } from '../targets/registry.js';
+import { componentEntry } from './component-entry.js';
 
-const ids = <T extends readonly { id: string }[]>(registry: T) => registry.map((d) => d.id) as [T[number]['id'], ...T[number]['id'][]];
-
-/** A converter id. */
-const converterId = z.enum(ids(converterRegistry));
-/** A technique id. */
-const techniqueId = z.enum(ids(techniqueRegistry));
+/** A converter step: an id, or `{ id, ...options }`. */
+const converterEntry = componentEntry('converter', converterRegistry);
+/** A technique: an id, or `{ id, ...options }`. */
+const techniqueEntry = componentEntry('technique', techniqueRegistry);
 
 const inlineGoal = z.strictObject({
   id: z.string().min(1).describe('Stable id, unique in the scan'),
@@ -44,12 +43,12 @@ export const configSchema = z.strictObject({
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
   techniques: z
-    .array(techniqueId)
+    .array(techniqueEntry)
     .min(1)
     .default(['direct-request', 'instruction-override', 'role-play', 'system-prompt-extraction'])
     .describe('Techniques to frame each goal with'),
   converters: z
-    .array(z.array(converterId))
+    .array(z.array(converterEntry))
     .min(1)
     .default([[], ['base64']])
     .describe('Converter chains, each applied to the final user turn; [] sends it unchanged'),

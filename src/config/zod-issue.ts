@@ -14,18 +14,22 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(top level)' : out;
 }
 
+/** How likely a union branch's first issue is the one the user meant to fix (higher is likelier). */
+function rank(issue: z.core.$ZodIssue): number {
+  // The input is not even of this branch's type: the user meant another branch.
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return 0;
+  // A literal mismatch (an `id` or `type` discriminator): another branch's.
+  if (issue.code === 'invalid_value' && issue.values.length === 1) return 1;
+  // Otherwise the deeper the problem, the more of this branch matched; an enum miss beats a missing field.
+  return 2 + issue.path.length + (issue.code === 'invalid_value' ? 0.5 : 0);
+}
+
 /** Among a union's failed branches, the one that got furthest: its issue is the likely intended fix. */
 function bestBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): z.core.$ZodIssue | undefined {
   let best: z.core.$ZodIssue | undefined;
   for (const issues of branches) {
     const first = issues[0];
-    if (first === undefined) continue;
-    // A branch that failed on its discriminator (a literal) was not the one the user meant.
-    if (first.code === 'invalid_value' && first.path.length <= 1 && issues.length === 1 && branches.length > 1) {
-      best ??= first;
-      continue;
-    }
-    if (best === undefined || best.code === 'invalid_value' || first.path.length > best.path.length) best = first;
+    if (first !== undefined && (best === undefined || rank(first) > rank(best))) best = first;
   }
   return best;
 }
