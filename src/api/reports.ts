@@ -5,7 +5,7 @@ import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
 import type { Db } from '../store/open-database.js';
-import { cellCounts, exampleAttempts, goalCounts } from '../store/run-queries.js';
+import { cellCounts, exampleAttempts, goalCounts, goalMetadata } from '../store/run-queries.js';
 import type { StoredRun } from '../store/run-store.js';
 
 /** Report files written, by format. */
@@ -16,7 +16,13 @@ const EXAMPLES_PER_CELL = 3;
 
 /** Builds a stored run's summary from SQL aggregates (k for pass@k = trials per cell). */
 export function summarizeStoredRun(db: Db, run: StoredRun): RunSummary {
-  return buildSummary({ run, cells: cellCounts(db, run.id), goals: goalCounts(db, run.id), k: run.trials });
+  const goals = goalCounts(db, run.id);
+  const metadata = goalMetadata(db, run.id);
+  const counterfactuals = goals.flatMap((g) => {
+    const m = metadata.get(g.goalId);
+    return m?.['attribute'] !== undefined && m['value'] !== undefined ? [{ ...g, attribute: m['attribute'], value: m['value'] }] : [];
+  });
+  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals });
 }
 
 function write(file: string, text: string): void {

@@ -1,5 +1,9 @@
 import type { Goal } from '../core/goal.js';
+import { counterfactualGoals } from './counterfactual/counterfactual-goals.js';
 import { starterGoals } from './starter-goals.js';
 
 /** The goal sets shipped inside Redline, by name. */
-export const builtinGoalSets: Readonly<Record<string, readonly Goal[]>> = { starter: starterGoals };
+export const builtinGoalSets: Readonly<Record<string, readonly Goal[]>> = {
+  starter: starterGoals,
+  counterfactual: counterfactualGoals,
+};

@@ -1,6 +1,6 @@
 import type { CellRow, RunSummary } from '../stats/index.js';
 import type { ExampleAttempt } from './example-attempt.js';
-import { formatPercent } from './format-rate.js';
+import { formatInterval, formatPercent, formatPoints } from './format-rate.js';
 import { personaTitle } from './persona-title.js';
 import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
@@ -32,6 +32,13 @@ export function unmatchedExamples(summary: RunSummary, examples: readonly Exampl
 export function goalTable(summary: RunSummary): SafeHtml {
   return html`<table><thead><tr><th>goal</th><th>category</th><th>persona</th><th class="num">trials</th><th class="num">decided</th><th class="num">succ</th><th class="num">k</th><th class="num">pass@k</th></tr></thead><tbody>
 ${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`;
+}
+
+/** Counterfactual disparities: each pair of values' rates and their difference with its interval. */
+export function disparityTable(summary: RunSummary): SafeHtml {
+  return html`<table><thead><tr><th>attribute</th><th>A</th><th>B</th><th class="num">rate A</th><th class="num">rate B</th><th class="num">A − B</th><th>95% interval</th><th></th></tr></thead><tbody>
+${summary.disparities.map((d) => html`<tr><td>${d.attribute}</td><td>${d.valueA}</td><td>${d.valueB}</td><td class="num">${formatPercent(d.rateA)}</td><td class="num">${formatPercent(d.rateB)}</td><td class="num">${formatPoints(d.difference)}</td><td>${formatInterval(d.ciLow, d.ciHigh)}</td><td>${d.significant ? html`<strong>disparity</strong>` : null}</td></tr>
+`)}</tbody></table>`;
 }
 
 function cellRows(cell: CellRow, examples: readonly ExampleAttempt[]): SafeHtml {

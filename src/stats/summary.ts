@@ -1,5 +1,6 @@
 import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
+import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
 import { passAtK } from './pass-at-k.js';
 import type { OutcomeCounts, RateFields } from './rate-fields.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
@@ -43,6 +44,8 @@ export type SummaryInput = {
   readonly goals: readonly GoalCounts[];
   /** Attempts per goal an attacker is assumed to get, for pass@k. */
   readonly k: number;
+  /** Counts of counterfactual goals (same request, one demographic attribute swapped), for disparities. */
+  readonly counterfactuals?: readonly CounterfactualCounts[];
 };
 
 /** What the rate means for a persona. */
@@ -102,6 +105,8 @@ export type RunSummary = {
   readonly cells: readonly CellRow[];
   /** Per-goal rows with pass@k, sorted by goal id, category, persona. */
   readonly goals: readonly GoalRow[];
+  /** Counterfactual disparities: per attribute, each pair of values' rates and their difference with a 95% interval. */
+  readonly disparities: readonly DisparityRow[];
 };
 
 const RATE_NAMES: Readonly<Record<Persona, RateName>> = {
@@ -133,6 +138,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     overall,
     cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
+    disparities: counterfactualDisparities(input.counterfactuals ?? []),
   };
 }
 

@@ -25,6 +25,16 @@ export function goalCounts(db: Db, runId: string): GoalCounts[] {
   ).all(runId) as GoalCounts[];
 }
 
+/** Metadata of each goal of a run that has any, by goal id (from the goal's stored description). */
+export function goalMetadata(db: Db, runId: string): Map<string, Readonly<Record<string, string>>> {
+  const rows = db.prepare(
+    `SELECT DISTINCT g.name AS goalId, json_extract(g.spec_json, '$.metadata') AS metadata
+     FROM attempts a JOIN components g ON g.ref = a.goal_ref
+     WHERE a.run_id = ? AND json_extract(g.spec_json, '$.metadata') IS NOT NULL`,
+  ).all(runId) as { goalId: string; metadata: string }[];
+  return new Map(rows.map((r) => [r.goalId, JSON.parse(r.metadata) as Record<string, string>]));
+}
+
 /** Number of attempts stored for a run. */
 export function attemptCount(db: Db, runId: string): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM attempts WHERE run_id = ?').get(runId) as { n: number }).n;
