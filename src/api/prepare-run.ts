@@ -50,16 +50,16 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
   const goalList = prepareGoals(config.goals, context);
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
-  const techniques = config.techniques.map((entry) => {
+  const techniques = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
-    return prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, options);
+    return withPath(() => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, options), { file: context.file, path: `techniques[${index}]` });
   });
   assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
   const chains = config.converters.map((ids) => {
-    const chain = buildChain(ids.map((entry) => {
+    const chain = withPath(() => buildChain(ids.map((entry) => {
       const { id, options } = splitEntry(entry);
       return chainStep(converterRegistry.find((d) => d.id === id)!, options);
-    }));
+    })), { file: context.file, path: 'converters' });
     return { chain, hash: chainHash(chain) };
   });
   assertUnique(chains.map((c) => c.chain.id), { file: context.file, path: 'converters' });
@@ -96,5 +96,16 @@ function assertUnique(ids: readonly string[], where: { file: string; path: strin
       throw new ConfigError(`${where.file}: ${where.path}: '${id}' is listed twice`, { file: where.file, path: where.path, hint: 'list each one once; use trials to repeat' });
     }
     seen.add(id);
+  }
+}
+
+/** Runs a component's constructor, re-labelling an option ConfigError with the configuration's file and path. */
+function withPath<T>(build: () => T, where: { file: string; path: string }): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const detail = error.message.replace(/^[^:]*: /, '');
+    throw new ConfigError(`${where.file}: ${where.path}: ${detail}`, { file: where.file, path: where.path, hint: error.hint, cause: error });
   }
 }

@@ -89,3 +89,12 @@ describe('configured components', () => {
     );
   });
 });
+
+describe('technique option values', () => {
+  it('an out-of-range option names the config file and the entry', async () => {
+    const { scan } = await import('../api/scan.js');
+    await expect(
+      scan({ database: ':memory:', configFile: 'redline.yaml', reports: { json: false, html: false }, config: { techniques: ['direct-request', { id: 'many-shot', shots: 0 }] } }),
+    ).rejects.toMatchObject({ file: 'redline.yaml', path: 'techniques[1]', message: expect.stringMatching(/^redline\.yaml: techniques\[1\]: .*shots/) });
+  });
+});

@@ -26,6 +26,6 @@ export type ConverterDescriptor = {
 };
 
 /** Declares a converter descriptor with its types checked. */
-export function defineConverter(descriptor: ConverterDescriptor): ConverterDescriptor {
+export function defineConverter<const D extends ConverterDescriptor>(descriptor: D): D {
   return descriptor;
 }

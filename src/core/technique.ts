@@ -43,7 +43,7 @@ export type TechniqueDescriptor = {
 };
 
 /** Declares a technique descriptor with its types checked. */
-export function defineTechnique(descriptor: TechniqueDescriptor): TechniqueDescriptor {
+export function defineTechnique<const D extends TechniqueDescriptor>(descriptor: D): D {
   return descriptor;
 }
 

@@ -1,10 +1,14 @@
+import type { TechniqueDescriptor } from '../core/technique.js';
 import { directRequest } from './direct-request.js';
 import { instructionOverride } from './instruction-override.js';
 import { rolePlay } from './role-play.js';
+import { jailbreakTechniques } from './jailbreak/index.js';
 import { systemPromptExtraction } from './system-prompt-extraction.js';
 
-/** Every technique Redline ships; the only place the id list is written. */
-export const techniqueRegistry = [directRequest, instructionOverride, rolePlay, systemPromptExtraction] as const;
+const all = [directRequest, instructionOverride, rolePlay, ...jailbreakTechniques, systemPromptExtraction] as const;
 
 /** A technique id known to the registry. */
-export type TechniqueId = (typeof techniqueRegistry)[number]['id'];
+export type TechniqueId = (typeof all)[number]['id'];
+
+/** Every technique Redline ships; the only place the id list is written. */
+export const techniqueRegistry: readonly (TechniqueDescriptor & { readonly id: TechniqueId })[] = all;

@@ -16,12 +16,13 @@ describe('techniques', () => {
     }
   });
 
-  it('goal-carrying techniques put the goal text in the last user turn', () => {
+  it('goal-carrying techniques end on a user turn and carry the goal somewhere in the prompt', () => {
+    // Some rewrite or split the goal (past-tense, payload-splitting) or put it in an earlier turn (context-compliance);
+    // their own tests check that; here, every one must at least mention the goal's key word.
     for (const d of techniqueRegistry.filter((t) => t.categories === undefined)) {
       const prompt = prepareTechnique(d).technique.build(goal);
-      const last = prompt.messages.at(-1)!;
-      expect(last.role).toBe('user');
-      expect(last.content).toContain(goal.text);
+      expect(prompt.messages.at(-1)!.role, d.id).toBe('user');
+      expect(prompt.messages.map((m) => m.content).join('\n'), d.id).toMatch(/thing/i);
     }
   });
 
