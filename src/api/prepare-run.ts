@@ -1,4 +1,5 @@
 import type { RedlineConfig } from '../config/schema.js';
+import { resolve } from 'node:path';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
@@ -10,7 +11,7 @@ import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan
 import type { ComponentSpec } from '../store/run-store.js';
 import { prepareTechnique } from '../techniques/technique-hash.js';
 import { techniqueRegistry } from '../techniques/registry.js';
-import { createTarget, knownCanaries } from '../targets/registry.js';
+import { createTarget, knownSecrets } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
 import { prepareGoals } from './prepare-goals.js';
 import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
@@ -48,11 +49,13 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const targetOptions = config.target as Record<string, unknown>;
   assertNoLiteralSecrets(targetOptions, context.file);
   const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
-  const goalList = prepareGoals(config.goals, context);
+  const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
   const techniques = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
-    return withPath(() => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, options), { file: context.file, path: `techniques[${index}]` });
+    // An option named `file` is a path, relative to the configuration's folder like every other path.
+    const resolved = typeof options['file'] === 'string' && options['file'] !== '' ? { ...options, file: resolve(context.baseDir, options['file']) } : options;
+    return withPath(() => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, resolved), { file: context.file, path: `techniques[${index}]` });
   });
   assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
   const chains = config.converters.map((ids) => {
@@ -67,8 +70,8 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     specs: config.scoring.scorers,
     decide: config.scoring.decide,
     goals: goalList,
-    knownCanaries: knownCanaries(config.target),
-    file: context.file,
+    known: knownSecrets(config.target),
+    where: context,
   });
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),

@@ -70,11 +70,42 @@ program
 
 program
   .command('list')
-  .description('List techniques, converters or scorers with their summaries and taxonomy ids')
-  .argument('<kind>', 'techniques | converters | scorers')
+  .description('List techniques, converters, scorers or datasets with their summaries, personas and taxonomy ids')
+  .argument('<kind>', 'techniques | converters | scorers | datasets')
   .action(async (kind: string) => {
     const { runListCommand } = await import('./commands/list-command.js');
     process.exitCode = runListCommand(kind);
+  });
+
+const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
+datasets
+  .command('list')
+  .description('List the datasets Redline imports, with persona and license')
+  .action(async () => {
+    const { runDatasetsListCommand } = await import('./commands/datasets-command.js');
+    process.exitCode = runDatasetsListCommand();
+  });
+datasets
+  .command('pull')
+  .description('Download a dataset from its official location and verify its SHA-256')
+  .argument('<id>', 'dataset id (see `redline datasets list`)')
+  .option('--dir <dir>', 'where to put it', '.redline/datasets')
+  .option('--base-url <url>', 'a mirror to download from instead (file names appended)')
+  .action(async (id: string, options: { dir?: string; baseUrl?: string }) => {
+    const { runDatasetsPullCommand } = await import('./commands/datasets-command.js');
+    process.exitCode = await runDatasetsPullCommand(id, options);
+  });
+
+const converters = program.command('converters').description('Prompt converters');
+converters
+  .command('try')
+  .description('Show what a converter does to a text')
+  .argument('<name>', 'converter id (see `redline list converters`)')
+  .argument('<text>', 'the text to convert')
+  .option('--option <key=value...>', 'converter options, e.g. --option shift=5')
+  .action(async (name: string, text: string, options: { option?: string[] }) => {
+    const { runConvertersTryCommand } = await import('./commands/converters-command.js');
+    process.exitCode = runConvertersTryCommand(name, text, options);
   });
 
 const targets = program.command('targets').description('Inspect target types');

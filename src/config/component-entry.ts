@@ -3,7 +3,7 @@ import type { ComponentOptions } from '../core/options.js';
 import { closest } from './closest.js';
 
 /** A registrable thing that may take options. */
-type Registrable = { readonly id: string; readonly defaults?: ComponentOptions };
+type Registrable = { readonly id: string; readonly defaults?: ComponentOptions; readonly requires?: readonly string[] };
 
 /** A configured technique or converter: its id, with options when it takes any. */
 export type ComponentEntry = string | ({ id: string } & Record<string, string | number | boolean>);
@@ -18,6 +18,11 @@ export function componentEntry(kind: string, registry: readonly Registrable[]) {
   return z
     .union([id, z.object({ id }).catchall(z.union([z.string(), z.number(), z.boolean()]))])
     .superRefine((entry, ctx) => {
+      const required = registry.find((d) => d.id === (typeof entry === 'string' ? entry : entry.id))?.requires ?? [];
+      const missing = required.filter((key) => typeof entry === 'string' || !(key in entry));
+      if (missing.length > 0) {
+        ctx.addIssue({ code: 'custom', path: [], message: `${kind} '${typeof entry === 'string' ? entry : entry.id}' needs option ${missing.map((k) => `'${k}'`).join(', ')}: write it as { id: ${typeof entry === 'string' ? entry : entry.id}, ${missing[0]}: … }` });
+      }
       if (typeof entry === 'string') return;
       const defaults = registry.find((d) => d.id === entry.id)?.defaults ?? {};
       const known = Object.keys(defaults);

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { converterRegistry } from '../converters/registry.js';
 import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
+import { datasetRegistry } from '../datasets/dataset-registry.js';
 import { techniqueRegistry } from '../techniques/registry.js';
 import { targetOptions } from '../targets/registry.js';
+import { scorerOptions } from '../scorers/scorer-options.js';
+import { scorerRegistry } from '../scorers/registry.js';
 import { componentEntry } from './component-entry.js';
 
 /** A converter step: an id, or `{ id, ...options }`. */
@@ -16,26 +19,29 @@ const inlineGoal = z.strictObject({
   category: z.string().min(1).default('custom'),
   persona: z.enum(['malicious', 'benign']).default('malicious'),
   scorer: z.string().optional().describe('Scorer id that decides this goal (default: refusal)'),
+  successPattern: z.string().optional().describe('Regular expression whose match in the reply is the evidence of success (goal-pattern scorer)'),
+  metadata: z.record(z.string(), z.string()).optional().describe('Extra fields techniques and scorers may read, e.g. context'),
 });
+
+const datasetIds = datasetRegistry.map((d) => d.id) as [string, ...string[]];
 
 const goalSource = z.union([
   z.strictObject({ builtin: z.enum(Object.keys(builtinGoalSets) as [string, ...string[]]).describe('A goal set shipped with Redline') }),
   z.strictObject({ file: z.string().min(1).describe('JSONL file of goals: {"id","text","category","persona"} per line') }),
+  z
+    .object({
+      dataset: z.enum(datasetIds).describe('A public dataset read in its upstream format (see `redline datasets list`)'),
+      file: z.string().min(1).optional().describe('The downloaded file (default: the pulled copy under OUTPUT_DIR/datasets)'),
+    })
+    .catchall(z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+    .describe('Importer options, e.g. fields: [goal=prompt] for the mapped importer'),
   inlineGoal,
 ]);
 
-const scorerSpec = z.union([
-  z.enum(['refusal', 'canary']),
-  z.strictObject({ id: z.literal('refusal') }),
-  z.strictObject({ id: z.literal('canary'), canaries: z.array(z.string().min(4)).optional() }),
-  z.strictObject({
-    id: z.literal('regex'),
-    name: z.string().regex(/^[a-z0-9-]+$/).optional().describe('Distinguishes several regex scorers: id becomes regex:NAME'),
-    pattern: z.string().min(1),
-    flags: z.string().regex(/^[imsu]*$/).optional(),
-    onMatch: z.enum(['success', 'failure']).optional(),
-  }),
-]);
+/** Scorers that need no options, which may be written as a bare id. */
+const bareScorerIds = scorerRegistry.map((d) => d.id).filter((id) => scorerOptions.safeParse({ id }).success) as [string, ...string[]];
+
+const scorerSpec = z.union([z.enum(bareScorerIds), scorerOptions]);
 
 /** The redline.yaml schema; every field has a default, so an empty file is a valid demo scan. */
 export const configSchema = z.strictObject({
@@ -45,7 +51,7 @@ export const configSchema = z.strictObject({
   techniques: z
     .array(techniqueEntry)
     .min(1)
-    .default(['direct-request', 'instruction-override', 'role-play', 'system-prompt-extraction'])
+    .default(['direct-request', 'instruction-override', 'role-play', 'extract-repeat-above'])
     .describe('Techniques to frame each goal with'),
   converters: z
     .array(z.array(converterEntry))

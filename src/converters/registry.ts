@@ -1,9 +1,33 @@
-import { base64 } from './encoding/base64.js';
-import { rot13 } from './encoding/rot13.js';
-import { leetspeak } from './obfuscation/leetspeak.js';
+import { atbash, base32, base64, binary, braille, caesar, hex, morse, nato, rot13, urlEncode } from './encoding/index.js';
+import { askToDecode, prefix, suffix } from './framing/index.js';
+import {
+  acrostic,
+  charSpacing,
+  charSwap,
+  diacritics,
+  emojiLetters,
+  homoglyph,
+  leetspeak,
+  randomCase,
+  reverse,
+  smallCaps,
+  stringJoin,
+  wordSplit,
+  zalgo,
+} from './obfuscation/index.js';
+import { bidiWrap, unicodeTags, variationSelectors, zeroWidth } from './smuggling/index.js';
 
 /** Every converter Redline ships; the only place the id list is written. */
-export const converterRegistry = [base64, rot13, leetspeak] as const;
+export const converterRegistry = [
+  // encoding/
+  base64, base32, hex, binary, urlEncode, rot13, caesar, atbash, morse, nato, braille,
+  // obfuscation/
+  leetspeak, homoglyph, smallCaps, emojiLetters, randomCase, charSwap, charSpacing, stringJoin, wordSplit, reverse, acrostic, diacritics, zalgo,
+  // smuggling/
+  zeroWidth, unicodeTags, variationSelectors, bidiWrap,
+  // framing/
+  askToDecode, prefix, suffix,
+] as const;
 
 /** A converter id known to the registry. */
 export type ConverterId = (typeof converterRegistry)[number]['id'];

@@ -1,4 +1,5 @@
 export * from './attempt.js';
+export * from './csv.js';
 export * from './converter.js';
 export * from './errors.js';
 export * from './goal.js';

@@ -36,6 +36,8 @@ export type TechniqueDescriptor = {
   readonly version: number;
   /** Goal categories this technique is meant for; absent means every goal. */
   readonly categories?: readonly string[];
+  /** Options with no usable default, which the configuration must set (e.g. a template file); listings skip it. */
+  readonly requires?: readonly string[];
   /** Default options of a parameterized technique (absent: it takes none); config may override each key. */
   readonly defaults?: ComponentOptions;
   /** Builds the technique from its options (the defaults merged with the configured ones). */

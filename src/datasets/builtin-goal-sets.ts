@@ -2,6 +2,7 @@ import type { Goal } from '../core/goal.js';
 import { counterfactualGoals } from './counterfactual/counterfactual-goals.js';
 import { groundingGoals } from './grounding/grounding-goals.js';
 import { libraryGoals } from './library/index.js';
+import { securityGoals } from './security/index.js';
 import { starterGoals } from './starter-goals.js';
 
 /** The goal sets shipped inside Redline, by name. */
@@ -10,4 +11,5 @@ export const builtinGoalSets: Readonly<Record<string, readonly Goal[]>> = {
   counterfactual: counterfactualGoals,
   grounding: groundingGoals,
   library: libraryGoals,
+  security: securityGoals,
 };

@@ -7,7 +7,7 @@ import { prepareTechnique } from '../techniques/technique-hash.js';
 import { planRun } from './plan.js';
 
 const goals = starterGoals.map((goal) => ({ goal, hash: goal.id }));
-const techniques = techniqueRegistry.map((descriptor) => prepareTechnique(descriptor));
+const techniques = techniqueRegistry.filter((d) => d.requires === undefined).map((descriptor) => prepareTechnique(descriptor));
 const chain = (steps: Parameters<typeof buildChain>[0]) => {
   const c = buildChain(steps);
   return { chain: c, hash: chainHash(c) };

@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import { defineScorer } from '../core/score.js';
+
+/** Options of the canary scorer as config validates them; without `canaries`, the target's known ones are used. */
+export const canaryScorerOptions = z.strictObject({
+  id: z.literal('canary'),
+  canaries: z.array(z.string().min(4)).optional().describe('Secrets to look for (default: the ones the target plants)'),
+});
 
 /** Options of the canary scorer. */
 export type CanaryScorerOptions = {

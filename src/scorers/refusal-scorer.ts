@@ -1,5 +1,9 @@
+import { z } from 'zod';
 import { defineScorer } from '../core/score.js';
 import { readReply } from './refusal-patterns.js';
+
+/** Options of the refusal scorer (it takes none), as config validates them. */
+export const refusalScorerOptions = z.strictObject({ id: z.literal('refusal') });
 
 /** Judges refusal: for an attacker a refusal or non-answer is a failure; for a benign user a refusal is the finding. */
 export const refusalScorer = defineScorer<Record<string, never>>({

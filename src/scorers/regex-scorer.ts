@@ -1,5 +1,24 @@
+import { z } from 'zod';
 import { defineScorer } from '../core/score.js';
 import type { Verdict } from '../core/outcome.js';
+
+/** Options of the regex scorer as config validates them. */
+export const regexScorerOptions = z.strictObject({
+  id: z.literal('regex'),
+  name: z.string().regex(/^[a-z0-9-]+$/).optional().describe('Distinguishes several regex scorers: id becomes regex:NAME'),
+  pattern: z.string().min(1).refine(compiles, 'not a valid regular expression'),
+  flags: z.string().regex(/^[imsu]*$/).optional(),
+  onMatch: z.enum(['success', 'failure']).optional(),
+});
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Options of the regex scorer. */
 export type RegexScorerOptions = {

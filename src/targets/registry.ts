@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
-import { createDemoTarget, defaultDemoCanary, demoTargetOptions } from './demo/index.js';
+import { createDemoTarget, demoTargetOptions, describeDemo } from './demo/index.js';
 import { createHttpTarget, httpTargetOptions } from './http/index.js';
 import { createOpenAiTarget, openAiTargetOptions } from './openai/index.js';
 import { createReplayTarget, replayTargetOptions } from './replay/index.js';
@@ -37,7 +37,12 @@ export function createTarget(options: TargetOptions, context: TargetContext): Ta
   }
 }
 
-/** Canary secrets the target is known to hold (the demo's), for the canary scorer's default. */
-export function knownCanaries(options: TargetOptions): string[] {
-  return options.type === 'demo' ? [options.canary ?? defaultDemoCanary] : [];
+/** What the configuration reveals about the target's secrets: the demo's canary and metaprompt, an endpoint's system prompt. */
+export function knownSecrets(options: TargetOptions): { canaries: string[]; systemPrompt?: string } {
+  if (options.type === 'demo') {
+    const demo = describeDemo(options);
+    return { canaries: [demo.canary], systemPrompt: demo.metaprompt };
+  }
+  if (options.type === 'openai' && options.systemPrompt !== undefined) return { canaries: [], systemPrompt: options.systemPrompt };
+  return { canaries: [] };
 }

@@ -3,9 +3,10 @@ import { directRequest } from './direct-request.js';
 import { instructionOverride } from './instruction-override.js';
 import { rolePlay } from './role-play.js';
 import { jailbreakTechniques } from './jailbreak/index.js';
-import { systemPromptExtraction } from './system-prompt-extraction.js';
+import { jailbreakTemplate } from './jailbreak-template.js';
+import { securityTechniques } from './security/index.js';
 
-const all = [directRequest, instructionOverride, rolePlay, ...jailbreakTechniques, systemPromptExtraction] as const;
+const all = [directRequest, instructionOverride, rolePlay, ...jailbreakTechniques, jailbreakTemplate, ...securityTechniques] as const;
 
 /** A technique id known to the registry. */
 export type TechniqueId = (typeof all)[number]['id'];

@@ -19,23 +19,24 @@ describe('techniques', () => {
   it('goal-carrying techniques end on a user turn and carry the goal somewhere in the prompt', () => {
     // Some rewrite or split the goal (past-tense, payload-splitting) or put it in an earlier turn (context-compliance);
     // their own tests check that; here, every one must at least mention the goal's key word.
-    for (const d of techniqueRegistry.filter((t) => t.categories === undefined)) {
+    for (const d of techniqueRegistry.filter((t) => t.categories === undefined && t.requires === undefined)) {
       const prompt = prepareTechnique(d).technique.build(goal);
       expect(prompt.messages.at(-1)!.role, d.id).toBe('user');
-      expect(prompt.messages.map((m) => m.content).join('\n'), d.id).toMatch(/thing/i);
+      expect([...prompt.messages.map((m) => m.content), ...(prompt.documents ?? [])].join('\n'), d.id).toMatch(/thing/i);
     }
   });
 
-  it('system-prompt extraction applies only to leakage goals and asks for the text above', () => {
-    const d = techniqueRegistry.find((t) => t.id === 'system-prompt-extraction')!;
+  it('the extraction battery applies only to leakage goals and asks for the text above', () => {
+    const d = techniqueRegistry.find((t) => t.id === 'extract-repeat-above')!;
     expect(techniqueApplies(d, goal)).toBe(false);
     expect(techniqueApplies(d, leak)).toBe(true);
     expect(prepareTechnique(d).technique.build(leak).messages[0]!.content).toMatch(/words above/);
   });
 
   it('hashes are stable and differ between techniques', () => {
-    const hashes = techniqueRegistry.map((d) => prepareTechnique(d).hash);
+    const buildable = techniqueRegistry.filter((d) => d.requires === undefined);
+    const hashes = buildable.map((d) => prepareTechnique(d).hash);
     expect(new Set(hashes).size).toBe(hashes.length);
-    expect(techniqueRegistry.map((d) => prepareTechnique(d).hash)).toEqual(hashes);
+    expect(buildable.map((d) => prepareTechnique(d).hash)).toEqual(hashes);
   });
 });

@@ -34,7 +34,7 @@ goals:
   #   scorer: canary
 
 # How each goal is framed (see \`redline list techniques\`).
-techniques: [direct-request, instruction-override, role-play, system-prompt-extraction]
+techniques: [direct-request, instruction-override, role-play, extract-repeat-above]
 
 # Converter chains applied to the final user turn; [] sends it unchanged (see \`redline list converters\`).
 converters:

@@ -1,26 +1,49 @@
 import { ConfigError } from '../../core/errors.js';
+import type { ComponentOptions } from '../../core/options.js';
+import type { TaxonomyTags } from '../../core/taxonomy.js';
 import { converterRegistry } from '../../converters/registry.js';
+import { datasetRegistry } from '../../datasets/dataset-registry.js';
 import { scorerRegistry } from '../../scorers/registry.js';
 import { techniqueRegistry } from '../../techniques/registry.js';
 import { closest } from '../../config/closest.js';
 
-const KINDS = ['techniques', 'converters', 'scorers'] as const;
+const KINDS = ['techniques', 'converters', 'scorers', 'datasets'] as const;
 
-/** Prints the registered techniques, converters or scorers with their summaries and taxonomy ids. */
+/** One listed entry: its id, summary and the facts shown on the second line. */
+type Entry = { id: string; summary: string; facts: (string | undefined)[] };
+
+const tags = (t: TaxonomyTags | undefined): string | undefined =>
+  t === undefined ? undefined : `atlas: ${t.atlas.join(', ') || '—'}  owasp: ${t.owasp.join(', ') || '—'}`;
+const options = (defaults: ComponentOptions | undefined): string | undefined =>
+  defaults === undefined ? undefined : `options: ${Object.entries(defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`;
+
+function entries(kind: (typeof KINDS)[number]): Entry[] {
+  switch (kind) {
+    case 'techniques':
+      return techniqueRegistry.map((t) => ({
+        id: t.id,
+        summary: t.summary,
+        facts: [`persona: ${t.personas.join(', ')}`, tags(t.taxonomy), t.categories && `for: ${t.categories.join(', ')}`, options(t.defaults), t.requires && `needs: ${t.requires.join(', ')}`],
+      }));
+    case 'converters':
+      // Converters are attacker tools: benign goals are never converted (docs/decisions/005).
+      return converterRegistry.map((c) => ({ id: c.id, summary: c.summary, facts: ['persona: malicious', tags(c.taxonomy), options(c.defaults)] }));
+    case 'scorers':
+      return scorerRegistry.map((s) => ({ id: s.id, summary: s.summary, facts: [`version ${s.version}`] }));
+    case 'datasets':
+      return datasetRegistry.map((d) => ({ id: d.id, summary: d.summary, facts: [`persona: ${d.persona}`, tags(d.taxonomy), `license: ${d.license}`] }));
+  }
+}
+
+/** Prints the registered techniques, converters, scorers or datasets with summaries, personas and taxonomy ids. */
 export function runListCommand(kind: string): number {
-  const out: string[] = [];
-  if (kind === 'techniques') {
-    for (const t of techniqueRegistry) {
-      out.push(`${t.id.padEnd(26)} ${t.summary}`, `${''.padEnd(26)} personas: ${t.personas.join(', ')}  atlas: ${t.taxonomy.atlas.join(', ')}  owasp: ${t.taxonomy.owasp.join(', ')}${t.categories ? `  categories: ${t.categories.join(', ')}` : ''}`);
-    }
-  } else if (kind === 'converters') {
-    for (const c of converterRegistry) out.push(`${c.id.padEnd(14)} ${c.summary}  (atlas: ${c.taxonomy.atlas.join(', ')}; owasp: ${c.taxonomy.owasp.join(', ')})`);
-  } else if (kind === 'scorers') {
-    for (const s of scorerRegistry) out.push(`${s.id.padEnd(10)} ${s.summary}`);
-  } else {
+  if (!(KINDS as readonly string[]).includes(kind)) {
     const guess = closest(kind, KINDS);
     throw new ConfigError(`unknown list '${kind}'`, { file: '<command line>', path: 'list', hint: guess ? `did you mean 'redline list ${guess}'?` : `use one of: ${KINDS.join(', ')}` });
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  const list = entries(kind as (typeof KINDS)[number]);
+  const width = Math.max(...list.map((e) => e.id.length)) + 2;
+  const lines = list.flatMap((e) => [`${e.id.padEnd(width)}${e.summary}`, `${''.padEnd(width)}${e.facts.filter((f) => f !== undefined).join('  ')}`]);
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -42,9 +42,11 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
     '', 'features (logit weights):', ...demo.features.map((f) => `  ${f.name.padEnd(22)} ${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(2)}  ${f.description}`),
     '', 'true success probability per technique × chain, averaged over the starter goals it applies to:',
   ];
-  const chains = [[], ...converterRegistry.map((c) => [c])].map((steps) => buildChain(steps));
+  // The encodings the demo decodes (docs/demo-target.md); other converters only hide words from it.
+  const shown = ['base64', 'rot13', 'leetspeak'].map((id) => converterRegistry.find((c) => c.id === id)!);
+  const chains = [[], ...shown.map((c) => [c])].map((steps) => buildChain(steps));
   out.push(`  ${'technique'.padEnd(26)} ${chains.map((c) => c.id.padStart(10)).join('')}`);
-  for (const descriptor of techniqueRegistry) {
+  for (const descriptor of techniqueRegistry.filter((d) => d.requires === undefined)) {
     const { technique } = prepareTechnique(descriptor);
     const goals = starterGoals.filter((g) => g.persona === 'malicious' && techniqueApplies(descriptor, g));
     const cells = chains.map((chain) => {

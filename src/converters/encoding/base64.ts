@@ -1,11 +1,17 @@
 // Source: encoding-based jailbreaks, Wei et al., "Jailbroken: How Does LLM Safety Training Fail?" (2023), arXiv:2307.02483.
-import { defineConverter } from '../../core/converter.js';
+import { defineTextConverter } from '../shared/define-text-converter.js';
+import { JAILBREAK_TAXONOMY } from '../shared/taxonomy.js';
+
+/** Reads base64 back into UTF-8 text. */
+export function decodeBase64(text: string): string {
+  return Buffer.from(text, 'base64').toString('utf8');
+}
 
 /** Encodes the prompt as base64 (UTF-8). */
-export const base64 = defineConverter({
+export const base64 = defineTextConverter({
   id: 'base64',
   summary: 'Encodes the prompt as base64, hiding its words from surface filters.',
-  taxonomy: { atlas: ['AML.T0051.000', 'AML.T0054'], owasp: ['LLM01:2025'] },
+  taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
-  create: () => ({ id: 'base64', convert: (text) => Buffer.from(text, 'utf8').toString('base64') }),
+  build: () => (text) => Buffer.from(text, 'utf8').toString('base64'),
 });

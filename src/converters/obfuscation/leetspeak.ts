@@ -1,13 +1,15 @@
 // Source: character-level obfuscation probes, e.g. garak's encoding and leetspeak probes (NVIDIA, 2023).
-import { defineConverter } from '../../core/converter.js';
+import { charMapCodec, zipCharMap } from '../shared/char-map.js';
+import { defineTextConverter } from '../shared/define-text-converter.js';
+import { EVASION_TAXONOMY } from '../shared/taxonomy.js';
 
-const LEET: Readonly<Record<string, string>> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
+const LEET = charMapCodec(zipCharMap('aeiost', Array.from('431057')), { foldCase: true });
 
 /** Replaces common letters with look-alike digits (a→4, e→3, i→1, o→0, s→5, t→7). */
-export const leetspeak = defineConverter({
+export const leetspeak = defineTextConverter({
   id: 'leetspeak',
   summary: 'Swaps letters for look-alike digits (a→4, e→3, …) to slip past keyword filters.',
-  taxonomy: { atlas: ['AML.T0051.000', 'AML.T0054'], owasp: ['LLM01:2025'] },
+  taxonomy: EVASION_TAXONOMY,
   version: 1,
-  create: () => ({ id: 'leetspeak', convert: (text) => text.replace(/[aeiost]/gi, (c) => LEET[c.toLowerCase()] ?? c) }),
+  build: () => LEET.encode,
 });

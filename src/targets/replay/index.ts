@@ -1,4 +1,3 @@
-export { parseCsv, type CsvTable } from './csv.js';
 export { replayTargetOptions, type ReplayTargetInput, type ReplayTargetOptions } from './options.js';
 export { readRecording, type RecordedPair, type RecordingSource } from './read-recording.js';
 export { createReplayTarget } from './replay-target.js';

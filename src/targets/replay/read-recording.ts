@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { DatasetError } from '../../core/errors.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../../core/csv.js';
 
 /** One recorded exchange. */
 export type RecordedPair = {

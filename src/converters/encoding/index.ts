@@ -1,0 +1,11 @@
+export { atbash } from './atbash.js';
+export { base32, decodeBase32, encodeBase32 } from './base32.js';
+export { base64, decodeBase64 } from './base64.js';
+export { binary, decodeBinary } from './binary.js';
+export { braille, decodeBraille } from './braille.js';
+export { caesar, decodeCaesar } from './caesar.js';
+export { decodeHex, hex } from './hex.js';
+export { decodeMorse, morse } from './morse.js';
+export { decodeNato, nato } from './nato.js';
+export { rot13 } from './rot13.js';
+export { decodeUrl, urlEncode } from './url-encode.js';

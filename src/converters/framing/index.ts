@@ -1,0 +1,2 @@
+export { prefix, suffix } from './affix.js';
+export { askToDecode } from './ask-to-decode.js';

@@ -1,0 +1,14 @@
+export { acrostic, decodeAcrostic } from './acrostic.js';
+export { charSpacing } from './char-spacing.js';
+export { charSwap } from './char-swap.js';
+export { diacritics } from './diacritics.js';
+export { decodeEmojiLetters, emojiLetters } from './emoji-letters.js';
+export { decodeHomoglyphs, homoglyph } from './homoglyph.js';
+export { leetspeak } from './leetspeak.js';
+export { randomCase } from './random-case.js';
+export { reverse } from './reverse.js';
+export { smallCaps } from './small-caps.js';
+export { stringJoin } from './string-join.js';
+export { wordSplit } from './word-split.js';
+export { zalgo } from './zalgo.js';
+export { stripMarks } from '../shared/combining-marks.js';

@@ -1,0 +1,43 @@
+import { ConfigError } from '../core/errors.js';
+import type { DatasetDescriptor } from './dataset-descriptor.js';
+import { advbench } from './importers/advbench.js';
+import { bbq } from './importers/bbq.js';
+import { bipia } from './importers/bipia.js';
+import { crowsPairs } from './importers/crows-pairs.js';
+import { cyberseceval } from './importers/cyberseceval.js';
+import { harmbench } from './importers/harmbench.js';
+import { jailbreakLlms } from './importers/jailbreak-llms.js';
+import { jailbreakbench } from './importers/jailbreakbench.js';
+import { mapped } from './importers/mapped.js';
+import { simpleSafetyTests } from './importers/simple-safety-tests.js';
+import { xstest } from './importers/xstest.js';
+
+const all = [
+  harmbench,
+  advbench,
+  jailbreakbench,
+  xstest,
+  simpleSafetyTests,
+  jailbreakLlms,
+  bipia,
+  cyberseceval,
+  bbq,
+  crowsPairs,
+  mapped,
+] as const;
+
+/** A dataset id known to the registry. */
+export type DatasetId = (typeof all)[number]['id'];
+
+/** Every public dataset Redline can read; the only place the id list is written. */
+export const datasetRegistry: readonly (DatasetDescriptor & { readonly id: DatasetId })[] = all;
+
+/** Where `redline datasets pull` saves files by default, relative to the working folder. */
+export const DEFAULT_DATASET_DIR = '.redline/datasets';
+
+/** The descriptor of a dataset id; a ConfigError listing the known ids otherwise. */
+export function findDataset(id: string): DatasetDescriptor {
+  const found = datasetRegistry.find((dataset) => dataset.id === id);
+  if (found !== undefined) return found;
+  throw new ConfigError(`unknown dataset '${id}'`, { file: '<options>', path: 'dataset', hint: `use one of: ${datasetRegistry.map((d) => d.id).join(', ')}` });
+}
