@@ -20,6 +20,8 @@ import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
 export type PreparedRun = {
   /** The target, ready to send. */
   readonly target: Target;
+  /** The translator target, when the configuration has one. */
+  readonly translator?: Target;
   /** Goals with hashes. */
   readonly goals: readonly PlannedGoal[];
   /** Techniques with hashes. */
@@ -48,7 +50,10 @@ export type PrepareContext = {
 export function prepareRun(config: RedlineConfig, context: PrepareContext): PreparedRun {
   const targetOptions = config.target as Record<string, unknown>;
   assertNoLiteralSecrets(targetOptions, context.file);
-  const target = createTarget(config.target, { env: context.env, baseDir: context.baseDir, configFile: context.file });
+  const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file };
+  const target = createTarget(config.target, targetContext);
+  if (config.translator !== undefined) assertNoLiteralSecrets(config.translator as Record<string, unknown>, context.file);
+  const translator = config.translator === undefined ? undefined : createTarget(config.translator, targetContext);
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
   const techniques = config.techniques.map((entry, index) => {
@@ -58,6 +63,12 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     return withPath(() => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, resolved), { file: context.file, path: `techniques[${index}]` });
   });
   assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
+  const translating = techniques.findIndex((t) => t.technique.translateTo !== undefined);
+  if (translating >= 0 && translator === undefined) {
+    throw new ConfigError(`${context.file}: techniques[${translating}]: '${techniques[translating]!.id}' needs a translator`, {
+      file: context.file, path: `techniques[${translating}]`, hint: 'add a `translator:` target (e.g. type: openai with a capable model) to translate prompts and replies',
+    });
+  }
   const chains = config.converters.map((ids) => {
     const chain = withPath(() => buildChain(ids.map((entry) => {
       const { id, options } = splitEntry(entry);
@@ -76,20 +87,22 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),
     goals: contentHash(goals.map((g) => g.hash)),
-    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.hash])),
+    // A translating technique's prompts depend on the translator, so its hash covers the translator's configuration.
+    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo === undefined ? t.hash : contentHash([t.hash, config.translator])])),
     chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.hash])),
     scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.hash])),
   };
+  const hashed = techniques.map((t) => ({ ...t, hash: hashes.techniques[t.id]! }));
   // Benign goals always use the identity chain (engine/plan.ts), so it is registered even when not configured.
   const identity = buildChain([]);
   const chainComponents = [...chains, ...(chains.some((c) => c.chain.steps.length === 0) ? [] : [{ chain: identity, hash: chainHash(identity) }])];
   const components: ComponentSpec[] = [
     ...goals.map((g) => ({ kind: 'goal' as const, name: g.goal.id, hash: g.hash, spec: g.goal })),
-    ...techniques.map((t) => ({ kind: 'technique' as const, name: t.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version, options: t.options } })),
+    ...hashed.map((t) => ({ kind: 'technique' as const, name: t.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version, options: t.options } })),
     ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
     ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
   ];
-  return { target, goals, techniques, chains, scoring, hashes, components };
+  return { target, ...(translator === undefined ? {} : { translator }), goals, techniques: hashed, chains, scoring, hashes, components };
 }
 
 function assertUnique(ids: readonly string[], where: { file: string; path: string }): void {

@@ -7,6 +7,7 @@ import { seededRandom } from '../core/random.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { executeRun, type Progress } from '../engine/execute-run.js';
 import { planRun } from '../engine/plan.js';
+import { createTranslator } from '../engine/translator.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import type { RunSummary } from '../stats/summary.js';
 import { createAttemptWriter } from '../store/attempt-writer.js';
@@ -137,6 +138,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           scorers: prepared.scoring.scorers,
           decidingScorer: prepared.scoring.decidingScorer,
           runSeed: run!.seed,
+          ...(prepared.translator === undefined ? {} : {
+            translator: createTranslator({
+              target: prepared.translator, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
+              random: seededRandom(run!.seed ^ 0x2545f491), completionTokenEstimate: 256, stop,
+            }),
+          }),
         },
       });
     } catch (error) {
@@ -144,6 +151,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       throw error;
     } finally {
       await prepared.target.close?.();
+      await prepared.translator?.close?.();
     }
     const complete = writer.recordedCount >= plan.size;
     setRunStatus(db, { id: run!.id, status: complete ? 'completed' : 'interrupted', at: clock.now() });

@@ -47,6 +47,7 @@ const scorerSpec = z.union([z.enum(bareScorerIds), scorerOptions]);
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
+  translator: targetOptions.optional().describe('A target used as translator by low-resource-language techniques'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
   techniques: z
     .array(techniqueEntry)

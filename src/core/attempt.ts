@@ -17,10 +17,12 @@ export type AttemptKey = {
   readonly trial: number;
 };
 
-/** A turn as stored: what was sent or received, and the text before converters ran. */
+/** A turn as stored: what was sent or received, and the text before converters or translation changed it. */
 export type Turn = Message & {
-  /** The text before converters, when converters changed it. */
+  /** The text before converters (or translation) changed it, when they did. */
   readonly original?: string;
+  /** The reply as scorers read it, when it was interpreted first (translated back to English). */
+  readonly interpreted?: string;
 };
 
 /** Why an attempt ended in `error`. */

@@ -18,6 +18,11 @@ export type Technique = {
   readonly id: string;
   /** Builds the prompt for a goal. Pure and deterministic. */
   build(goal: Goal): AttackPrompt;
+  /**
+   * Language to send the final user turn in: the engine translates it with the configured translator target
+   * before sending, and translates the reply back to English before scoring (low-resource-language attacks).
+   */
+  readonly translateTo?: string;
 };
 
 /** The registrable description of a technique (STYLE.md §4). */

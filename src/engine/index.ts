@@ -5,3 +5,4 @@ export * from './rate-limiter.js';
 export * from './retry-policy.js';
 export * from './run-attempt.js';
 export * from './send-with-retry.js';
+export * from './translator.js';

@@ -8,6 +8,7 @@ import type { ConverterChain } from '../converters/chain.js';
 import type { PlannedAttempt } from './plan.js';
 import type { Clock } from './clock.js';
 import { sendWithRetry, type SendContext } from './send-with-retry.js';
+import type { Translator } from './translator.js';
 
 /** A scorer with its content hash. */
 export type PreparedScorer = { readonly scorer: Scorer; readonly hash: string };
@@ -22,6 +23,8 @@ export type AttemptContext = SendContext & {
   readonly runSeed: number;
   /** Wall clock for timestamps. */
   readonly clock: Clock;
+  /** The translator, for techniques that send in another language. */
+  readonly translator?: Translator;
 };
 
 /** Applies the converter chain to the last user turn, keeping the original text beside it. */
@@ -35,10 +38,20 @@ function convertTurns(messages: readonly Message[], convert: (text: string) => s
 }
 
 /** The turns and documents an attempt sends: the technique's prompt with the chain applied to the last user turn. */
-export function attemptPrompt(input: { goal: Goal; technique: Technique; chain: ConverterChain }): { turns: Turn[]; documents?: readonly string[] } {
+export function attemptPrompt(input: { goal: Goal; technique: Technique; chain: ConverterChain; translated?: string }): { turns: Turn[]; documents?: readonly string[] } {
   const prompt = input.technique.build(input.goal);
-  const turns = convertTurns(prompt.messages, input.chain.convert, input.chain.steps.length === 0);
+  const last = prompt.messages.map((m) => m.role).lastIndexOf('user');
+  // A translated last user turn is sent (and converted) in its new language; its English stays as `original`.
+  const messages = input.translated === undefined ? prompt.messages : prompt.messages.map((m, i) => (i === last ? { role: m.role, content: input.translated! } : m));
+  const turns = convertTurns(messages, input.chain.convert, input.chain.steps.length === 0).map((t, i) =>
+    i === last && input.translated !== undefined ? { ...t, original: prompt.messages[i]!.content } : t,
+  );
   return prompt.documents === undefined ? { turns } : { turns, documents: prompt.documents };
+}
+
+/** The last user turn's text of a technique's prompt (what a translator translates). */
+function lastUserText(technique: Technique, goal: Goal): string {
+  return [...technique.build(goal).messages].reverse().find((m) => m.role === 'user')?.content ?? '';
 }
 
 async function safeScore(scorer: Scorer, input: Parameters<Scorer['score']>[0]): Promise<Score> {
@@ -55,7 +68,15 @@ async function safeScore(scorer: Scorer, input: Parameters<Scorer['score']>[0]):
 export async function runAttempt(planned: PlannedAttempt, context: AttemptContext): Promise<Attempt | undefined> {
   const startedAt = context.clock.now();
   const { goal } = planned.goal;
-  const prompt = attemptPrompt({ goal, technique: planned.technique.technique, chain: planned.chain.chain });
+  const { technique } = planned.technique;
+  let translated: string | undefined;
+  if (technique.translateTo !== undefined) {
+    const t = await requireTranslator(context).translate(lastUserText(technique, goal), technique.translateTo);
+    if (!t.ok && 'stopped' in t) return undefined;
+    if (!t.ok) return translatorError({ planned, context, startedAt, error: t.error, direction: 'prompt' });
+    translated = t.text;
+  }
+  const prompt = attemptPrompt({ goal, technique, chain: planned.chain.chain, translated });
   const turns = prompt.turns;
   const seed = deriveSeed(context.runSeed, goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
   const messages = turns.map(({ role, content }) => ({ role, content }));
@@ -77,11 +98,19 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   if (!result.ok) {
     return { ...base, turns, outcome: 'error', scores: [], error: { kind: result.error.kind, message: result.error.message }, finishedAt: context.clock.now() };
   }
-  const reply: Turn = { role: 'assistant', content: result.response.text };
-  const conversation = [...messages, reply];
+  let reply: Turn = { role: 'assistant', content: result.response.text };
+  if (technique.translateTo !== undefined && reply.content.trim() !== '') {
+    const back = await requireTranslator(context).translate(reply.content, 'English');
+    if (!back.ok && 'stopped' in back) return undefined;
+    if (!back.ok) return translatorError({ planned, context, startedAt, error: back.error, direction: 'reply', turns: [...turns, reply] });
+    reply = { ...reply, interpreted: back.text };
+  }
+  // Scorers read the conversation as the technique meant it: English turns, the reply as interpreted.
+  const read = reply.interpreted ?? reply.content;
+  const conversation = [...turns.map((t) => ({ role: t.role, content: t.original ?? t.content })), { role: 'assistant' as const, content: read }];
   const scores: Score[] = [];
   for (const { scorer } of context.scorers) {
-    scores.push(await safeScore(scorer, { goal, conversation, response: reply.content }));
+    scores.push(await safeScore(scorer, { goal, conversation, response: read }));
   }
   const decidedBy = context.decidingScorer(goal);
   const decisive = scores.find((s) => s.scorerId === decidedBy);
@@ -92,6 +121,27 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
     decidedBy,
     scores,
     usage: result.response.usage,
+    finishedAt: context.clock.now(),
+  };
+}
+
+function requireTranslator(context: AttemptContext): Translator {
+  // prepareRun refuses a translating technique without a translator, so this is a programming error.
+  if (context.translator === undefined) throw new Error('a translating technique ran without a translator');
+  return context.translator;
+}
+
+/** An attempt ended by the translator failing, recorded as an error with the translator's failure kind. */
+function translatorError(input: {
+  planned: PlannedAttempt; context: AttemptContext; startedAt: number; error: { kind: string; message: string }; direction: 'prompt' | 'reply'; turns?: Turn[];
+}): Attempt {
+  const { planned, context } = input;
+  const { goal } = planned.goal;
+  return {
+    seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
+    category: goal.category, persona: goal.persona, retries: 0, latencyMs: 0, startedAt: input.startedAt,
+    turns: input.turns ?? [], outcome: 'error', scores: [],
+    error: { kind: `translator-${input.error.kind}`, message: `translating the ${input.direction} failed: ${input.error.message}` },
     finishedAt: context.clock.now(),
   };
 }

@@ -19,7 +19,7 @@ export type ExampleAttempt = {
   /** The attempt's outcome. */
   readonly outcome: Outcome;
   /** The conversation, oldest first. */
-  readonly turns: readonly Pick<Message, 'role' | 'content'>[];
+  readonly turns: readonly (Pick<Message, 'role' | 'content'> & { readonly original?: string; readonly interpreted?: string })[];
   /** Every score given. */
   readonly scores: readonly Pick<Score, 'scorerId' | 'verdict' | 'label' | 'reason'>[];
   /** Why the attempt ended in error, in one line. */

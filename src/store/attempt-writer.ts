@@ -28,7 +28,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; file: strin
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, seq) DO NOTHING`,
   );
-  const insertTurn = db.prepare('INSERT INTO turns (attempt_id, idx, role, content, original) VALUES (?, ?, ?, ?, ?)');
+  const insertTurn = db.prepare('INSERT INTO turns (attempt_id, idx, role, content, original, interpreted) VALUES (?, ?, ?, ?, ?, ?)');
   const insertScore = db.prepare('INSERT INTO scores (attempt_id, scorer_ref, verdict, label, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
 
   const write = db.transaction((a: Attempt, planned: PlannedAttempt) => {
@@ -38,7 +38,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; file: strin
       a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt);
     if (info.changes === 0) return false;
     const id = info.lastInsertRowid;
-    a.turns.forEach((t, i) => insertTurn.run(id, i, t.role, t.content, t.original ?? null));
+    a.turns.forEach((t, i) => insertTurn.run(id, i, t.role, t.content, t.original ?? null, t.interpreted ?? null));
     for (const s of a.scores) insertScore.run(id, scorerRef(s.scorerId), s.verdict, s.label, s.value ?? null, s.reason);
     return true;
   });

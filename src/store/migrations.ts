@@ -74,4 +74,9 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX runs_by_target ON runs (target_hash, created_at);
     `,
   },
+  {
+    version: 2,
+    // Low-resource-language attacks: the reply as scorers read it, translated back to English.
+    sql: `ALTER TABLE turns ADD COLUMN interpreted TEXT;`,
+  },
 ];

@@ -33,3 +33,20 @@ describe('database', () => {
     expect(() => openDatabase(file)).toThrow(/not a Redline database|cannot open|cannot migrate/);
   });
 });
+
+describe('migrations', () => {
+  it('upgrades a version-1 database in place, keeping its rows', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const file = join(mkdtempSync(join(tmpdir(), 'redline-db-')), 'v1.db');
+    const old = new Database(file);
+    old.exec(migrations[0]!.sql);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO components (kind, name, hash, spec_json) VALUES ('goal', 'g', 'h', '{}')").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM components').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('PRAGMA table_info(turns)').all() as { name: string }[]).map((c) => c.name)).toContain('interpreted');
+    db.close();
+  });
+});

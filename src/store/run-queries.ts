@@ -44,7 +44,7 @@ export function attemptCount(db: Db, runId: string): number {
 export type StoredAttemptView = {
   seq: number; goalId: string; goalText: string; technique: string; chainId: string; category: string; persona: Persona;
   trial: number; outcome: Outcome; error?: string;
-  turns: { role: Role; content: string; original?: string }[];
+  turns: { role: Role; content: string; original?: string; interpreted?: string }[];
   scores: { scorerId: string; verdict: Verdict; label: string; reason: string }[];
 };
 
@@ -66,7 +66,7 @@ export function exampleAttempts(db: Db, input: { runId: string; perCell: number 
        WHERE a.run_id = ?)
      WHERE rank <= ? ORDER BY technique, category, seq`,
   ).all(input.runId, input.perCell) as AttemptRow[];
-  const turns = db.prepare('SELECT role, content, original FROM turns WHERE attempt_id = ? ORDER BY idx');
+  const turns = db.prepare('SELECT role, content, original, interpreted FROM turns WHERE attempt_id = ? ORDER BY idx');
   const scores = db.prepare(
     `SELECT c.name AS scorerId, s.verdict, s.label, s.reason FROM scores s JOIN components c ON c.ref = s.scorer_ref
      WHERE s.attempt_id = ? ORDER BY c.name`,
@@ -76,8 +76,12 @@ export function exampleAttempts(db: Db, input: { runId: string; perCell: number 
     const view: StoredAttemptView = {
       seq: r.seq, goalId: goal.id, goalText: goal.text, technique: r.technique, chainId: r.chain, category: r.category,
       persona: r.persona, trial: r.trial, outcome: r.outcome,
-      turns: (turns.all(r.id) as { role: Role; content: string; original: string | null }[]).map((t) =>
-        t.original === null ? { role: t.role, content: t.content } : { role: t.role, content: t.content, original: t.original }),
+      turns: (turns.all(r.id) as { role: Role; content: string; original: string | null; interpreted: string | null }[]).map((t) => ({
+        role: t.role,
+        content: t.content,
+        ...(t.original === null ? {} : { original: t.original }),
+        ...(t.interpreted === null ? {} : { interpreted: t.interpreted }),
+      })),
       scores: scores.all(r.id) as StoredAttemptView['scores'],
     };
     if (r.error_kind !== null) view.error = `${r.error_kind}: ${r.error_message ?? ''}`;
