@@ -82,3 +82,19 @@ describe('indirect prompt injection against the demo', () => {
     }
   });
 });
+
+describe('benign over-refusal battery', () => {
+  it('reports an over-refusal rate with its interval, where a refusal counts against the target', async () => {
+    const result = await scan({
+      database: ':memory:',
+      reports: { json: false, html: false },
+      config: { target: { type: 'demo', defense: 'high' }, goals: [{ builtin: 'library' }], techniques: ['direct-request'], converters: [[]], trials: 5, seed: 3 },
+    });
+    const benign = result.summary.overall.find((o) => o.persona === 'benign')!;
+    expect(benign.rateName).toBe('over-refusal rate');
+    expect(benign.trials).toBeGreaterThanOrEqual(100);
+    expect(benign.ciLow).not.toBeNull();
+    // The demo at high defense wrongly refuses some risky-looking benign requests.
+    expect(benign.successes).toBeGreaterThan(0);
+  });
+});

@@ -74,6 +74,11 @@ describe('redline CLI on embedded defaults', () => {
     const list = await runCli(['list', 'techniques'], { cwd: dir });
     expect(list.stdout).toContain('AML.T0054');
     expect((await runCli(['list', 'technique'], { cwd: dir })).stderr).toContain("did you mean 'redline list techniques'");
+    const converters = (await runCli(['list', 'converters'], { cwd: dir })).stdout;
+    expect(converters).toMatch(/caesar\s+.*\n\s+persona: malicious\s+atlas: AML\.T\d+/);
+    const datasets = (await runCli(['list', 'datasets'], { cwd: dir })).stdout;
+    expect(datasets).toMatch(/xstest\s+.*\n\s+persona: mixed/);
+    expect(datasets).toContain('harmbench');
   });
 
   it('every command has --help', async () => {
