@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import { executeRun, type Progress } from '../engine/execute-run.js';
 import { planRun } from '../engine/plan.js';
 import { createTranslator } from '../engine/translator.js';
+import { createHelperModel } from '../engine/helper-model.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import type { RunSummary } from '../stats/summary.js';
 import { createAttemptWriter } from '../store/attempt-writer.js';
@@ -139,10 +140,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           decidingScorer: prepared.scoring.decidingScorer,
           runSeed: run!.seed,
           ...(prepared.translator === undefined ? {} : {
-            translator: createTranslator({
+            translator: createTranslator(createHelperModel({
               target: prepared.translator, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
               random: seededRandom(run!.seed ^ 0x2545f491), completionTokenEstimate: 256, stop,
-            }),
+            })),
           }),
         },
       });

@@ -48,6 +48,7 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
   translator: targetOptions.optional().describe('A target used as translator by low-resource-language techniques'),
+  judge: targetOptions.optional().describe('A target used as judge by LLM-judge scorers'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
   techniques: z
     .array(techniqueEntry)

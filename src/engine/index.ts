@@ -6,3 +6,4 @@ export * from './retry-policy.js';
 export * from './run-attempt.js';
 export * from './send-with-retry.js';
 export * from './translator.js';
+export * from './helper-model.js';

@@ -1,8 +1,7 @@
-import type { TargetError } from '../core/errors.js';
-import { sendWithRetry, type SendContext } from './send-with-retry.js';
+import type { HelperModel, HelperReply } from './helper-model.js';
 
 /** The result of a translation: the text, the error that ended the tries, or a stopped run. */
-export type Translation = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: TargetError } | { readonly ok: false; readonly stopped: true };
+export type Translation = HelperReply;
 
 /** A target used in the role of translator, for low-resource-language attacks. */
 export type Translator = {
@@ -17,18 +16,16 @@ export function translationPrompt(text: string, language: string): string {
   return `Translate the text between the lines into ${language}. Reply with the translation only: no notes, no quotes, no explanation.\n-----\n${text}\n-----`;
 }
 
-/** Wraps a target (with its own limiter and retries) as a translator; the cache lives as long as the run. */
-export function createTranslator(context: SendContext): Translator {
+/** Wraps a helper model as a translator; the cache lives as long as the run. */
+export function createTranslator(model: HelperModel): Translator {
   const cache = new Map<string, Promise<Translation>>();
   return {
-    id: context.target.id,
+    id: model.id,
     translate(text, language) {
       const key = `${language}\u0000${text}`;
       const cached = cache.get(key);
       if (cached) return cached;
-      const pending = sendWithRetry({ messages: [{ role: 'user', content: translationPrompt(text, language) }], seed: 0 }, context).then(
-        (result): Translation => (result.ok ? { ok: true, text: result.response.text.trim() } : 'stopped' in result ? result : { ok: false, error: result.error }),
-      );
+      const pending = model.ask([{ role: 'user', content: translationPrompt(text, language) }]).then((r): Translation => (r.ok ? { ok: true, text: r.text.trim() } : r));
       cache.set(key, pending);
       // Only successes are kept: a failed translation is tried again by the next attempt that needs it.
       void pending.then((t) => {
