@@ -1,5 +1,9 @@
 import type { RedlineConfig } from '../config/schema.js';
 import { resolve } from 'node:path';
+import { systemClock, type Clock } from '../engine/clock.js';
+import { createHelperModel } from '../engine/helper-model.js';
+import { createRateLimiter } from '../engine/rate-limiter.js';
+import { seededRandom } from '../core/random.js';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
@@ -22,6 +26,8 @@ export type PreparedRun = {
   readonly target: Target;
   /** The translator target, when the configuration has one. */
   readonly translator?: Target;
+  /** The judge target, when the configuration has one (closed with the run). */
+  readonly judge?: Target;
   /** Goals with hashes. */
   readonly goals: readonly PlannedGoal[];
   /** Techniques with hashes. */
@@ -36,8 +42,12 @@ export type PreparedRun = {
   readonly components: readonly ComponentSpec[];
 };
 
-/** Where a configuration came from, and what it may read. */
+/** Where a configuration came from, what it may read, and how helper models are asked. */
 export type PrepareContext = {
+  /** Stops helper-model calls (the judge) with the run. */
+  readonly stop?: AbortSignal;
+  /** Clock for helper-model retries. */
+  readonly clock?: Clock;
   /** Config file (for messages). */
   readonly file: string;
   /** Folder relative paths resolve against. */
@@ -54,6 +64,13 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const target = createTarget(config.target, targetContext);
   if (config.translator !== undefined) assertNoLiteralSecrets(config.translator as Record<string, unknown>, context.file);
   const translator = config.translator === undefined ? undefined : createTarget(config.translator, targetContext);
+  if (config.judge !== undefined) assertNoLiteralSecrets(config.judge as Record<string, unknown>, context.file);
+  const judgeTarget = config.judge === undefined ? undefined : createTarget(config.judge, targetContext);
+  const clock = context.clock ?? systemClock();
+  const judge = judgeTarget === undefined ? undefined : createHelperModel({
+    target: judgeTarget, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
+    random: seededRandom(0x6a75646765), completionTokenEstimate: 512, stop: context.stop ?? new AbortController().signal,
+  });
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
   const techniques = config.techniques.map((entry, index) => {
@@ -83,6 +100,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     goals: goalList,
     known: knownSecrets(config.target),
     where: context,
+    ...(judge === undefined ? {} : { judge }),
   });
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),
@@ -102,7 +120,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
     ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
   ];
-  return { target, ...(translator === undefined ? {} : { translator }), goals, techniques: hashed, chains, scoring, hashes, components };
+  return { target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), goals, techniques: hashed, chains, scoring, hashes, components };
 }
 
 function assertUnique(ids: readonly string[], where: { file: string; path: string }): void {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Goal } from '../core/goal.js';
 import { contentHash } from '../core/hash.js';
+import type { HelperModel } from '../engine/helper-model.js';
 import type { PreparedScorer } from '../engine/run-attempt.js';
 import type { ScorerSpec } from '../config/schema.js';
 import { createScorer, type KnownSecrets } from '../scorers/create-scorer.js';
@@ -50,6 +51,8 @@ export function prepareScoring(input: {
   goals: readonly Goal[];
   known: KnownSecrets;
   where: Where;
+  /** The judge model for LLM-judge scorers, when a `judge:` target is configured. */
+  judge?: HelperModel;
 }): PreparedScoring {
   const { file } = input.where;
   const scorers = input.specs.map((spec, index) => build({ spec, index, known: input.known, where: input.where }));

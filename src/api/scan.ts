@@ -90,6 +90,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const current = validateConfig(options.config, configFile);
   const database = options.database === ':memory:' ? ':memory:'
     : options.database ? resolve(baseDir, options.database) : databasePath(current, baseDir);
+  const stop = options.signal ?? new AbortController().signal;
   const db = openDatabase(database);
   try {
     let run: StoredRun;
@@ -98,12 +99,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (options.resume !== undefined) {
       const stored = requireRun(db, { id: options.resume, file: database });
       config = validateConfig(stored.config, `run ${stored.id}`);
-      prepared = prepareRun(config, { file: `run ${stored.id}`, baseDir: stored.baseDir, env });
+      prepared = prepareRun(config, { file: `run ${stored.id}`, baseDir: stored.baseDir, env, stop, clock });
       assertResumable(stored, prepared, database);
       run = { ...stored, status: 'running' };
     } else {
       config = current;
-      prepared = prepareRun(config, { file: configFile, baseDir, env });
+      prepared = prepareRun(config, { file: configFile, baseDir, env, stop, clock });
     }
     const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, trials: config.trials });
     if (options.resume === undefined) {
@@ -118,7 +119,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     setRunStatus(db, { id: run!.id, status: 'running', at: clock.now() });
     const writer = createAttemptWriter(db, { run: run!, file: database });
     options.onStart?.({ run: run!, alreadyRecorded: writer.recordedCount, skippedPairs: plan.skippedPairs });
-    const stop = options.signal ?? new AbortController().signal;
     let result;
     try {
       result = await executeRun({
@@ -153,6 +153,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     } finally {
       await prepared.target.close?.();
       await prepared.translator?.close?.();
+      await prepared.judge?.close?.();
     }
     const complete = writer.recordedCount >= plan.size;
     setRunStatus(db, { id: run!.id, status: complete ? 'completed' : 'interrupted', at: clock.now() });
