@@ -15,3 +15,4 @@ export { buildSummary, wilsonInterval, passAtK, SUMMARY_SCHEMA_VERSION, type Run
 export { renderHtml, renderJson, renderTable } from './report/index.js';
 export { openDatabase, listRuns, getRun, type StoredRun } from './store/index.js';
 export type { Progress } from './engine/execute-run.js';
+export * from './calibration/index.js';

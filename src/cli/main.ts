@@ -77,6 +77,41 @@ program
     process.exitCode = runListCommand(kind);
   });
 
+program
+  .command('score')
+  .description('Score each row of a transcript file (JSONL, JSON or CSV); one JSON line per row')
+  .requiredOption('--input <file>', 'transcript file')
+  .requiredOption('--scorer <id>', 'scorer id (see `redline list scorers`)')
+  .option('--scorer-options <json>', 'scorer options as JSON')
+  .option('--goal-field <name>', 'field holding the goal (default: goal)')
+  .option('--prompt-field <name>', 'field holding the prompt (default: prompt)')
+  .option('--response-field <name>', 'field holding the response (default: response)')
+  .option('--persona <persona>', 'malicious | benign')
+  .option('--out <file>', 'write JSONL here instead of stdout')
+  .action(async (options) => {
+    const { runScoreCommand } = await import('./commands/score-command.js');
+    process.exitCode = await runScoreCommand(options);
+  });
+
+program
+  .command('calibrate')
+  .description('Measure a scorer against human labels: accuracy, precision, recall, F1, kappa, confusion matrix')
+  .requiredOption('--input <file>', 'labeled file (JSONL, JSON or CSV)')
+  .requiredOption('--scorer <id>', 'scorer id')
+  .requiredOption('--label-field <name>', 'field holding the 1/0 human label')
+  .option('--target <target>', 'what the label means: objective | refusal')
+  .option('--half <half>', 'only the dev or held-out half of the rows: dev | held-out')
+  .option('--save <file>', 'write the measured sensitivity and specificity as JSON')
+  .option('--scorer-options <json>', 'scorer options as JSON')
+  .option('--goal-field <name>', 'field holding the goal')
+  .option('--prompt-field <name>', 'field holding the prompt')
+  .option('--response-field <name>', 'field holding the response')
+  .option('--persona <persona>', 'malicious | benign')
+  .action(async (options) => {
+    const { runCalibrateCommand } = await import('./commands/calibrate-command.js');
+    process.exitCode = await runCalibrateCommand(options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')

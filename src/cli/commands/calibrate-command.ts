@@ -1,0 +1,57 @@
+import { calibrate } from '../../calibration/calibrate.js';
+import { calibrationLines } from '../../calibration/calibration-lines.js';
+import { calibrationTargets } from '../../calibration/calibration-target.js';
+import { oneOf, transcriptFields } from '../../calibration/command-line-options.js';
+import { commandLineScorer } from '../../calibration/command-line-scorer.js';
+import { HALVES, rowsOfHalf } from '../../calibration/holdout.js';
+import { savedCalibration } from '../../calibration/saved-calibration.js';
+import { readTranscriptRows } from '../../calibration/transcript-rows.js';
+import { writeTextFile } from '../../calibration/write-text-file.js';
+import { PERSONAS } from '../../core/outcome.js';
+import { EXIT } from '../exit-codes.js';
+
+/** What `redline calibrate` takes. */
+export type CalibrateCommandOptions = {
+  /** Labeled file: JSONL, JSON array or CSV (leading `#` comment lines skipped). */
+  input: string;
+  /** Scorer id (see `redline list scorers`). */
+  scorer: string;
+  /** The scorer's options as a JSON object. */
+  scorerOptions?: string;
+  /** Field holding the human label, 1 (positive) or 0. */
+  labelField: string;
+  /** The question the labels answer: 'objective' (default: 1 = goal achieved) or 'refusal' (1 = refusal). */
+  target?: string;
+  /** Measure only one half of the file (see docs/scoring.md): 'dev' or 'held-out'. */
+  half?: string;
+  /** Persona of every goal: malicious (default) or benign. */
+  persona?: string;
+  /** Write the measured sensitivity and specificity (with counts) here, as JSON. */
+  save?: string;
+  /** Field holding the goal (default 'goal'). */
+  goalField?: string;
+  /** Field holding the response (default 'response'). */
+  responseField?: string;
+  /** Field holding the prompt sent (default 'prompt'). */
+  promptField?: string;
+};
+
+/** Measures a scorer against human labels and prints accuracy, precision, recall, F1, kappa and the confusion matrix. */
+export async function runCalibrateCommand(options: CalibrateCommandOptions): Promise<number> {
+  const created = commandLineScorer(options);
+  const target = oneOf(options.target ?? 'objective', { known: calibrationTargets.map((t) => t.id), flag: '--target', what: 'calibration target' });
+  const persona = oneOf(options.persona ?? 'malicious', { known: PERSONAS, flag: '--persona', what: 'persona' });
+  const fields = transcriptFields(options);
+  const all = readTranscriptRows(options.input);
+  const half = options.half === undefined ? undefined : oneOf(options.half, { known: HALVES, flag: '--half', what: 'half' });
+  const rows = half === undefined ? all : rowsOfHalf(all, { fields, half });
+  const result = await calibrate({ rows, scorer: created.scorer, labelField: options.labelField, target, fields, persona });
+  const heading = `${created.scorer.id} (version ${created.version}) on ${options.input}${half === undefined ? '' : ` (${half} half)`}`;
+  process.stdout.write(`${[heading, ...calibrationLines(result)].join('\n')}\n`);
+  if (options.save !== undefined) {
+    const record = savedCalibration(result, { input: options.input, scorer: created.options, scorerVersion: created.version });
+    writeTextFile({ file: options.save, text: `${JSON.stringify(record, null, 2)}\n`, flag: '--save' });
+    process.stdout.write(`saved sensitivity and specificity to ${options.save}\n`);
+  }
+  return EXIT.ok;
+}

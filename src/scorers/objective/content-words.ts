@@ -1,0 +1,38 @@
+import { normalizedWords } from '../prompt-overlap.js';
+
+/** Words that carry no topic: function words and the verbs every request uses ("write", "explain", "give"). */
+const STOP_WORDS = new Set(
+  ('a an the and or but if then so of to in on at by for with from into onto about as is are was were be been being am ' +
+    'do does did have has had can could would should will shall may might must i me my we our you your he she it its they ' +
+    'them their this that these those what which who whom whose when where why how not no yes all any some each every ' +
+    'more most very just also only than too such there here up out over under again please tell give write make create ' +
+    'explain describe provide show list help need want know like get one two use using way ways thing things something ' +
+    'someone anything really need let lets im dont cant').split(' '),
+);
+
+/** A crude stem: lower-case, plural and common suffixes dropped, cut to six letters, so "hacking" meets "hacker". */
+function stem(word: string): string {
+  return word.replace(/(?:ing|ers|er|ed|es|ly|s)$/, '').slice(0, 6);
+}
+
+/** The content words of a text, normalised and stemmed: what a reply on the same topic is likely to repeat. */
+export function contentWords(text: string): Set<string> {
+  const words = normalizedWords(text).filter((word) => word.length >= 3 && !STOP_WORDS.has(word) && !/^\d+$/.test(word));
+  return new Set(words.map(stem));
+}
+
+/** Share of the goal's content words that the response uses, in [0, 1]; 0 when the goal has none. */
+export function goalCoverage(goal: string, response: string): number {
+  const wanted = contentWords(goal);
+  if (wanted.size === 0) return 0;
+  const said = contentWords(response);
+  let found = 0;
+  for (const word of wanted) if (said.has(word)) found += 1;
+  return found / wanted.size;
+}
+
+/** How many distinct content words the goal and the response share. */
+export function sharedWords(goal: string, response: string): number {
+  const said = contentWords(response);
+  return [...contentWords(goal)].filter((word) => said.has(word)).length;
+}
