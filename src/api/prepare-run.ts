@@ -67,10 +67,12 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   if (config.judge !== undefined) assertNoLiteralSecrets(config.judge as Record<string, unknown>, context.file);
   const judgeTarget = config.judge === undefined ? undefined : createTarget(config.judge, targetContext);
   const clock = context.clock ?? systemClock();
-  const judge = judgeTarget === undefined ? undefined : createHelperModel({
+  const judgeModel = judgeTarget === undefined ? undefined : createHelperModel({
     target: judgeTarget, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
     random: seededRandom(0x6a75646765), completionTokenEstimate: 512, stop: context.stop ?? new AbortController().signal,
   });
+  // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
+  const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.judge)}` };
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
   const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
   const techniques = config.techniques.map((entry, index) => {

@@ -6,7 +6,7 @@ import { contentHash } from '../core/hash.js';
 import type { HelperModel } from '../engine/helper-model.js';
 import type { PreparedScorer } from '../engine/run-attempt.js';
 import type { ScorerSpec } from '../config/schema.js';
-import { createScorer, type KnownSecrets } from '../scorers/create-scorer.js';
+import { createScorer, scorerFingerprint, type CreatedScorer, type KnownSecrets, type ScorerServices } from '../scorers/create-scorer.js';
 import { scorerOptions, type ScorerOptions } from '../scorers/scorer-options.js';
 
 /** Scorers of a run, and which one decides each goal. */
@@ -19,29 +19,47 @@ export type PreparedScoring = {
 
 type Where = { file: string; baseDir: string };
 
+/** Where one scorer entry sits: the config file, the base folder and its path, e.g. 'scoring.scorers[2].of[0]'. */
+type Place = Where & { path: string };
+
 /** Reads a package list file: one name per line, blank lines and `#` comments skipped. */
-function readNameList(file: string, where: Where, index: number): string[] {
+function readNameList(file: string, at: Place): string[] {
   try {
-    return readFileSync(resolve(where.baseDir, file), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    return readFileSync(resolve(at.baseDir, file), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   } catch (error) {
-    throw new ConfigError(`${where.file}: scoring.scorers[${index}].knownFile: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file: where.file, path: `scoring.scorers[${index}].knownFile`, hint: 'give a readable file with one package name per line', cause: error,
+    throw new ConfigError(`${at.file}: ${at.path}.knownFile: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      file: at.file, path: `${at.path}.knownFile`, hint: 'give a readable file with one package name per line', cause: error,
     });
   }
 }
 
-function build(input: { spec: ScorerSpec; index: number; known: KnownSecrets; where: Where }): PreparedScorer & { spec: unknown } {
-  let options: ScorerOptions = typeof input.spec === 'string' ? scorerOptions.parse({ id: input.spec }) : input.spec;
-  // A long list from a file is stored and hashed by its count and digest, not copied into every run.
-  let stored: unknown;
-  if (options.id === 'package-hallucination' && options.knownFile !== undefined) {
-    const names = readNameList(options.knownFile, input.where, input.index);
-    stored = { ...options, known: undefined, knownFromFile: { count: names.length, hash: contentHash(names) } };
-    options = { ...options, known: [...options.known, ...names] };
+/** Reads every `knownFile` in an entry, composites' children included, into its scorer's `known` list. */
+function readKnownFiles(options: ScorerOptions, at: Place): ScorerOptions {
+  if (options.id === 'composite') return { ...options, of: options.of.map((o, i) => readKnownFiles(o, { ...at, path: `${at.path}.of[${i}]` })) };
+  if (options.id !== 'package-hallucination' || options.knownFile === undefined) return options;
+  return { ...options, known: [...options.known, ...readNameList(options.knownFile, at)] };
+}
+
+/** The options as stored with the run: a list read from a file is kept as its count and digest, not copied. */
+function storedSpec(options: ScorerOptions): unknown {
+  if (options.id === 'composite') return { ...options, of: options.of.map(storedSpec) };
+  if (options.id !== 'package-hallucination' || options.knownFile === undefined) return options;
+  return { ...options, known: undefined, knownFromFile: { count: options.known.length, hash: contentHash(options.known) } };
+}
+
+/** Builds one entry; an option error (an LLM judge without `judge:`) is re-labelled with the entry's place. */
+function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place }): PreparedScorer & { spec: unknown } {
+  const { at } = input;
+  const parsed: ScorerOptions = typeof input.spec === 'string' ? scorerOptions.parse({ id: input.spec }) : input.spec;
+  let created: CreatedScorer;
+  try {
+    created = createScorer(readKnownFiles(parsed, at), input.services);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(`${at.file}: ${at.path}: ${error.message}`, { file: at.file, path: at.path, hint: error.hint, cause: error });
   }
-  const created = createScorer(options, input.known);
-  const spec = stored ?? created.options;
-  return { scorer: created.scorer, hash: contentHash({ options: spec, version: created.version }), spec };
+  const spec = storedSpec(created.options);
+  return { scorer: created.scorer, hash: contentHash({ options: spec, version: scorerFingerprint(created) }), spec };
 }
 
 /** Builds the scorers; a goal's deciding scorer is added when it is not configured and needs no options. */
@@ -55,24 +73,27 @@ export function prepareScoring(input: {
   judge?: HelperModel;
 }): PreparedScoring {
   const { file } = input.where;
-  const scorers = input.specs.map((spec, index) => build({ spec, index, known: input.known, where: input.where }));
+  const services: ScorerServices = { ...input.known, judge: input.judge };
+  const place = (index: number): Place => ({ ...input.where, path: `scoring.scorers[${index}]` });
+  const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index) }));
   const decidingScorer = (goal: Goal): string => input.decide ?? goal.scorer ?? 'refusal';
+  const decidePath = input.decide === undefined ? 'goals' : 'scoring.decide';
   const ids = new Set(scorers.map((s) => s.scorer.id));
   if (ids.size !== scorers.length) {
-    throw new ConfigError(`${file}: scoring.scorers: a scorer id appears twice`, { file, path: 'scoring.scorers', hint: 'give each regex scorer its own `name`' });
+    throw new ConfigError(`${file}: scoring.scorers: a scorer id appears twice`, { file, path: 'scoring.scorers', hint: 'give each regex, LLM-judge or composite scorer its own `name`' });
   }
   for (const goal of input.goals) {
     const id = decidingScorer(goal);
     if (ids.has(id)) continue;
     const bare = scorerOptions.safeParse({ id });
     if (bare.success) {
-      scorers.push(build({ spec: bare.data, index: scorers.length, known: input.known, where: input.where }));
+      scorers.push(build({ spec: bare.data, services, at: { ...input.where, path: decidePath } }));
       ids.add(id);
       continue;
     }
     throw new ConfigError(`${file}: goal '${goal.id}' is decided by scorer '${id}', which is not configured`, {
       file,
-      path: input.decide === undefined ? 'goals' : 'scoring.decide',
+      path: decidePath,
       hint: `add '${id}' with its options to scoring.scorers (configured: ${[...ids].join(', ')})`,
     });
   }

@@ -112,6 +112,8 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   for (const { scorer } of context.scorers) {
     scores.push(await safeScore(scorer, { goal, conversation, response: read }));
   }
+  // Stopped while scoring (a judge call cut short): drop it, so resume runs it again instead of keeping 'unscored'.
+  if (context.stop.aborted) return undefined;
   const decidedBy = context.decidingScorer(goal);
   const decisive = scores.find((s) => s.scorerId === decidedBy);
   return {

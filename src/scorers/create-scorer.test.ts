@@ -9,10 +9,27 @@ const known = { canaries: ['SECRET-CODE-1'], systemPrompt: 'You are Nova, the vi
 
 describe('scorer options and createScorer', () => {
   it('builds every registered scorer from its minimal options', () => {
+    const judge = { id: 'judge', ask: async () => ({ ok: true as const, text: '{}' }) };
+    const minimal: Record<string, object> = { regex: { pattern: 'x' }, composite: { name: 'c', op: 'not', of: ['refusal'] } };
     for (const { id } of scorerRegistry) {
-      const options = scorerOptions.parse(id === 'regex' ? { id, pattern: 'x' } : { id });
-      expect(createScorer(options, known).scorer.id).toBe(id);
+      const options = scorerOptions.parse({ id, ...minimal[id] });
+      expect(createScorer(options, { ...known, judge }).scorer.id).toBe(id === 'composite' ? 'composite:c' : id);
     }
+  });
+  it('refuses an LLM judge, even inside a composite, when no judge is configured', () => {
+    const nested = scorerOptions.parse({ id: 'composite', name: 'c', op: 'and', of: ['refusal', { id: 'llm-likert', scale: 10 }] });
+    expect(() => createScorer(nested, known)).toThrow(/needs a judge model/);
+    expect(() => createScorer(scorerOptions.parse({ id: 'llm-true-false' }), known)).toThrow(expect.objectContaining({ hint: expect.stringContaining('`judge:`') }));
+  });
+  it('parses composites recursively, bare ids as shorthand, and checks their counts', () => {
+    const parsed = scorerOptions.parse({ id: 'composite', name: 'both', op: 'or', of: ['refusal', { id: 'composite', name: 'inner', op: 'not', of: ['canary'] }] });
+    expect(parsed).toEqual({ id: 'composite', name: 'both', op: 'or', of: [{ id: 'refusal' }, { id: 'composite', name: 'inner', op: 'not', of: [{ id: 'canary' }] }] });
+    expect(scorerOptions.safeParse({ id: 'composite', name: 'x', op: 'not', of: ['refusal', 'canary'] }).success).toBe(false);
+    expect(scorerOptions.safeParse({ id: 'composite', name: 'x', op: 'threshold', of: ['refusal'] }).success).toBe(false);
+    expect(scorerOptions.safeParse({ id: 'composite', name: 'x', op: 'threshold', threshold: 3, of: ['refusal', 'canary'] }).success).toBe(false);
+    expect(scorerOptions.safeParse({ id: 'composite', name: 'x', op: 'and', of: ['regex'] }).success).toBe(false);
+    expect(scorerOptions.safeParse({ id: 'llm-likert', scale: 5, threshold: 8 }).success).toBe(false);
+    expect(scorerOptions.parse({ id: 'llm-likert', scale: 10 })).toEqual({ id: 'llm-likert', scale: 10, retries: 2 });
   });
 
   it('fills defaults and rejects unknown keys, bad values and broken regexes', () => {

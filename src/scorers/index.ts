@@ -13,3 +13,6 @@ export * from './regex-scorer.js';
 export * from './registry.js';
 export * from './scorer-options.js';
 export * from './grounding/index.js';
+export * from './judge/index.js';
+export * from './composite/index.js';
+export * from './objective/index.js';

@@ -1,10 +1,14 @@
 import { canaryScorer } from './canary-scorer.js';
+import { compositeScorer } from './composite/composite-scorer.js';
 import { exfilUrlScorer } from './exfil-url-scorer.js';
 import { goalPatternScorer } from './goal-pattern-scorer.js';
 import { insecureOutputScorer } from './insecure-output-scorer.js';
+import { llmLikertScorer } from './judge/llm-likert-scorer.js';
+import { llmTrueFalseScorer } from './judge/llm-true-false-scorer.js';
 import { promptLeakScorer } from './prompt-leak-scorer.js';
 import { refusalScorer } from './refusal-scorer.js';
 import { regexScorer } from './regex-scorer.js';
+import { objectiveScorer } from './objective/objective-scorer.js';
 import { fabricatedCitationScorer, falsePremiseScorer, packageHallucinationScorer } from './grounding/index.js';
 
 /** Every scorer Redline ships; the only place the id list is written. */
@@ -19,6 +23,10 @@ export const scorerRegistry = [
   falsePremiseScorer,
   fabricatedCitationScorer,
   packageHallucinationScorer,
+  llmTrueFalseScorer,
+  llmLikertScorer,
+  compositeScorer,
+  objectiveScorer,
 ] as const;
 
 /** A scorer id known to the registry. */

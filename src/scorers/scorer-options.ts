@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { canaryScorerOptions } from './canary-scorer.js';
+import { compositeScorerOptions, type CompositeScorerOptions, type CompositeScorerOptionsInput } from './composite/composite-options.js';
 import { exfilUrlScorerOptions } from './exfil-url-scorer.js';
 import { goalPatternScorerOptions } from './goal-pattern-scorer.js';
 import { insecureOutputScorerOptions } from './insecure-output-scorer.js';
+import { llmLikertScorerOptions } from './judge/llm-likert-scorer.js';
+import { llmTrueFalseScorerOptions } from './judge/llm-true-false-scorer.js';
 import { promptLeakScorerOptions } from './prompt-leak-scorer.js';
 import { refusalScorerOptions } from './refusal-scorer.js';
 import { regexScorerOptions } from './regex-scorer.js';
+import { objectiveScorerOptions } from './objective/objective-scorer.js';
 import { fabricatedCitationScorerOptions, falsePremiseScorerOptions, packageHallucinationScorerOptions } from './grounding/grounding-options.js';
 
-/** Options of any scorer, told apart by `id`; config validates `scoring.scorers` entries with it. */
-export const scorerOptions = z.discriminatedUnion('id', [
+/** Options schemas of the scorers that judge a reply themselves (everything but composite). */
+const leafScorerOptions = [
   refusalScorerOptions,
   canaryScorerOptions,
   regexScorerOptions,
@@ -20,10 +24,21 @@ export const scorerOptions = z.discriminatedUnion('id', [
   falsePremiseScorerOptions,
   fabricatedCitationScorerOptions,
   packageHallucinationScorerOptions,
-]);
+  llmTrueFalseScorerOptions,
+  llmLikertScorerOptions,
+  objectiveScorerOptions,
+] as const;
+
+type LeafOptions = (typeof leafScorerOptions)[number];
 
 /** Parsed options of any scorer (defaults filled in). */
-export type ScorerOptions = z.output<typeof scorerOptions>;
+export type ScorerOptions = z.output<LeafOptions> | CompositeScorerOptions;
 
 /** Options of any scorer as written in config. */
-export type ScorerOptionsInput = z.input<typeof scorerOptions>;
+export type ScorerOptionsInput = z.input<LeafOptions> | CompositeScorerOptionsInput;
+
+/** Options of any scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
+export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = z.discriminatedUnion('id', [
+  ...leafScorerOptions,
+  compositeScorerOptions(() => scorerOptions),
+]);
