@@ -16,3 +16,5 @@ export { renderHtml, renderJson, renderTable } from './report/index.js';
 export { openDatabase, listRuns, getRun, type StoredRun } from './store/index.js';
 export type { Progress } from './engine/execute-run.js';
 export * from './calibration/index.js';
+export { compareStoredRuns, runHistory } from './api/compare.js';
+export { compareRuns, type RunComparison } from './stats/compare-runs.js';

@@ -112,6 +112,34 @@ program
     process.exitCode = await runCalibrateCommand(options);
   });
 
+program
+  .command('compare')
+  .description('Compare run B against baseline run A, cell by cell: rates, difference, Fisher test, verdict')
+  .argument('<runA>', 'baseline run id (see `redline runs`)')
+  .argument('<runB>', 'run judged against it')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--alpha <level>', 'significance level for adjusted p-values', '0.05')
+  .option('--adjust <method>', 'multiple-comparison adjustment: bh | holm', 'bh')
+  .option('--json <file>', 'also write the comparison as JSON')
+  .action(async (runA: string, runB: string, options) => {
+    const { runCompareCommand } = await import('./commands/compare-command.js');
+    process.exitCode = runCompareCommand(runA, runB, options);
+  });
+
+program
+  .command('history')
+  .description('Runs grouped by target configuration, each cell’s rate over time')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--target <hash>', 'only this target configuration (hash or prefix)')
+  .option('--alpha <level>', 'significance level for change marks', '0.05')
+  .option('--last <n>', 'runs shown per target', '8')
+  .action(async (options) => {
+    const { runHistoryCommand } = await import('./commands/history-command.js');
+    process.exitCode = runHistoryCommand(options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')

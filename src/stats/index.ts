@@ -3,3 +3,8 @@ export * from './pass-at-k.js';
 export * from './rate-fields.js';
 export * from './summary.js';
 export * from './wilson.js';
+export * from './cell-comparability.js';
+export * from './compare-runs.js';
+export * from './fisher-exact.js';
+export * from './multiple-comparisons.js';
+export * from './rogan-gladen.js';

@@ -3,3 +3,4 @@ export * from './migrations.js';
 export * from './open-database.js';
 export * from './run-queries.js';
 export * from './run-store.js';
+export * from './comparison-queries.js';

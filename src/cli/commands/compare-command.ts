@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { compareStoredRuns } from '../../api/compare.js';
+import { ConfigError, StoreError } from '../../core/errors.js';
+import { formatInterval, formatPercent, formatPoints } from '../../report/format-rate.js';
+import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
+import { layoutColumns, type TextRow } from '../../report/text-columns.js';
+import type { CellComparison, ComparedRun, RunComparison } from '../../stats/compare-runs.js';
+import { ADJUSTMENTS, type Adjustment } from '../../stats/multiple-comparisons.js';
+import { commandDatabase } from './runs-command.js';
+
+/** Options of `redline compare`. */
+export type CompareCommandOptions = { db?: string; config?: string; alpha?: string; adjust?: string; json?: string };
+
+const ADJUSTMENT_NAMES: Readonly<Record<Adjustment, string>> = { bh: 'Benjamini–Hochberg', holm: 'Holm' };
+const HEADERS = ['A rate', 'A 95% CI', 'B rate', 'B 95% CI', 'B − A', '95% CI', 'q'];
+
+/** --alpha as a number strictly between 0 and 1 (default 0.05). */
+export function alphaOption(value: string | undefined): number {
+  const alpha = value === undefined ? 0.05 : Number(value);
+  if (!(alpha > 0 && alpha < 1)) {
+    throw new ConfigError(`--alpha must be a number between 0 and 1, got '${value}'`, { file: '<command line>', path: '--alpha', hint: 'e.g. --alpha 0.05' });
+  }
+  return alpha;
+}
+
+/** --adjust as a known multiple-comparison adjustment (default bh). */
+export function adjustOption(value: string | undefined): Adjustment {
+  if (value === undefined) return 'bh';
+  if ((ADJUSTMENTS as readonly string[]).includes(value)) return value as Adjustment;
+  throw new ConfigError(`--adjust must be one of ${ADJUSTMENTS.join(', ')}, got '${value}'`, { file: '<command line>', path: '--adjust', hint: 'e.g. --adjust holm' });
+}
+
+// Three decimals, '<0.001' below that.
+function formatQ(q: number | null): string {
+  return q === null ? '—' : q < 0.001 ? '<0.001' : q.toFixed(3);
+}
+
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`;
+
+// Id, target, configuration hash and date.
+function runPhrase(run: ComparedRun): string {
+  return `${sanitizeTerminal(run.id)} (${sanitizeTerminal(run.targetId)}, config ${run.targetHash.slice(0, 8)}…, ${run.createdAt.slice(0, 16).replace('T', ' ')})`;
+}
+
+function cellRow(cell: CellComparison): TextRow {
+  const d = cell.difference;
+  return {
+    text: [sanitizeTerminal(cell.technique), sanitizeTerminal(`${cell.category}/${cell.persona}`)],
+    figures: [
+      formatPercent(cell.a?.asr ?? null), formatInterval(cell.a?.ciLow ?? null, cell.a?.ciHigh ?? null),
+      formatPercent(cell.b?.asr ?? null), formatInterval(cell.b?.ciLow ?? null, cell.b?.ciHigh ?? null),
+      formatPoints(d?.estimate ?? null), d === null ? '—' : `[${signed(d.low)}, ${signed(d.high)}]`, formatQ(cell.q),
+    ],
+  };
+}
+
+/** The terminal rendering of a comparison: header, table of compared cells, the others with reasons, a verdict line. */
+export function renderComparison(comparison: RunComparison, options: { width?: number } = {}): string {
+  const { runA, runB } = comparison;
+  const lines = [`Comparing run B ${runPhrase(runB)}`, `     against A ${runPhrase(runA)}`];
+  if (runA.simulated || runB.simulated) lines.push('SIMULATED target: these numbers describe a simulation, not a real AI system.');
+  lines.push(comparison.targetChanged ? 'Target configuration differs between A and B (e.g. a new metaprompt, model or endpoint).' : 'Same target configuration in A and B.');
+  for (const [name, run] of [['A', runA], ['B', runB]] as const) {
+    if (run.status !== 'completed') lines.push(`Run ${name} is ${sanitizeTerminal(run.status)}: its cells may miss goals and show as not comparable.`);
+  }
+  const compared = comparison.cells.filter((c) => c.verdict !== 'not comparable');
+  if (compared.length > 0) {
+    const laidOut = layoutColumns([{ text: ['technique', 'category/persona'], figures: HEADERS }, ...compared.map(cellRow)], options);
+    lines.push('', ...laidOut.map((line, i) => `${line}  ${i === 0 ? 'verdict' : compared[i - 1]!.verdict}`));
+  }
+  const others = comparison.cells.filter((c) => c.verdict === 'not comparable');
+  if (others.length > 0) {
+    lines.push('', `Not comparable (${others.length}):`);
+    lines.push(...others.map((c) => `  ${sanitizeTerminal(`${c.technique} ${c.category}/${c.persona}`)}: ${sanitizeTerminal(c.reason ?? '')}`));
+  }
+  const method = `${ADJUSTMENT_NAMES[comparison.adjustment]} q < ${comparison.alpha} over ${compared.length} compared cells`;
+  lines.push('', `Verdict: ${verdictLine(comparison)} (${method}).`);
+  lines.push(`Rates over decided attempts, 95% Wilson intervals; B − A with Newcombe's 95% interval; q = Fisher exact p adjusted for ${compared.length} cells.`);
+  return `${lines.join('\n')}\n`;
+}
+
+// e.g. 'REGRESSION — 2 cells worse in B, 0 better, 15 with no significant change, 3 not comparable'
+function verdictLine(comparison: RunComparison): string {
+  const c = comparison.counts;
+  const head = c.regression > 0 ? 'REGRESSION' : c.improvement > 0 ? 'IMPROVEMENT' : c['no significant change'] > 0 ? 'no significant change' : 'nothing comparable';
+  return `${head} — ${c.regression} cells worse in B, ${c.improvement} better, ${c['no significant change']} with no significant change, ${c['not comparable']} not comparable`;
+}
+
+/** Runs `redline compare RUN_A RUN_B`: prints the comparison, optionally writes its JSON; returns the exit code. */
+export function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): number {
+  const comparison = compareStoredRuns({
+    database: commandDatabase(options), runA, runB, alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust),
+  });
+  process.stdout.write(renderComparison(comparison, { width: process.stdout.columns }));
+  if (options.json !== undefined) {
+    const file = resolve(process.cwd(), options.json);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(comparison, null, 2)}\n`, 'utf8');
+    } catch (error) {
+      throw new StoreError(`cannot write ${file}: ${(error as Error).message}`, { file, hint: 'choose a writable path with --json', cause: error });
+    }
+    process.stdout.write(`json: ${file}\n`);
+  }
+  return 0;
+}
