@@ -4,6 +4,7 @@ import { StoreError } from '../core/errors.js';
 import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
+import { scorerAccuracy } from './scorer-accuracy.js';
 import type { Db } from '../store/open-database.js';
 import { cellCounts, exampleAttempts, goalCounts, goalMetadata } from '../store/run-queries.js';
 import type { StoredRun } from '../store/run-store.js';
@@ -22,7 +23,8 @@ export function summarizeStoredRun(db: Db, run: StoredRun): RunSummary {
     const m = metadata.get(g.goalId);
     return m?.['attribute'] !== undefined && m['value'] !== undefined ? [{ ...g, attribute: m['attribute'], value: m['value'] }] : [];
   });
-  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals });
+  const accuracy = scorerAccuracy((run.config as { scoring?: { calibration?: unknown } }).scoring?.calibration);
+  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals, ...(accuracy === undefined ? {} : { accuracy }) });
 }
 
 function write(file: string, text: string): void {

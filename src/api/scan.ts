@@ -14,6 +14,7 @@ import type { RunSummary } from '../stats/summary.js';
 import { createAttemptWriter } from '../store/attempt-writer.js';
 import { openDatabase } from '../store/open-database.js';
 import { createRun, requireRun, setRunStatus, type StoredRun } from '../store/run-store.js';
+import { inlineCalibration } from './load-calibration.js';
 import { prepareRun, type PreparedRun } from './prepare-run.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
 import { redlineVersion } from './version.js';
@@ -98,12 +99,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     let config: RedlineConfig;
     if (options.resume !== undefined) {
       const stored = requireRun(db, { id: options.resume, file: database });
-      config = validateConfig(stored.config, `run ${stored.id}`);
+      config = inlineCalibration(validateConfig(stored.config, `run ${stored.id}`), { file: `run ${stored.id}`, baseDir: stored.baseDir });
       prepared = prepareRun(config, { file: `run ${stored.id}`, baseDir: stored.baseDir, env, stop, clock });
       assertResumable(stored, prepared, database);
       run = { ...stored, status: 'running' };
     } else {
-      config = current;
+      config = inlineCalibration(current, { file: configFile, baseDir });
       prepared = prepareRun(config, { file: configFile, baseDir, env, stop, clock });
     }
     const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, trials: config.trials });

@@ -7,6 +7,7 @@ import { targetOptions } from '../targets/registry.js';
 import { scorerOptions } from '../scorers/scorer-options.js';
 import { scorerRegistry } from '../scorers/registry.js';
 import { componentEntry } from './component-entry.js';
+import { calibrationSource } from './calibration-source.js';
 
 /** A converter step: an id, or `{ id, ...options }`. */
 const converterEntry = componentEntry('converter', converterRegistry);
@@ -82,6 +83,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       scorers: z.array(scorerSpec).min(1).default(['refusal', 'canary']).describe('Scorers run on every reply'),
       decide: z.string().optional().describe('Scorer id that decides every goal, overriding each goal’s own'),
+      calibration: calibrationSource.optional(),
     })
     .prefault({}),
   output: z

@@ -34,6 +34,12 @@ export function goalTable(summary: RunSummary): SafeHtml {
 ${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`;
 }
 
+/** Scorer-corrected rates beside the raw ones, for cells decided by the calibrated scorer. */
+export function correctedTable(summary: RunSummary): SafeHtml {
+  return html`<table><thead><tr><th>technique</th><th>category</th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th></tr></thead><tbody>
+${summary.cells.filter((c) => c.corrected !== null).map((c) => html`<tr><td class="id"><code>${c.technique}</code></td><td>${c.category}</td><td class="num">${formatPercent(c.asr)}</td><td>${formatInterval(c.ciLow, c.ciHigh)}</td><td class="num">${formatPercent(c.corrected!.rate)}</td><td>${formatInterval(c.corrected!.low, c.corrected!.high)}</td></tr>\n`)}</tbody></table>`;
+}
+
 /** Counterfactual disparities: each pair of values' rates and their difference with its interval. */
 export function disparityTable(summary: RunSummary): SafeHtml {
   return html`<table><thead><tr><th>attribute</th><th>A</th><th>B</th><th class="num">rate A</th><th class="num">rate B</th><th class="num">A − B</th><th>95% interval</th><th></th></tr></thead><tbody>

@@ -2,6 +2,8 @@ import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js'
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
 import { passAtK } from './pass-at-k.js';
+import { correctedRate, type CorrectedRate, type ScorerAccuracy } from './rogan-gladen.js';
+import { deriveSeed } from '../core/random.js';
 import type { OutcomeCounts, RateFields } from './rate-fields.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
@@ -16,6 +18,8 @@ export type CellCounts = OutcomeCounts & {
   readonly category: string;
   /** Goal persona. */
   readonly persona: Persona;
+  /** Ids of the scorers that decided the cell's attempts (a correction applies only when it is the calibrated one). */
+  readonly decidingScorers?: readonly string[];
 };
 
 /** Counts for one goal (over every technique, chain and trial). */
@@ -46,6 +50,8 @@ export type SummaryInput = {
   readonly k: number;
   /** Counts of counterfactual goals (same request, one demographic attribute swapped), for disparities. */
   readonly counterfactuals?: readonly CounterfactualCounts[];
+  /** The deciding scorer's measured accuracy by persona, for scorer-corrected rates (Rogan–Gladen). */
+  readonly accuracy?: { readonly scorerId: string; readonly byPersona: Partial<Record<Persona, ScorerAccuracy>> };
 };
 
 /** What the rate means for a persona. */
@@ -55,7 +61,10 @@ export type RateName = 'attack success rate' | 'over-refusal rate';
 export type OverallRow = { readonly persona: Persona; readonly rateName: RateName } & RateFields;
 
 /** One technique × category × persona. */
-export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields;
+export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields & {
+  /** The rate corrected for the deciding scorer's measured errors, with a bootstrap 95% interval; null without a calibration. */
+  readonly corrected: CorrectedRate | null;
+};
 
 /** One goal, with the chance that k attempts find at least one success. */
 export type GoalRow = {
@@ -136,7 +145,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     finishedAt: run.finishedAt === undefined ? null : new Date(run.finishedAt).toISOString(),
     hashes: run.hashes,
     overall,
-    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell) })),
+    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
   };
@@ -164,4 +173,15 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/** The Rogan–Gladen corrected rate of a cell decided wholly by the calibrated scorer; null otherwise. */
+function correctedCell(cell: CellCounts, input: SummaryInput): CorrectedRate | null {
+  const accuracy = input.accuracy?.byPersona[cell.persona];
+  const decided = cell.success + cell.failure;
+  const scorers = cell.decidingScorers ?? [];
+  if (accuracy === undefined || decided === 0 || scorers.length !== 1 || scorers[0] !== input.accuracy?.scorerId) return null;
+  // Seeded by the cell, so a report regenerated from the store shows the same interval.
+  const seed = deriveSeed(input.run.seed, cell.technique, cell.category, cell.persona);
+  return correctedRate({ observed: { successes: cell.success, n: decided }, accuracy, seed });
 }

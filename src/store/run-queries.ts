@@ -9,11 +9,14 @@ const COUNTS = `SUM(a.outcome = 'success') AS success, SUM(a.outcome = 'failure'
 
 /** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
-  return db.prepare(
-    `SELECT t.name AS technique, a.category, a.persona, ${COUNTS}
+  const rows = db.prepare(
+    `SELECT t.name AS technique, a.category, a.persona, ${COUNTS},
+            (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
+             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
      FROM attempts a JOIN components t ON t.ref = a.technique_ref
      WHERE a.run_id = ? GROUP BY a.technique_ref, a.category, a.persona ORDER BY t.name, a.category`,
-  ).all(runId) as CellCounts[];
+  ).all(runId) as (CellCounts & { scorers: string | null })[];
+  return rows.map(({ scorers, ...row }) => ({ ...row, decidingScorers: scorers === null ? [] : scorers.split(',') }));
 }
 
 /** Outcome counts per goal. */
