@@ -18,3 +18,6 @@ export type { Progress } from './engine/execute-run.js';
 export * from './calibration/index.js';
 export { compareStoredRuns, runHistory } from './api/compare.js';
 export { compareRuns, type RunComparison } from './stats/compare-runs.js';
+export { buildFindings, severityFor, type Finding } from './taxonomy/index.js';
+export { parseGate, evaluateGates, judgeRun, reportPolicy } from './report/gates/index.js';
+export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';

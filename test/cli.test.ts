@@ -89,3 +89,17 @@ describe('redline CLI on embedded defaults', () => {
     }
   });
 });
+
+describe('gates on scan', () => {
+  it('exit 1 when a gate fails, 0 when it passes, 2 for a bad expression before anything is sent', async () => {
+    const dir = tmp();
+    const failing = await runCli(['scan', '--trials', '2', '--seed', '3', '--no-reports', '--no-progress', '--fail-on', 'asr>0.01'], { cwd: dir });
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/Gates \(rates compared at/);
+    const passing = await runCli(['scan', '--trials', '2', '--seed', '3', '--no-reports', '--no-progress', '--fail-on', 'category=no-such-category:asr>0.5'], { cwd: dir });
+    expect(passing.code).toBe(0);
+    const bad = await runCli(['scan', '--no-reports', '--no-progress', '--fail-on', 'asr>>1'], { cwd: tmp() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('asr>>1');
+  });
+});

@@ -6,7 +6,8 @@ import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
 import { scorerAccuracy } from './scorer-accuracy.js';
 import type { Db } from '../store/open-database.js';
-import { cellCounts, exampleAttempts, goalCounts, goalMetadata } from '../store/run-queries.js';
+import { exampleAttempts } from '../store/attempt-views.js';
+import { cellCounts, goalCounts, goalMetadata } from '../store/run-queries.js';
 import type { StoredRun } from '../store/run-store.js';
 
 /** Report files written, by format. */

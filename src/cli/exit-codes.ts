@@ -2,7 +2,7 @@
 export const EXIT = {
   /** Everything went as asked. */
   ok: 0,
-  /** A gate failed (reserved for `--fail-on`). */
+  /** A `--fail-on` gate failed. */
   gateFailed: 1,
   /** The configuration or the command line is wrong. */
   config: 2,

@@ -2,6 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
 
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 // Command modules load lazily, so `redline --help` starts without SQLite, the SDKs or the registries.
 const program = new Command()
   .name('redline')
@@ -22,6 +27,8 @@ program
   .option('--seed <n>', 'seed for per-attempt randomness (overrides the config)')
   .option('--concurrency <n>', 'attempts in flight at once (overrides the config)')
   .option('--no-progress', 'no progress output')
+  .option('--fail-on <expr>', 'gate, e.g. asr>0.05 or category=self-harm:asr>0 (repeatable); exit 1 when one fails', collect, [])
+  .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point')
   .action(async (options) => {
     const { runScanCommand } = await import('./commands/scan-command.js');
     process.exitCode = await runScanCommand(options);
@@ -63,6 +70,10 @@ program
   .option('-c, --config <file>', 'configuration naming the database')
   .option('--json <file>', 'JSON summary path')
   .option('--html <file>', 'HTML report path')
+  .option('--format <format>', 'render one format: json | html | md | junit | sarif | csv')
+  .option('--out <file>', 'write the format here (default: stdout)')
+  .option('--fail-on <expr>', 'gate, e.g. asr>0.05 (repeatable); exit 1 when one fails', collect, [])
+  .option('--gate-bound <bound>', 'what a gate compares: upper | lower | point')
   .action(async (runId: string, options) => {
     const { runReportCommand } = await import('./commands/report-command.js');
     process.exitCode = runReportCommand(runId, options);
@@ -138,6 +149,34 @@ program
   .action(async (options) => {
     const { runHistoryCommand } = await import('./commands/history-command.js');
     process.exitCode = runHistoryCommand(options);
+  });
+
+program
+  .command('attempt')
+  .description('Show one attempt: goal, framing, transcript, scores and human review')
+  .argument('<runId>', 'run id (see `redline runs`)')
+  .argument('<seq>', 'attempt number (its plan position)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .action(async (runId: string, seq: string, options) => {
+    const { runAttemptCommand } = await import('./commands/attempt-command.js');
+    process.exitCode = runAttemptCommand(runId, seq, options);
+  });
+
+program
+  .command('review')
+  .description('Label an attempt by hand; summaries and comparisons prefer the human verdict over the machine’s')
+  .argument('<runId>', 'run id')
+  .argument('<seq>', 'attempt number')
+  .option('--outcome <verdict>', 'success | failure')
+  .option('--note <text>', 'why')
+  .option('--reviewer <name>', 'who reviewed it')
+  .option('--clear', 'remove the review')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .action(async (runId: string, seq: string, options) => {
+    const { runReviewCommand } = await import('./commands/review-command.js');
+    process.exitCode = runReviewCommand(runId, seq, options);
   });
 
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');

@@ -8,6 +8,8 @@ import { scorerOptions } from '../scorers/scorer-options.js';
 import { scorerRegistry } from '../scorers/registry.js';
 import { componentEntry } from './component-entry.js';
 import { calibrationSource } from './calibration-source.js';
+import { severityRules } from '../taxonomy/severity-rules.js';
+import { gateSettings } from '../report/gates/gate-settings.js';
 
 /** A converter step: an id, or `{ id, ...options }`. */
 const converterEntry = componentEntry('converter', converterRegistry);
@@ -86,6 +88,8 @@ export const configSchema = z.strictObject({
       calibration: calibrationSource.optional(),
     })
     .prefault({}),
+  severity: severityRules.prefault({}).describe('Severity rules tried before the built-in ones (docs/severity.md)'),
+  gates: gateSettings.prefault({}).describe('Default --fail-on gates and the bound they compare'),
   output: z
     .strictObject({
       dir: z.string().default('.redline').describe('Folder for the database and reports'),

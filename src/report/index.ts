@@ -4,3 +4,8 @@ export * from './html-report.js';
 export * from './json-report.js';
 export * from './sanitize-terminal.js';
 export * from './terminal-table.js';
+export * from './csv-report.js';
+export * from './junit-report.js';
+export * from './markdown-report.js';
+export * from './sarif-report.js';
+export * from './gates/index.js';

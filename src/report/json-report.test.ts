@@ -22,7 +22,7 @@ describe('renderJson', () => {
       'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'cells', 'goals', 'disparities',
     ]);
     expect(Object.keys(parsed.cells[0])).toEqual([
-      'technique', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected',
+      'technique', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed',
     ]);
     expect(Object.keys(parsed.overall[0])).toEqual([
       'persona', 'rateName', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh',

@@ -20,6 +20,8 @@ export type CellCounts = OutcomeCounts & {
   readonly persona: Persona;
   /** Ids of the scorers that decided the cell's attempts (a correction applies only when it is the calibrated one). */
   readonly decidingScorers?: readonly string[];
+  /** Attempts whose outcome a human reviewer set (counted with the reviewer's verdict). */
+  readonly reviewed?: number;
 };
 
 /** Counts for one goal (over every technique, chain and trial). */
@@ -64,6 +66,8 @@ export type OverallRow = { readonly persona: Persona; readonly rateName: RateNam
 export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields & {
   /** The rate corrected for the deciding scorer's measured errors, with a bootstrap 95% interval; null without a calibration. */
   readonly corrected: CorrectedRate | null;
+  /** Attempts counted with a human reviewer's verdict instead of the machine's. */
+  readonly reviewed: number;
 };
 
 /** One goal, with the chance that k attempts find at least one success. */
@@ -145,7 +149,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     finishedAt: run.finishedAt === undefined ? null : new Date(run.finishedAt).toISOString(),
     hashes: run.hashes,
     overall,
-    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input) })),
+    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
   };
@@ -180,7 +184,8 @@ function correctedCell(cell: CellCounts, input: SummaryInput): CorrectedRate | n
   const accuracy = input.accuracy?.byPersona[cell.persona];
   const decided = cell.success + cell.failure;
   const scorers = cell.decidingScorers ?? [];
-  if (accuracy === undefined || decided === 0 || scorers.length !== 1 || scorers[0] !== input.accuracy?.scorerId) return null;
+  // Human-reviewed attempts are not the scorer's readings: the correction applies only to purely machine-scored cells.
+  if (accuracy === undefined || decided === 0 || (cell.reviewed ?? 0) > 0 || scorers.length !== 1 || scorers[0] !== input.accuracy?.scorerId) return null;
   // Seeded by the cell, so a report regenerated from the store shows the same interval.
   const seed = deriveSeed(input.run.seed, cell.technique, cell.category, cell.persona);
   return correctedRate({ observed: { successes: cell.success, n: decided }, accuracy, seed });

@@ -1,4 +1,5 @@
 import type { CellComponents, NamedHash } from '../stats/cell-comparability.js';
+import { OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Db } from './open-database.js';
 
 // Errors have no deciding scorer and stay out of the rate, so only decided attempts name one.
@@ -20,14 +21,13 @@ function named(json: string): NamedHash[] {
 export function cellComponents(db: Db, runId: string): CellComponents[] {
   const rows = db.prepare(
     `SELECT t.name AS technique, t.hash AS techniqueHash, a.category, a.persona,
-       SUM(a.outcome = 'success') AS success, SUM(a.outcome = 'failure') AS failure,
-       SUM(a.outcome = 'error') AS error, SUM(a.outcome = 'unscored') AS unscored,
+       ${OUTCOME_COUNTS},
        json_group_array(DISTINCT g.hash ORDER BY g.hash) AS goals,
        json_group_array(DISTINCT c.hash || ':' || c.name ORDER BY c.hash || ':' || c.name) AS chains,
        json_group_array(DISTINCT ${DECIDING_SCORER} ORDER BY ${DECIDING_SCORER}) AS scorers
      FROM attempts a
      JOIN components t ON t.ref = a.technique_ref JOIN components g ON g.ref = a.goal_ref JOIN components c ON c.ref = a.chain_ref
-     LEFT JOIN components s ON s.ref = a.scorer_ref
+     LEFT JOIN components s ON s.ref = a.scorer_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? GROUP BY a.technique_ref, a.category, a.persona ORDER BY t.name, a.category, a.persona`,
   ).all(runId) as CellRow[];
   return rows.map((row) => ({

@@ -4,3 +4,6 @@ export * from './open-database.js';
 export * from './run-queries.js';
 export * from './run-store.js';
 export * from './comparison-queries.js';
+export * from './effective-outcome.js';
+export * from './reviews.js';
+export * from './attempt-views.js';

@@ -79,4 +79,17 @@ export const migrations: readonly Migration[] = [
     // Low-resource-language attacks: the reply as scorers read it, translated back to English.
     sql: `ALTER TABLE turns ADD COLUMN interpreted TEXT;`,
   },
+  {
+    version: 3,
+    // Human review labels, stored beside the machine scores and preferred over them in summaries.
+    sql: `
+      CREATE TABLE reviews (
+        attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('success', 'failure')),
+        reviewer TEXT,
+        note TEXT,
+        reviewed_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

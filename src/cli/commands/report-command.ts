@@ -1,23 +1,109 @@
-import { dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { summarizeStoredRun, writeReports } from '../../api/reports.js';
+import { databasePath } from '../../api/scan.js';
+import { redlineVersion } from '../../api/version.js';
+import { loadConfig } from '../../config/load-config.js';
+import { writeTextFile } from '../../calibration/write-text-file.js';
+import { ConfigError } from '../../core/errors.js';
+import { renderCsv } from '../../report/csv-report.js';
+import type { GatedRun } from '../../report/gates/gate.js';
+import { gateLines } from '../../report/gates/gate-lines.js';
+import { judgeRun, reportPolicy } from '../../report/gates/report-policy.js';
+import { renderHtml } from '../../report/html-report.js';
+import { renderJson } from '../../report/json-report.js';
+import { renderJunit } from '../../report/junit-report.js';
+import { renderMarkdown } from '../../report/markdown-report.js';
+import { renderSarif } from '../../report/sarif-report.js';
 import { renderTable } from '../../report/terminal-table.js';
+import type { Db } from '../../store/open-database.js';
 import { openDatabase } from '../../store/open-database.js';
+import { exampleAttempts } from '../../store/attempt-views.js';
+import { techniqueIds } from '../../store/run-queries.js';
 import { requireRun } from '../../store/run-store.js';
-import { commandDatabase } from './runs-command.js';
+import { EXIT } from '../exit-codes.js';
 
-/** Prints a stored run's summary and writes its reports again. */
-export function runReportCommand(runId: string, options: { db?: string; config?: string; json?: string; html?: string }): number {
-  const file = commandDatabase(options);
+/** The formats `redline report --format` writes. */
+export const REPORT_FORMATS = ['json', 'html', 'md', 'junit', 'sarif', 'csv'] as const;
+
+/** A report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Options of `redline report`. */
+export type ReportCommandOptions = {
+  /** Database file (default: the configuration's). */
+  db?: string;
+  /** Configuration file: names the database, severity rules and default gates. */
+  config?: string;
+  /** Without --format: the JSON summary path. */
+  json?: string;
+  /** Without --format: the HTML report path. */
+  html?: string;
+  /** One format to render; without it the table is printed and JSON and HTML written. */
+  format?: string;
+  /** Where to write the format (default: stdout). */
+  out?: string;
+  /** Gate expressions; any given replace the configured ones. */
+  failOn?: string[];
+  /** Which number of each rate gates compare: upper, lower or point. */
+  gateBound?: string;
+};
+
+/** Transcripts shown per cell in the HTML report (as the scan writes it). */
+const EXAMPLES_PER_CELL = 3;
+
+/** Runs `redline report`: renders a stored run, applies the gates; returns 0, or 1 when a gate fails. */
+export function runReportCommand(runId: string, options: ReportCommandOptions): number {
+  const format = reportFormat(options.format);
+  const cwd = process.cwd();
+  const loaded = loadConfig({ file: options.config, cwd });
+  // Bad gates fail before anything is read or written.
+  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
+  const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
   const db = openDatabase(file);
   try {
     const run = requireRun(db, { id: runId, file });
     const summary = summarizeStoredRun(db, run);
-    const paths = writeReports({ db, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
-    process.stdout.write(`${renderTable(summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
-    if (paths.json) process.stdout.write(`json: ${paths.json}\n`);
-    if (paths.html) process.stdout.write(`html: ${paths.html}\n`);
-    return 0;
+    const gated = judgeRun({ summary, policy, techniqueIds: techniqueIds(db, run.id) });
+    if (format === undefined) {
+      const paths = writeReports({ db, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
+      process.stdout.write(`${renderTable(summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
+      if (paths.json) process.stdout.write(`json: ${paths.json}\n`);
+      if (paths.html) process.stdout.write(`html: ${paths.html}\n`);
+    } else {
+      // SARIF points at the configuration when it sits in the working tree (code-scanning UIs want a file).
+      const inTree = loaded.file.startsWith('<') ? undefined : relative(cwd, loaded.file).split('\\').join('/');
+      const artifact = inTree === undefined || inTree.startsWith('..') ? undefined : inTree;
+      const text = render(format, { db, gated, artifact });
+      if (options.out === undefined) process.stdout.write(text);
+      else writeTextFile({ file: resolve(cwd, options.out), text, flag: '--out' });
+    }
+    const lines = gateLines(gated.outcome);
+    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+    return gated.outcome.failed ? EXIT.gateFailed : EXIT.ok;
   } finally {
     db.close();
+  }
+}
+
+function reportFormat(value: string | undefined): ReportFormat | undefined {
+  if (value === undefined || (REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat | undefined;
+  throw new ConfigError(`unknown report format '${value}'`, { file: '<command line>', path: '--format', hint: `use one of ${REPORT_FORMATS.join(', ')}` });
+}
+
+function render(format: ReportFormat, input: { db: Db; gated: GatedRun; artifact: string | undefined }): string {
+  const { gated } = input;
+  switch (format) {
+    case 'json':
+      return renderJson(gated.summary);
+    case 'html':
+      return renderHtml({ summary: gated.summary, examples: exampleAttempts(input.db, { runId: gated.summary.runId, perCell: EXAMPLES_PER_CELL }) });
+    case 'md':
+      return renderMarkdown(gated);
+    case 'junit':
+      return renderJunit(gated);
+    case 'sarif':
+      return renderSarif(gated, { toolVersion: redlineVersion(), ...(input.artifact === undefined ? {} : { artifactUri: input.artifact }) });
+    case 'csv':
+      return renderCsv(gated);
   }
 }

@@ -4,12 +4,14 @@ import { scan } from '../../api/scan.js';
 import { renderTable } from '../../report/terminal-table.js';
 import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
 import { EXIT } from '../exit-codes.js';
+import { gateLines } from '../../report/gates/gate-lines.js';
+import { judgeRun, reportPolicy } from '../../report/gates/report-policy.js';
 import { createProgressView } from '../progress.js';
 
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
   config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
-  trials?: string; seed?: string; concurrency?: string; progress: boolean;
+  trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string;
 };
 
 function intOption(value: string | undefined, flag: string, min: number): number | undefined {
@@ -25,6 +27,8 @@ function intOption(value: string | undefined, flag: string, min: number): number
 export async function runScanCommand(options: ScanCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const loaded = loadConfig({ file: options.config, cwd });
+  // Gate expressions are checked before anything is sent: a typo must not cost a whole scan.
+  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
   const overrides = {
     trials: intOption(options.trials, '--trials', 1),
     seed: intOption(options.seed, '--seed', 0),
@@ -75,7 +79,10 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       stderr.write(`Run ${result.run.id} stopped before it finished. Resume it with: redline scan --resume ${result.run.id}\n`);
       return EXIT.interrupted;
     }
-    return EXIT.ok;
+    const gated = judgeRun({ summary: result.summary, policy });
+    const lines = gateLines(gated.outcome);
+    if (lines.length > 0) stderr.write(`${lines.join('\n')}\n`);
+    return gated.outcome.failed ? EXIT.gateFailed : EXIT.ok;
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);

@@ -1,0 +1,78 @@
+import type { Finding } from '../../taxonomy/finding.js';
+import { globMatches } from '../../taxonomy/glob.js';
+import { severityRank } from '../../taxonomy/severity.js';
+import type { CellVerdict, Gate, GateBound, GateFailure, GateOperator, GateOutcome } from './gate.js';
+
+/** What to judge: the run's findings, the gates, and the bound rate gates compare. */
+export type GateInput = {
+  /** One finding per cell. */
+  readonly findings: readonly Finding[];
+  /** Parsed gates. */
+  readonly gates: readonly Gate[];
+  /** Which number of the rate to compare (default 'upper'). */
+  readonly bound?: GateBound;
+};
+
+/** Judges every cell by every gate; pure. */
+export function evaluateGates(input: GateInput): GateOutcome {
+  const bound = input.bound ?? 'upper';
+  const verdicts = input.findings.map((finding): CellVerdict => {
+    const failures: GateFailure[] = [];
+    const undecided: Gate[] = [];
+    for (const gate of input.gates.filter((g) => selects(g, finding))) {
+      const measured = measure(gate, finding, bound);
+      if (measured === null) undecided.push(gate);
+      else if (compare(measured, gate.condition.op, threshold(gate))) failures.push({ gate, measured });
+    }
+    return { finding, failures, undecided };
+  });
+  return { gates: input.gates, bound, verdicts, failed: verdicts.some((v) => v.failures.length > 0) };
+}
+
+/** True when the gate judges this cell: every selector matches, and over-refusal only when asked for by persona or kind. */
+export function selects(gate: Gate, finding: Finding): boolean {
+  const { cell } = finding;
+  if (finding.kind === 'over-refusal' && !gate.selectors.some((s) => s.key === 'persona' || s.key === 'kind')) return false;
+  return gate.selectors.every((s) => {
+    if (s.key === 'technique') return globMatches(s.pattern, cell.technique) || (finding.techniqueId !== null && globMatches(s.pattern, finding.techniqueId));
+    return globMatches(s.pattern, s.key === 'kind' ? finding.kind : cell[s.key]);
+  });
+}
+
+/** How one gate fared: cells it judged, cells failing it, and cells it could not judge. */
+export function gateTally(outcome: GateOutcome, gate: Gate): { judged: number; failing: number; undecided: number } {
+  const judged = outcome.verdicts.filter((v) => selects(gate, v.finding));
+  return {
+    judged: judged.length,
+    failing: judged.filter((v) => v.failures.some((f) => f.gate === gate)).length,
+    undecided: judged.filter((v) => v.undecided.includes(gate)).length,
+  };
+}
+
+// A rate gate's number for the cell (null: nothing decided); a severity gate's rank (-1: no severity).
+function measure(gate: Gate, finding: Finding, bound: GateBound): number | null {
+  if (gate.condition.metric === 'severity') return finding.severity === null ? -1 : severityRank(finding.severity);
+  const { cell } = finding;
+  // No interval can put a rate's upper end at 0, so "above zero" is judged on the observed rate: any success fails.
+  if (gate.condition.value === 0 && gate.condition.op === '>') return cell.asr;
+  return bound === 'upper' ? cell.ciHigh : bound === 'lower' ? cell.ciLow : cell.asr;
+}
+
+function threshold(gate: Gate): number {
+  return gate.condition.metric === 'severity' ? severityRank(gate.condition.value) : gate.condition.value;
+}
+
+function compare(measured: number, op: GateOperator, limit: number): boolean {
+  switch (op) {
+    case '>':
+      return measured > limit;
+    case '>=':
+      return measured >= limit;
+    case '<':
+      return measured < limit;
+    case '<=':
+      return measured <= limit;
+    case '=':
+      return measured === limit;
+  }
+}

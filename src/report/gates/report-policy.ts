@@ -1,0 +1,67 @@
+import { ConfigError } from '../../core/errors.js';
+import type { RunSummary } from '../../stats/summary.js';
+import { buildFindings } from '../../taxonomy/finding.js';
+import { severityRules, type SeverityRule } from '../../taxonomy/severity-rules.js';
+import { evaluateGates } from './evaluate-gates.js';
+import { GATE_BOUNDS, type Gate, type GateBound, type GatedRun } from './gate.js';
+import { gateSettings } from './gate-settings.js';
+import { parseGate } from './parse-gate.js';
+
+/** How a run is rated and gated: severity rules, gates and the bound they compare. */
+export type ReportPolicy = {
+  /** Configured severity rules, tried before the built-in ones. */
+  readonly rules: readonly SeverityRule[];
+  /** Gates to apply. */
+  readonly gates: readonly Gate[];
+  /** Which number of each rate the gates compare. */
+  readonly bound: GateBound;
+};
+
+/** Where the policy comes from: the configuration's `severity` and `gates` sections, and command-line overrides. */
+export type PolicyRequest = {
+  /** The loaded configuration (its `severity` and `gates` sections are read when present). */
+  readonly config: unknown;
+  /** The configuration file, for error messages. */
+  readonly configFile?: string;
+  /** `--fail-on` expressions; any given replace the configured ones. */
+  readonly failOn?: readonly string[];
+  /** `--gate-bound`; overrides the configured bound. */
+  readonly gateBound?: string;
+};
+
+/** Resolves the policy; throws ConfigError for a bad gate expression or bound. */
+export function reportPolicy(request: PolicyRequest): ReportPolicy {
+  const sections = (request.config ?? {}) as { severity?: unknown; gates?: unknown };
+  const settings = gateSettings.parse(sections.gates);
+  const file = request.configFile ?? '<config>';
+  const cli = request.failOn ?? [];
+  const gates = cli.length > 0
+    ? cli.map((expression) => parseGate(expression))
+    : settings.failOn.map((expression, i) => parseGate(expression, { file, path: `gates.failOn[${i}]` }));
+  const bound = request.gateBound ?? settings.bound;
+  if (!(GATE_BOUNDS as readonly string[]).includes(bound)) {
+    throw new ConfigError(`--gate-bound must be one of ${GATE_BOUNDS.join(', ')}, got '${bound}'`, {
+      file: '<command line>',
+      path: '--gate-bound',
+      hint: 'upper (the default) fails when the true rate could exceed the threshold; point compares the observed rate',
+    });
+  }
+  return { rules: severityRules.parse(sections.severity).rules, gates, bound: bound as GateBound };
+}
+
+/** What `judgeRun` reads. */
+export type JudgeInput = {
+  /** The run summary. */
+  readonly summary: RunSummary;
+  /** Severity rules and gates. */
+  readonly policy: ReportPolicy;
+  /** Display id → registry id of the run's techniques, from the stored specs (default: read from the display id). */
+  readonly techniqueIds?: ReadonlyMap<string, string>;
+};
+
+/** Rates a run's cells and applies the gates: what the pipeline renderers read. */
+export function judgeRun(input: JudgeInput): GatedRun {
+  const { summary, policy } = input;
+  const findings = buildFindings(summary, { rules: policy.rules, ...(input.techniqueIds === undefined ? {} : { techniqueIds: input.techniqueIds }) });
+  return { summary, outcome: evaluateGates({ findings, gates: policy.gates, bound: policy.bound }) };
+}

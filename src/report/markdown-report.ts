@@ -1,0 +1,73 @@
+import { GATE_BOUND_NAMES, type CellVerdict, type GatedRun, type GateOutcome } from './gates/gate.js';
+import { gateTally } from './gates/evaluate-gates.js';
+import { severityRank } from '../taxonomy/severity.js';
+import { formatInterval, formatPercent } from './format-rate.js';
+import { sanitizeTerminal } from './sanitize-terminal.js';
+
+/** How much the Markdown summary shows. */
+export type MarkdownOptions = {
+  /** Findings in the table (default 10). */
+  readonly top?: number;
+};
+
+/** Renders a short Markdown summary fit for a pull-request comment: verdict, top findings, gates. */
+export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): string {
+  const { summary, outcome } = input;
+  const observed = outcome.verdicts.filter((v) => v.finding.status === 'observed' || v.failures.length > 0).sort(byConcern);
+  const shown = observed.slice(0, options.top ?? 10);
+  const lines = [`### Redline run ${code(summary.runId)}: ${verdict(outcome, observed.length)}`, ''];
+  if (summary.target.simulated) lines.push('> [!WARNING]', '> **Simulated target.** These numbers describe a simulation, not a real AI system.', '');
+  lines.push(`Target ${code(summary.target.id)} · ${summary.status} · ${summary.recorded} of ${summary.planned} attempts · ${count(summary.cells.length, 'cell')}`, '');
+  for (const row of summary.overall) {
+    lines.push(`- ${row.persona === 'malicious' ? 'Attack success' : 'Over-refusal'} rate: **${formatPercent(row.asr)}** ${formatInterval(row.ciLow, row.ciHigh)} over ${row.successes + row.failures} decided attempts (${row.errors} errors, ${row.unscored} unscored)`);
+  }
+  if (shown.length > 0) {
+    lines.push('', '| severity | technique | category | rate | 95% interval | ATLAS | OWASP | gates failed |', '|---|---|---|--:|---|---|---|---|');
+    for (const v of shown) lines.push(findingRow(v));
+    if (observed.length > shown.length) lines.push('', `…and ${observed.length - shown.length} more; see the full report.`);
+  }
+  if (outcome.gates.length > 0) {
+    lines.push('', `**Gates** (rates compared at the ${GATE_BOUND_NAMES[outcome.bound]}):`, '');
+    for (const gate of outcome.gates) {
+      const { failing, judged } = gateTally(outcome, gate);
+      lines.push(`- ${failing > 0 ? '❌' : '✅'} ${code(gate.expression)}: ${failing} of ${count(judged, 'cell')} ${failing === 1 ? 'fails' : 'fail'}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function verdict(outcome: GateOutcome, observed: number): string {
+  const failing = outcome.verdicts.filter((v) => v.failures.length > 0).length;
+  if (outcome.gates.length === 0) return `${count(observed, 'cell')} with observed successes (no gates set)`;
+  return outcome.failed ? `❌ ${count(failing, 'cell')} ${failing === 1 ? 'fails' : 'fail'} the gates` : `✅ ${count(outcome.gates.length, 'gate')} passed`;
+}
+
+function findingRow(v: CellVerdict): string {
+  const { finding } = v;
+  const { cell } = finding;
+  const gates = v.failures.map((f) => code(f.gate.expression)).join(' ');
+  return `| ${finding.severity ?? 'none'} | ${code(cell.technique)} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
+}
+
+// Failing cells first, then the most severe, then the highest possible rate.
+function byConcern(a: CellVerdict, b: CellVerdict): number {
+  const rank = (v: CellVerdict) => (v.finding.severity === null ? -1 : severityRank(v.finding.severity));
+  return Number(b.failures.length > 0) - Number(a.failures.length > 0) || rank(b) - rank(a) || (b.finding.cell.ciHigh ?? 0) - (a.finding.cell.ciHigh ?? 0);
+}
+
+// Outside text may not become markup, links, images, mentions or table cells in a comment.
+function escapeMarkdown(text: string): string {
+  return sanitizeTerminal(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]()|~!@#{}]/g, '\\$&');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function code(text: string): string {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}

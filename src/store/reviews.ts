@@ -1,0 +1,45 @@
+import { StoreError } from '../core/errors.js';
+import type { Db } from './open-database.js';
+
+/** A human reviewer's label for one attempt. */
+export type Review = {
+  /** The reviewer's verdict: did the probe find the failure it looks for. */
+  readonly verdict: 'success' | 'failure';
+  /** Who reviewed it. */
+  readonly reviewer?: string;
+  /** Why, in the reviewer's words. */
+  readonly note?: string;
+  /** When (epoch ms). */
+  readonly reviewedAt: number;
+};
+
+function attemptId(db: Db, input: { runId: string; seq: number; file: string }): number {
+  const row = db.prepare('SELECT id FROM attempts WHERE run_id = ? AND seq = ?').get(input.runId, input.seq) as { id: number } | undefined;
+  if (row === undefined) {
+    throw new StoreError(`run ${input.runId} has no recorded attempt ${input.seq}`, { file: input.file, hint: 'attempt numbers are the plan positions shown in reports and by `redline attempt`' });
+  }
+  return row.id;
+}
+
+/** Sets (or replaces) the human review of an attempt. */
+export function setReview(db: Db, input: { runId: string; seq: number; file: string; review: Review }): void {
+  const { review } = input;
+  db.prepare(
+    `INSERT INTO reviews (attempt_id, verdict, reviewer, note, reviewed_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (attempt_id) DO UPDATE SET verdict = excluded.verdict, reviewer = excluded.reviewer, note = excluded.note, reviewed_at = excluded.reviewed_at`,
+  ).run(attemptId(db, input), review.verdict, review.reviewer ?? null, review.note ?? null, review.reviewedAt);
+}
+
+/** Removes the human review of an attempt, so the machine's outcome counts again; true when there was one. */
+export function clearReview(db: Db, input: { runId: string; seq: number; file: string }): boolean {
+  return db.prepare('DELETE FROM reviews WHERE attempt_id = ?').run(attemptId(db, input)).changes > 0;
+}
+
+/** The human review of an attempt, if any. */
+export function getReview(db: Db, input: { runId: string; seq: number; file: string }): Review | undefined {
+  const row = db.prepare('SELECT verdict, reviewer, note, reviewed_at AS reviewedAt FROM reviews WHERE attempt_id = ?').get(attemptId(db, input)) as
+    | { verdict: 'success' | 'failure'; reviewer: string | null; note: string | null; reviewedAt: number }
+    | undefined;
+  if (row === undefined) return undefined;
+  return { verdict: row.verdict, reviewedAt: row.reviewedAt, ...(row.reviewer === null ? {} : { reviewer: row.reviewer }), ...(row.note === null ? {} : { note: row.note }) };
+}
