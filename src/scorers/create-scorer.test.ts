@@ -10,10 +10,10 @@ const known = { canaries: ['SECRET-CODE-1'], systemPrompt: 'You are Nova, the vi
 describe('scorer options and createScorer', () => {
   it('builds every registered scorer from its minimal options', () => {
     const judge = { id: 'judge', ask: async () => ({ ok: true as const, text: '{}' }) };
-    const minimal: Record<string, object> = { regex: { pattern: 'x' }, composite: { name: 'c', op: 'not', of: ['refusal'] } };
+    const minimal: Record<string, object> = { regex: { pattern: 'x' }, composite: { name: 'c', op: 'not', of: ['refusal'] }, conversation: { name: 'c', of: 'refusal' } };
     for (const { id } of scorerRegistry) {
       const options = scorerOptions.parse({ id, ...minimal[id] });
-      expect(createScorer(options, { ...known, judge }).scorer.id).toBe(id === 'composite' ? 'composite:c' : id);
+      expect(createScorer(options, { ...known, judge }).scorer.id).toBe(id === 'composite' || id === 'conversation' ? `${id}:c` : id);
     }
   });
   it('refuses an LLM judge, even inside a composite, when no judge is configured', () => {

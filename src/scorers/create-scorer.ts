@@ -1,6 +1,7 @@
 import type { Scorer, ScorerDescriptor } from '../core/score.js';
 import { canaryScorer } from './canary-scorer.js';
 import { compositeScorer } from './composite/composite-scorer.js';
+import { conversationScorer } from './conversation/conversation-scorer.js';
 import { exfilUrlScorer } from './exfil-url-scorer.js';
 import { goalPatternScorer } from './goal-pattern-scorer.js';
 import { insecureOutputScorer } from './insecure-output-scorer.js';
@@ -87,6 +88,11 @@ export function createScorer(options: ScorerOptions, services: ScorerServices): 
       return createJudge(llmTrueFalseScorer, options, services);
     case 'llm-likert':
       return createJudge(llmLikertScorer, options, services);
+    case 'conversation': {
+      const part = createScorer(options.of, services);
+      const scorer = conversationScorer.create({ name: options.name, mode: options.mode, of: part.scorer });
+      return { scorer, options: { ...options, of: part.options }, version: conversationScorer.version, parts: [part] };
+    }
     case 'composite': {
       const parts = options.of.map((child) => createScorer(child, services));
       const scorer = compositeScorer.create({ ...options, of: parts.map((p) => p.scorer) });

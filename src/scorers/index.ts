@@ -16,3 +16,4 @@ export * from './grounding/index.js';
 export * from './judge/index.js';
 export * from './composite/index.js';
 export * from './objective/index.js';
+export * from './conversation/index.js';

@@ -1,4 +1,5 @@
 import { canaryScorer } from './canary-scorer.js';
+import { conversationScorer } from './conversation/conversation-scorer.js';
 import { compositeScorer } from './composite/composite-scorer.js';
 import { exfilUrlScorer } from './exfil-url-scorer.js';
 import { goalPatternScorer } from './goal-pattern-scorer.js';
@@ -27,6 +28,7 @@ export const scorerRegistry = [
   llmLikertScorer,
   compositeScorer,
   objectiveScorer,
+  conversationScorer,
 ] as const;
 
 /** A scorer id known to the registry. */

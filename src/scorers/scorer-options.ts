@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canaryScorerOptions } from './canary-scorer.js';
+import { conversationScorerOptions, type ConversationScorerOptions, type ConversationScorerOptionsInput } from './conversation/conversation-options.js';
 import { compositeScorerOptions, type CompositeScorerOptions, type CompositeScorerOptionsInput } from './composite/composite-options.js';
 import { exfilUrlScorerOptions } from './exfil-url-scorer.js';
 import { goalPatternScorerOptions } from './goal-pattern-scorer.js';
@@ -32,13 +33,14 @@ const leafScorerOptions = [
 type LeafOptions = (typeof leafScorerOptions)[number];
 
 /** Parsed options of any scorer (defaults filled in). */
-export type ScorerOptions = z.output<LeafOptions> | CompositeScorerOptions;
+export type ScorerOptions = z.output<LeafOptions> | CompositeScorerOptions | ConversationScorerOptions;
 
 /** Options of any scorer as written in config. */
-export type ScorerOptionsInput = z.input<LeafOptions> | CompositeScorerOptionsInput;
+export type ScorerOptionsInput = z.input<LeafOptions> | CompositeScorerOptionsInput | ConversationScorerOptionsInput;
 
 /** Options of any scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
 export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = z.discriminatedUnion('id', [
   ...leafScorerOptions,
   compositeScorerOptions(() => scorerOptions),
+  conversationScorerOptions(() => scorerOptions),
 ]);

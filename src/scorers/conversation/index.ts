@@ -1,0 +1,2 @@
+export * from './conversation-options.js';
+export * from './conversation-scorer.js';
