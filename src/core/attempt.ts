@@ -23,6 +23,12 @@ export type Turn = Message & {
   readonly original?: string;
   /** The reply as scorers read it, when it was interpreted first (translated back to English). */
   readonly interpreted?: string;
+  /** Who wrote a user turn in a multi-turn attempt: the attacker model, a script, or a fabricated history. */
+  readonly source?: 'attacker' | 'script' | 'fabricated' | 'technique';
+  /** Branch or tree node the turn belongs to (backtracks, TAP), when the conversation was not linear. */
+  readonly node?: string;
+  /** True for turns of an abandoned branch (backtracked or pruned): kept for the record, not in the final transcript. */
+  readonly pruned?: boolean;
 };
 
 /** Why an attempt ended in `error`. */

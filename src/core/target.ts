@@ -18,6 +18,11 @@ export type TargetRequest = {
   readonly documents?: readonly string[];
   /** Deterministic per-attempt seed: simulated targets draw from it; real targets may ignore it. */
   readonly seed: number;
+  /**
+   * Stable id of the conversation this request continues (one per attempt): a stateful target maps it to its own
+   * session, and sends only the new turn when the application keeps the history itself.
+   */
+  readonly conversationId?: string;
 };
 
 /** Token counts reported by a target, when it reports them. */
