@@ -28,6 +28,8 @@ export type PreparedRun = {
   readonly translator?: Target;
   /** The judge target, when the configuration has one (closed with the run). */
   readonly judge?: Target;
+  /** The attacker target, when the configuration has one. */
+  readonly attacker?: Target;
   /** Goals with hashes. */
   readonly goals: readonly PlannedGoal[];
   /** Techniques with hashes. */
@@ -66,6 +68,8 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const translator = config.translator === undefined ? undefined : createTarget(config.translator, targetContext);
   if (config.judge !== undefined) assertNoLiteralSecrets(config.judge as Record<string, unknown>, context.file);
   const judgeTarget = config.judge === undefined ? undefined : createTarget(config.judge, targetContext);
+  if (config.attacker !== undefined) assertNoLiteralSecrets(config.attacker as Record<string, unknown>, context.file);
+  const attacker = config.attacker === undefined ? undefined : createTarget(config.attacker, targetContext);
   const clock = context.clock ?? systemClock();
   const judgeModel = judgeTarget === undefined ? undefined : createHelperModel({
     target: judgeTarget, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
@@ -78,10 +82,16 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const techniques = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
     // An option named `file` is a path, relative to the configuration's folder like every other path.
-    const resolved = typeof options['file'] === 'string' && options['file'] !== '' ? { ...options, file: resolve(context.baseDir, options['file']) } : options;
-    return withPath(() => prepareTechnique(techniqueRegistry.find((d) => d.id === id)!, resolved), { file: context.file, path: `techniques[${index}]` });
+    const descriptor = techniqueRegistry.find((d) => d.id === id)!;
+    return withPath(() => prepareTechnique(descriptor, options, (path) => resolve(context.baseDir, path)), { file: context.file, path: `techniques[${index}]` });
   });
   assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
+  const attacking = techniques.findIndex((t) => t.descriptor.needsAttacker === true);
+  if (attacking >= 0 && attacker === undefined) {
+    throw new ConfigError(`${context.file}: techniques[${attacking}]: '${techniques[attacking]!.id}' needs an attacker model`, {
+      file: context.file, path: `techniques[${attacking}]`, hint: 'add an `attacker:` target (any target type, e.g. type: openai with a capable model)',
+    });
+  }
   const translating = techniques.findIndex((t) => t.technique.translateTo !== undefined);
   if (translating >= 0 && translator === undefined) {
     throw new ConfigError(`${context.file}: techniques[${translating}]: '${techniques[translating]!.id}' needs a translator`, {
@@ -107,8 +117,9 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),
     goals: contentHash(goals.map((g) => g.hash)),
-    // A translating technique's prompts depend on the translator, so its hash covers the translator's configuration.
-    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo === undefined ? t.hash : contentHash([t.hash, config.translator])])),
+    // A technique's prompts depend on the translator or attacker it asks, so its hash covers their configuration.
+    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo !== undefined ? contentHash([t.hash, config.translator])
+      : t.descriptor.needsAttacker === true ? contentHash([t.hash, config.attacker]) : t.hash])),
     chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.hash])),
     scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.hash])),
   };
@@ -122,7 +133,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
     ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
   ];
-  return { target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), goals, techniques: hashed, chains, scoring, hashes, components };
+  return { target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), ...(attacker === undefined ? {} : { attacker }), goals, techniques: hashed, chains, scoring, hashes, components };
 }
 
 function assertUnique(ids: readonly string[], where: { file: string; path: string }): void {

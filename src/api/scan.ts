@@ -9,6 +9,7 @@ import { executeRun, type Progress } from '../engine/execute-run.js';
 import { planRun } from '../engine/plan.js';
 import { createTranslator } from '../engine/translator.js';
 import { createHelperModel } from '../engine/helper-model.js';
+import { createRunBudget } from '../engine/budget.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import type { RunSummary } from '../stats/summary.js';
 import { createAttemptWriter } from '../store/attempt-writer.js';
@@ -57,6 +58,8 @@ export type ScanResult = {
   readonly reports: ReportPaths;
   /** True when the scan was stopped before the plan was done. */
   readonly interrupted: boolean;
+  /** Why the run's budget stopped it, when it did (the run can be resumed). */
+  readonly budgetSpent?: string;
 };
 
 function newRunId(now: number): string {
@@ -140,6 +143,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           scorers: prepared.scoring.scorers,
           decidingScorer: prepared.scoring.decidingScorer,
           runSeed: run!.seed,
+          limits: config.budget.attempt,
+          runBudget: createRunBudget(config.budget.run, clock.now()),
+          ...(prepared.attacker === undefined ? {} : {
+            attacker: createHelperModel({
+              target: prepared.attacker, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
+              random: seededRandom(run!.seed ^ 0x61747461), completionTokenEstimate: 512, stop,
+            }),
+          }),
           ...(prepared.translator === undefined ? {} : {
             translator: createTranslator(createHelperModel({
               target: prepared.translator, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
@@ -155,13 +166,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       await prepared.target.close?.();
       await prepared.translator?.close?.();
       await prepared.judge?.close?.();
+      await prepared.attacker?.close?.();
     }
     const complete = writer.recordedCount >= plan.size;
     setRunStatus(db, { id: run!.id, status: complete ? 'completed' : 'interrupted', at: clock.now() });
     const finished = requireRun(db, { id: run!.id, file: database });
     const summary = summarizeStoredRun(db, finished);
     const reports = writeReports({ db, run: finished, summary, dir: dirname(database), paths: options.reports ?? {} });
-    return { run: finished, summary, database, reports, interrupted: !complete };
+    return { run: finished, summary, database, reports, interrupted: !complete, ...(result.budgetSpent === undefined ? {} : { budgetSpent: result.budgetSpent }) };
   } finally {
     db.close();
   }

@@ -52,6 +52,25 @@ export const configSchema = z.strictObject({
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
   translator: targetOptions.optional().describe('A target used as translator by low-resource-language techniques'),
   judge: targetOptions.optional().describe('A target used as judge by LLM-judge scorers'),
+  attacker: targetOptions.optional().describe('A target used as attacker by multi-turn techniques'),
+  budget: z
+    .strictObject({
+      attempt: z
+        .strictObject({
+          turns: z.number().int().min(1).optional().describe('Target turns one attempt may use'),
+          tokens: z.number().int().min(1).optional().describe('Target and attacker tokens one attempt may use'),
+          seconds: z.number().positive().optional().describe('Wall time one attempt may take'),
+        })
+        .prefault({}),
+      run: z
+        .strictObject({
+          tokens: z.number().int().min(1).optional().describe('Tokens the whole run may use; then it stops cleanly, resumable'),
+          seconds: z.number().positive().optional().describe('Wall time the run may take; then it stops cleanly, resumable'),
+        })
+        .prefault({}),
+    })
+    .prefault({})
+    .describe('Cost guards: an attempt over its budget ends as an error with the reason "budget"'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
   techniques: z
     .array(techniqueEntry)

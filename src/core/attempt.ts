@@ -61,6 +61,17 @@ export type Attempt = AttemptKey & {
   readonly latencyMs: number;
   /** Token usage when reported. */
   readonly usage?: Usage;
+  /** Multi-turn metrics, for attempts of an orchestrator. */
+  readonly conversation?: {
+    /** Target turns used. */
+    readonly turns: number;
+    /** Roll-backs after refusals. */
+    readonly backtracks: number;
+    /** 1-based target turn at which the goal was first reached. */
+    readonly reachedAtTurn?: number;
+    /** Tokens the attacker model used, when reported. */
+    readonly attackerTokens: number;
+  };
   /** When the attempt started (epoch ms). */
   readonly startedAt: number;
   /** When the attempt finished (epoch ms). */

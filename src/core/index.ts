@@ -1,5 +1,6 @@
 export * from './attempt.js';
 export * from './csv.js';
+export * from './conversation.js';
 export * from './converter.js';
 export * from './errors.js';
 export * from './goal.js';

@@ -1,3 +1,4 @@
+import type { ConversationControls, ConversationOutcome } from './conversation.js';
 import type { Goal } from './goal.js';
 import type { Message } from './message.js';
 import type { Persona } from './outcome.js';
@@ -23,6 +24,11 @@ export type Technique = {
    * before sending, and translates the reply back to English before scoring (low-resource-language attacks).
    */
   readonly translateTo?: string;
+  /**
+   * A multi-turn technique (an orchestrator) converses instead of sending one prompt; `build` then gives its
+   * opening prompt, for hashing and previews.
+   */
+  converse?(controls: ConversationControls): Promise<ConversationOutcome>;
 };
 
 /** The registrable description of a technique (STYLE.md §4). */
@@ -41,6 +47,8 @@ export type TechniqueDescriptor = {
   readonly version: number;
   /** Goal categories this technique is meant for; absent means every goal. */
   readonly categories?: readonly string[];
+  /** True when the technique asks an attacker model (the configuration must name an `attacker:` target). */
+  readonly needsAttacker?: boolean;
   /** Options with no usable default, which the configuration must set (e.g. a template file); listings skip it. */
   readonly requires?: readonly string[];
   /** Default options of a parameterized technique (absent: it takes none); config may override each key. */

@@ -42,6 +42,8 @@ export type ExecuteResult = {
   readonly recorded: number;
   /** True when the stop signal ended it before the plan was done. */
   readonly interrupted: boolean;
+  /** Why the run's budget stopped it before the plan was done, when it did. */
+  readonly budgetSpent?: string;
 };
 
 /** Runs every not-yet-recorded attempt of the plan with bounded concurrency, recording each as it ends. */
@@ -50,11 +52,15 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   const pending = plan.attempts();
   let recorded = 0;
   let fatal: { error: unknown } | undefined;
+  let budgetSpent: string | undefined;
 
   // Workers pull from one shared generator; JavaScript's single thread makes `next()` safe to share.
   async function worker(): Promise<void> {
     for (;;) {
-      if (context.stop.aborted || fatal) return;
+      if (context.stop.aborted || fatal || budgetSpent !== undefined) return;
+      // A spent run budget stops the run cleanly: the rest of the plan stays for a resume.
+      budgetSpent = context.runBudget?.exhausted(context.clock.now());
+      if (budgetSpent !== undefined) return;
       const next = pending.next();
       if (next.done) return;
       if (sink.isRecorded(next.value.seq)) continue;
@@ -77,5 +83,5 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   if (fatal) throw fatal.error;
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
-  return { recorded, interrupted: context.stop.aborted };
+  return { recorded, interrupted: context.stop.aborted || budgetSpent !== undefined, ...(budgetSpent === undefined ? {} : { budgetSpent }) };
 }

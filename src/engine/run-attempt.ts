@@ -2,13 +2,16 @@ import type { Attempt, Turn } from '../core/attempt.js';
 import type { Goal } from '../core/goal.js';
 import type { Message } from '../core/message.js';
 import { deriveSeed } from '../core/random.js';
-import type { Score, Scorer } from '../core/score.js';
+import type { Score, ScoreInput, Scorer } from '../core/score.js';
 import type { Technique } from '../core/technique.js';
 import type { ConverterChain } from '../converters/chain.js';
 import type { PlannedAttempt } from './plan.js';
 import type { Clock } from './clock.js';
 import { sendWithRetry, type SendContext } from './send-with-retry.js';
 import type { Translator } from './translator.js';
+import type { AttemptLimits, RunBudget } from './budget.js';
+import type { HelperModel } from './helper-model.js';
+import { runConversation } from './run-conversation.js';
 
 /** A scorer with its content hash. */
 export type PreparedScorer = { readonly scorer: Scorer; readonly hash: string };
@@ -25,6 +28,12 @@ export type AttemptContext = SendContext & {
   readonly clock: Clock;
   /** The translator, for techniques that send in another language. */
   readonly translator?: Translator;
+  /** The attacker model, for multi-turn techniques that need one. */
+  readonly attacker?: HelperModel;
+  /** Per-attempt budget (multi-turn attempts). */
+  readonly limits?: AttemptLimits;
+  /** The run's shared budget. */
+  readonly runBudget?: RunBudget;
 };
 
 /** Applies the converter chain to the last user turn, keeping the original text beside it. */
@@ -66,6 +75,7 @@ async function safeScore(scorer: Scorer, input: Parameters<Scorer['score']>[0]):
 
 /** Runs one planned attempt to a recordable Attempt, or undefined when the run was stopped mid-way. */
 export async function runAttempt(planned: PlannedAttempt, context: AttemptContext): Promise<Attempt | undefined> {
+  if (planned.technique.technique.converse !== undefined) return runConversation(planned, context);
   const startedAt = context.clock.now();
   const { goal } = planned.goal;
   const { technique } = planned.technique;
@@ -108,23 +118,20 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   // Scorers read the conversation as the technique meant it: English turns, the reply as interpreted.
   const read = reply.interpreted ?? reply.content;
   const conversation = [...turns.map((t) => ({ role: t.role, content: t.original ?? t.content })), { role: 'assistant' as const, content: read }];
-  const scores: Score[] = [];
-  for (const { scorer } of context.scorers) {
-    scores.push(await safeScore(scorer, { goal, conversation, response: read }));
-  }
+  const scored = await scoreReply(context, { goal, conversation, response: read });
   // Stopped while scoring (a judge call cut short): drop it, so resume runs it again instead of keeping 'unscored'.
   if (context.stop.aborted) return undefined;
-  const decidedBy = context.decidingScorer(goal);
-  const decisive = scores.find((s) => s.scorerId === decidedBy);
-  return {
-    ...base,
-    turns: [...turns, reply],
-    outcome: decisive?.verdict ?? 'unscored',
-    decidedBy,
-    scores,
-    usage: result.response.usage,
-    finishedAt: context.clock.now(),
-  };
+  const usage = result.response.usage;
+  if (usage) context.runBudget?.spend(usage.promptTokens + usage.completionTokens);
+  return { ...base, turns: [...turns, reply], ...scored, usage, finishedAt: context.clock.now() };
+}
+
+/** Every scorer's score of a reply, and the outcome the goal's deciding scorer gives. */
+export async function scoreReply(context: AttemptContext, input: ScoreInput): Promise<Pick<Attempt, 'outcome' | 'decidedBy' | 'scores'>> {
+  const scores: Score[] = [];
+  for (const { scorer } of context.scorers) scores.push(await safeScore(scorer, input));
+  const decidedBy = context.decidingScorer(input.goal);
+  return { outcome: scores.find((s) => s.scorerId === decidedBy)?.verdict ?? 'unscored', decidedBy, scores };
 }
 
 function requireTranslator(context: AttemptContext): Translator {

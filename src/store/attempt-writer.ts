@@ -24,21 +24,23 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; file: strin
   const scorerRef = (id: string): number => ref('scorer', run.hashes.scorers[id]);
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (run_id, seq, goal_ref, technique_ref, chain_ref, scorer_ref, trial, category, persona, outcome,
-       error_kind, error_message, retries, latency_ms, prompt_tokens, completion_tokens, started_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       error_kind, error_message, retries, latency_ms, prompt_tokens, completion_tokens, started_at, finished_at,
+       turns_used, backtracks, reached_at, attacker_tokens)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, seq) DO NOTHING`,
   );
-  const insertTurn = db.prepare('INSERT INTO turns (attempt_id, idx, role, content, original, interpreted) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertTurn = db.prepare('INSERT INTO turns (attempt_id, idx, role, content, original, interpreted, source, node, pruned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertScore = db.prepare('INSERT INTO scores (attempt_id, scorer_ref, verdict, label, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
 
   const write = db.transaction((a: Attempt, planned: PlannedAttempt) => {
     const info = insertAttempt.run(run.id, a.seq, ref('goal', planned.goal.hash), ref('technique', planned.technique.hash),
       ref('chain', planned.chain.hash), a.decidedBy === undefined ? null : scorerRef(a.decidedBy), a.trial, a.category, a.persona,
       a.outcome, a.error?.kind ?? null, a.error?.message ?? null, a.retries, a.latencyMs, a.usage?.promptTokens ?? null,
-      a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt);
+      a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt, a.conversation?.turns ?? null, a.conversation?.backtracks ?? null,
+      a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null);
     if (info.changes === 0) return false;
     const id = info.lastInsertRowid;
-    a.turns.forEach((t, i) => insertTurn.run(id, i, t.role, t.content, t.original ?? null, t.interpreted ?? null));
+    a.turns.forEach((t, i) => insertTurn.run(id, i, t.role, t.content, t.original ?? null, t.interpreted ?? null, t.source ?? null, t.node ?? null, t.pruned ? 1 : 0));
     for (const s of a.scores) insertScore.run(id, scorerRef(s.scorerId), s.verdict, s.label, s.value ?? null, s.reason);
     return true;
   });

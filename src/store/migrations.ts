@@ -92,4 +92,17 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    // Multi-turn attempts: who wrote each turn, its branch, abandoned branches, and per-attempt conversation metrics.
+    sql: `
+      ALTER TABLE turns ADD COLUMN source TEXT;
+      ALTER TABLE turns ADD COLUMN node TEXT;
+      ALTER TABLE turns ADD COLUMN pruned INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE attempts ADD COLUMN turns_used INTEGER;
+      ALTER TABLE attempts ADD COLUMN backtracks INTEGER;
+      ALTER TABLE attempts ADD COLUMN reached_at INTEGER;
+      ALTER TABLE attempts ADD COLUMN attacker_tokens INTEGER;
+    `,
+  },
 ];

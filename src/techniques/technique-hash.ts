@@ -19,10 +19,14 @@ export type PreparedTechnique = {
   readonly hash: string;
 };
 
-/** Builds a technique with the descriptor's defaults merged under the given options. */
-export function prepareTechnique(descriptor: TechniqueDescriptor, options: ComponentOptions = {}): PreparedTechnique {
+/**
+ * Builds a technique with the descriptor's defaults merged under the given options. `resolvePath` maps a `file`
+ * option for reading only: the id and hash keep the path as written, so runs compare across checkouts.
+ */
+export function prepareTechnique(descriptor: TechniqueDescriptor, options: ComponentOptions = {}, resolvePath?: (path: string) => string): PreparedTechnique {
   const merged = { ...descriptor.defaults, ...options };
-  const technique = descriptor.create(merged);
+  const file = merged['file'];
+  const technique = descriptor.create(resolvePath !== undefined && typeof file === 'string' && file !== '' ? { ...merged, file: resolvePath(file) } : merged);
   const hash = contentHash({ id: descriptor.id, version: descriptor.version, options: merged, probe: technique.build(PROBE_GOAL) });
   return { descriptor, id: optionsId(descriptor.id, merged, descriptor.defaults), options: merged, technique, hash };
 }

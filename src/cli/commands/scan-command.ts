@@ -76,7 +76,8 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     if (result.reports.json) process.stdout.write(`json:     ${result.reports.json}\n`);
     if (result.reports.html) process.stdout.write(`html:     ${result.reports.html}\n`);
     if (result.interrupted) {
-      stderr.write(`Run ${result.run.id} stopped before it finished. Resume it with: redline scan --resume ${result.run.id}\n`);
+      const why = result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`;
+      stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: redline scan --resume ${result.run.id}\n`);
       return EXIT.interrupted;
     }
     const gated = judgeRun({ summary: result.summary, policy });

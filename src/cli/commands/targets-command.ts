@@ -47,7 +47,7 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
   const chains = [[], ...shown.map((c) => [c])].map((steps) => buildChain(steps));
   out.push(`  ${'technique'.padEnd(26)} ${chains.map((c) => c.id.padStart(10)).join('')}`);
   // Techniques that need a file or a translator cannot be shown without them.
-  for (const descriptor of techniqueRegistry.filter((d) => d.requires === undefined && prepareTechnique(d).technique.translateTo === undefined)) {
+  for (const descriptor of techniqueRegistry.filter((d) => d.requires === undefined && d.needsAttacker !== true && prepareTechnique(d).technique.translateTo === undefined)) {
     const { technique } = prepareTechnique(descriptor);
     const goals = starterGoals.filter((g) => g.persona === 'malicious' && techniqueApplies(descriptor, g));
     const cells = chains.map((chain) => {
