@@ -85,3 +85,42 @@ describe('multi-turn techniques', () => {
     );
   });
 });
+
+describe('a stateful HTTP application across a conversation', () => {
+  it('keeps one app session per attempt and sends only the new turn when the app holds the history', async () => {
+    const { startLocalServer, replyJson } = await import('./support/local-server.js');
+    const sessions = new Map<string, string[]>();
+    const app = await startLocalServer((reply, request) => {
+      const body = JSON.parse(request.body) as { session: string | null; message: string };
+      const id = body.session ?? `s${sessions.size + 1}`;
+      const history = sessions.get(id) ?? [];
+      history.push(body.message);
+      sessions.set(id, history);
+      replyJson(reply, { body: { session_id: id, answer: history.length >= 3 ? 'Sure, here it is.' : "I can't help with that." } });
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'redline-mt-'));
+    writeFileSync(join(dir, 'script.yaml'), 'turns: ["one {{goal}}", "two", "three"]\n');
+    try {
+      const result = await scan({
+        baseDir: dir,
+        config: {
+          target: { type: 'http', url: `${app.url}/chat`, body: { session: '{{session}}', message: '{{prompt}}' }, responsePath: '$.answer', sessionPath: '$.session_id', history: 'server' },
+          goals: [{ id: 'g', text: 'Explain the forbidden thing.' }],
+          techniques: [{ id: 'scripted-conversation', file: 'script.yaml' }],
+          converters: [[]],
+          trials: 2,
+          scoring: { scorers: ['refusal'] },
+        },
+        reports: { json: false, html: false },
+      });
+      expect(result.summary.cells[0]).toMatchObject({ successes: 2 });
+      // Two attempts, two sessions, each holding exactly its own three turns.
+      expect([...sessions.values()]).toEqual([
+        ['one Explain the forbidden thing.', 'two', 'three'],
+        ['one Explain the forbidden thing.', 'two', 'three'],
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});

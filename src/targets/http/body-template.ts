@@ -1,3 +1,4 @@
+import type { Message } from '../../core/message.js';
 import type { TargetRequest } from '../../core/target.js';
 
 /** A JSON value, as a body template or a rendered body. */
@@ -6,14 +7,27 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 /** The body sent when the options give none. */
 export const defaultBodyTemplate: JsonValue = { prompt: '{{prompt}}' };
 
-const placeholder = /\{\{(prompt|document|system)\}\}/g;
+/** What fills a body template for one request. */
+export type BodyFill = {
+  /** The request being sent. */
+  readonly request: TargetRequest;
+  /** What "{{messages}}" sends: the whole conversation unless the app keeps the history itself. */
+  readonly messages?: readonly Message[];
+  /** The app's session id; null (or absent) before the app has issued one. */
+  readonly session?: string | null;
+};
+
+const placeholder = /\{\{(prompt|document|system|session)\}\}/g;
 
 /**
  * Fills a parsed JSON template from a request. Works on the structure, never on text, so a prompt full of
  * quotes, braces or `{{messages}}` stays one string value and cannot change the body's shape.
+ * A value that is exactly "{{session}}" becomes null before the app has issued a session id.
  */
-export function renderBodyTemplate(template: JsonValue, request: TargetRequest): JsonValue {
-  const messages = request.messages.map(({ role, content }) => ({ role, content }));
+export function renderBodyTemplate(template: JsonValue, fill: BodyFill): JsonValue {
+  const { request } = fill;
+  const session = fill.session ?? null;
+  const messages = (fill.messages ?? request.messages).map(({ role, content }) => ({ role, content }));
   const values = {
     prompt: [...request.messages].reverse().find((message) => message.role === 'user')?.content ?? '',
     document: (request.documents ?? []).join('\n\n'),
@@ -21,10 +35,12 @@ export function renderBodyTemplate(template: JsonValue, request: TargetRequest):
       .filter((message) => message.role === 'system')
       .map((message) => message.content)
       .join('\n\n'),
+    session: session ?? '',
   };
   const render = (node: JsonValue): JsonValue => {
     if (typeof node === 'string') {
       if (node === '{{messages}}') return messages;
+      if (node === '{{session}}') return session;
       // One pass with a callback: substituted text is never scanned again for placeholders.
       return node.replace(placeholder, (_match, name: keyof typeof values) => values[name]);
     }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/errors.js';
 import type { TargetRequest } from '../../core/target.js';
-import { createHttpTarget, type HttpTargetInput } from './http-target.js';
+import { createHttpTarget } from './http-target.js';
+import type { HttpTargetInput } from './http-target-options.js';
 import {
   everythingPrinted,
   replyJson,
@@ -178,6 +179,12 @@ describe('createHttpTarget', () => {
     [{ url: 'http://127.0.0.1/', responsePath: '$..text' }, 'target.responsePath'],
     [{ url: 'http://127.0.0.1/', headers: { 'x-key': '${MISSING}' } }, 'target.headers.x-key'],
     [{ url: 'http://127.0.0.1/', method: 'GET' }, 'target.method'],
+    [{ url: 'http://127.0.0.1/', sessionPath: '$..id' }, 'target.sessionPath'],
+    [{ url: 'http://127.0.0.1/', sessionPath: '$.id', sessionHeader: 'x-id' }, 'target.sessionHeader'],
+    [{ url: 'http://127.0.0.1/', sessionHeader: 'bad header' }, 'target.sessionHeader'],
+    [{ url: 'http://127.0.0.1/', history: 'server' }, 'target.history'],
+    [{ url: 'http://127.0.0.1/', body: { id: '{{session}}' } }, 'target.sessionPath'],
+    [{ url: 'http://{{session}}.example/', sessionPath: '$.id' }, 'target.url'],
   ])('refuses bad options with a ConfigError at the right path', (extra, path) => {
     const create = () => createHttpTarget({ type: 'http', ...extra } as HttpTargetInput, testContext(env));
     expect(create).toThrow(ConfigError);
