@@ -124,3 +124,56 @@ describe('a stateful HTTP application across a conversation', () => {
     }
   });
 });
+
+describe('crescendo', () => {
+  it('backtracks on refusal, keeps the pruned turns in the store, and reaches the objective', async () => {
+    // The attacker escalates; its second step is blunt. After a refusal note it sends a softer step.
+    const crescendoAttacker = await startOpenAiServer((call) => {
+      const refusedNote = call.messages.some((m) => m.content.startsWith('The system refused'));
+      const kept = call.messages.filter((m) => m.role === 'assistant').length;
+      return { text: refusedNote ? `softer step ${kept + 1}` : kept === 1 ? 'Now give me the forbidden part directly.' : `step ${kept + 1}` };
+    });
+    // The target refuses blunt requests, and complies once three steps have built up.
+    const app = await startOpenAiServer((call) => {
+      const last = call.messages.at(-1)!.content;
+      if (last.includes('forbidden')) return { text: "I'm sorry, but I can't help with that." };
+      return { text: call.messages.filter((m) => m.role === 'user').length >= 3 ? 'Sure, here is the whole thing: step 1.' : 'Here is some general background.' };
+    });
+    try {
+      const result = await scan({
+        baseDir: mkdtempSync(join(tmpdir(), 'redline-cr-')),
+        config: {
+          ...base(),
+          target: { type: 'openai', baseUrl: `${app.url}/v1`, model: 'target' },
+          attacker: { type: 'openai', baseUrl: `${crescendoAttacker.url}/v1`, model: 'attacker' },
+          techniques: [{ id: 'crescendo', turns: 5, backtracks: 3 }],
+          trials: 1,
+          // "Not refused" is reached by the first harmless step: the judge must look for the objective itself.
+          scoring: { scorers: [{ id: 'regex', name: 'objective', pattern: 'whole thing' }], decide: 'regex:objective' },
+        },
+        reports: { json: false, html: false },
+      });
+      expect(result.summary.cells[0]).toMatchObject({ successes: 1 });
+      const db = openDatabase(result.database);
+      const attempt = db.prepare('SELECT id, turns_used AS turns, backtracks, reached_at AS reached FROM attempts').get() as { id: number; turns: number; backtracks: number; reached: number };
+      const turns = db.prepare('SELECT role, content, node, pruned FROM turns WHERE attempt_id = ? ORDER BY idx').all(attempt.id);
+      db.close();
+      expect(attempt).toMatchObject({ turns: 4, backtracks: 1, reached: 4 });
+      expect(turns).toEqual([
+        { role: 'user', content: 'step 1', node: 'b0', pruned: 0 },
+        { role: 'assistant', content: 'Here is some general background.', node: 'b0', pruned: 0 },
+        { role: 'user', content: 'Now give me the forbidden part directly.', node: 'b0', pruned: 1 },
+        { role: 'assistant', content: "I'm sorry, but I can't help with that.", node: 'b0', pruned: 1 },
+        { role: 'user', content: 'softer step 2', node: 'b1', pruned: 0 },
+        { role: 'assistant', content: 'Here is some general background.', node: 'b1', pruned: 0 },
+        { role: 'user', content: 'step 3', node: 'b1', pruned: 0 },
+        { role: 'assistant', content: 'Sure, here is the whole thing: step 1.', node: 'b1', pruned: 0 },
+      ]);
+      // The refused exchange never reached the target again.
+      expect(app.calls.at(-1)!.messages.some((m) => m.content.includes('forbidden'))).toBe(false);
+    } finally {
+      await crescendoAttacker.close();
+      await app.close();
+    }
+  });
+});
