@@ -103,3 +103,13 @@ describe('gates on scan', () => {
     expect(bad.stderr).toContain('asr>>1');
   });
 });
+
+describe('techniques show', () => {
+  it('shows the attacker instructions of an orchestrator and suggests ids for typos', async () => {
+    const shown = await runCli(['techniques', 'show', 'crescendo'], { cwd: tmp() });
+    expect(shown.stdout).toContain('arXiv:2404.01833');
+    expect(shown.stdout).toContain('needs an attacker');
+    expect(shown.stdout).toMatch(/Use gradual escalation over at most 10 messages/);
+    expect((await runCli(['techniques', 'show', 'cresendo'], { cwd: tmp() })).stderr).toContain("did you mean 'crescendo'");
+  });
+});

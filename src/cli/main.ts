@@ -210,6 +210,16 @@ converters
     process.exitCode = runConvertersTryCommand(name, text, options);
   });
 
+const techniques = program.command('techniques').description('Inspect techniques');
+techniques
+  .command('show')
+  .description('Show a technique: source, options, taxonomy, and the exact text it sends or asks its attacker')
+  .argument('<id>', 'technique id (see `redline list techniques`)')
+  .action(async (id: string) => {
+    const { runTechniquesShowCommand } = await import('./commands/techniques-command.js');
+    process.exitCode = runTechniquesShowCommand(id);
+  });
+
 const targets = program.command('targets').description('Inspect target types');
 targets
   .command('list')
