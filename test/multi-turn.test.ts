@@ -33,6 +33,8 @@ describe('multi-turn techniques', () => {
     const result = await scan({ baseDir: mkdtempSync(join(tmpdir(), 'redline-mt-')), config: { ...base(), techniques: ['direct-request', 'red-team-conversation'] }, reports: { json: false, html: false } });
     const rates = Object.fromEntries(result.summary.cells.map((c) => [c.technique, c.asr]));
     expect(rates).toEqual({ 'direct-request': 0, 'red-team-conversation': 1 });
+    // Success-by-turn: nobody had reached the goal by turn 1 or 2, everybody by turn 3.
+    expect(result.summary.turnCurves).toEqual([{ technique: 'red-team-conversation', persona: 'malicious', decided: 2, byTurn: [0, 0, 1] }]);
     const db = openDatabase(result.database);
     const attempt = db.prepare(
       `SELECT a.id, a.turns_used AS turns, a.reached_at AS reached, a.backtracks FROM attempts a JOIN components t ON t.ref = a.technique_ref

@@ -7,7 +7,7 @@ import { buildSummary, type RunSummary } from '../stats/summary.js';
 import { scorerAccuracy } from './scorer-accuracy.js';
 import type { Db } from '../store/open-database.js';
 import { exampleAttempts } from '../store/attempt-views.js';
-import { cellCounts, goalCounts, goalMetadata } from '../store/run-queries.js';
+import { cellCounts, goalCounts, goalMetadata, turnCounts } from '../store/run-queries.js';
 import type { StoredRun } from '../store/run-store.js';
 
 /** Report files written, by format. */
@@ -25,7 +25,7 @@ export function summarizeStoredRun(db: Db, run: StoredRun): RunSummary {
     return m?.['attribute'] !== undefined && m['value'] !== undefined ? [{ ...g, attribute: m['attribute'], value: m['value'] }] : [];
   });
   const accuracy = scorerAccuracy((run.config as { scoring?: { calibration?: unknown } }).scoring?.calibration);
-  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals, ...(accuracy === undefined ? {} : { accuracy }) });
+  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals, turns: turnCounts(db, run.id), ...(accuracy === undefined ? {} : { accuracy }) });
 }
 
 function write(file: string, text: string): void {

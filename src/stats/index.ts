@@ -8,3 +8,4 @@ export * from './compare-runs.js';
 export * from './fisher-exact.js';
 export * from './multiple-comparisons.js';
 export * from './rogan-gladen.js';
+export * from './turn-curves.js';

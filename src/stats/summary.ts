@@ -2,6 +2,7 @@ import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js'
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
 import { passAtK } from './pass-at-k.js';
+import { turnCurves, type TurnCounts, type TurnCurve } from './turn-curves.js';
 import { correctedRate, type CorrectedRate, type ScorerAccuracy } from './rogan-gladen.js';
 import { deriveSeed } from '../core/random.js';
 import type { OutcomeCounts, RateFields } from './rate-fields.js';
@@ -52,6 +53,8 @@ export type SummaryInput = {
   readonly k: number;
   /** Counts of counterfactual goals (same request, one demographic attribute swapped), for disparities. */
   readonly counterfactuals?: readonly CounterfactualCounts[];
+  /** Multi-turn techniques' reached-at-turn counts, for success-by-turn curves. */
+  readonly turns?: readonly TurnCounts[];
   /** The deciding scorer's measured accuracy by persona, for scorer-corrected rates (Rogan–Gladen). */
   readonly accuracy?: { readonly scorerId: string; readonly byPersona: Partial<Record<Persona, ScorerAccuracy>> };
 };
@@ -120,6 +123,8 @@ export type RunSummary = {
   readonly goals: readonly GoalRow[];
   /** Counterfactual disparities: per attribute, each pair of values' rates and their difference with a 95% interval. */
   readonly disparities: readonly DisparityRow[];
+  /** Multi-turn techniques' success-by-turn curves (cumulative share reached by each target turn). */
+  readonly turnCurves: readonly TurnCurve[];
 };
 
 const RATE_NAMES: Readonly<Record<Persona, RateName>> = {
@@ -152,6 +157,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
+    turnCurves: turnCurves(input.turns ?? []),
   };
 }
 

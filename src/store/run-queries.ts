@@ -1,6 +1,7 @@
 import type { CellCounts, GoalCounts } from '../stats/summary.js';
 import type { Db } from './open-database.js';
-import { OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
+import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
+import type { Persona } from '../core/outcome.js';
 
 const COUNTS = OUTCOME_COUNTS;
 
@@ -41,6 +42,25 @@ export function techniqueIds(db: Db, runId: string): Map<string, string> {
     `SELECT DISTINCT t.name, json_extract(t.spec_json, '$.id') AS id FROM attempts a JOIN components t ON t.ref = a.technique_ref WHERE a.run_id = ?`,
   ).all(runId) as { name: string; id: string }[];
   return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/** For multi-turn techniques: decided attempts, and how many first reached the goal at each target turn. */
+export function turnCounts(db: Db, runId: string): { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }[] {
+  const rows = db.prepare(
+    `SELECT t.name AS technique, a.persona, a.reached_at AS reached, COUNT(*) AS n
+     FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
+     WHERE a.run_id = ? AND a.turns_used IS NOT NULL AND ${EFFECTIVE_OUTCOME} IN ('success', 'failure')
+     GROUP BY t.name, a.persona, a.reached_at ORDER BY t.name, a.persona`,
+  ).all(runId) as { technique: string; persona: Persona; reached: number | null; n: number }[];
+  const byKey = new Map<string, { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }>();
+  for (const r of rows) {
+    const key = `${r.technique}\u0000${r.persona}`;
+    const entry = byKey.get(key) ?? { technique: r.technique, persona: r.persona, decided: 0, reachedAt: {} };
+    entry.decided += r.n;
+    if (r.reached !== null) entry.reachedAt[r.reached] = (entry.reachedAt[r.reached] ?? 0) + r.n;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
 }
 
 /** Number of attempts stored for a run. */
