@@ -19,7 +19,16 @@ export type ExampleAttempt = {
   /** The attempt's outcome. */
   readonly outcome: Outcome;
   /** The conversation, oldest first. */
-  readonly turns: readonly (Pick<Message, 'role' | 'content'> & { readonly original?: string; readonly interpreted?: string })[];
+  readonly turns: readonly (Pick<Message, 'role' | 'content'> & {
+    readonly original?: string;
+    readonly interpreted?: string;
+    /** Who wrote a user turn in a multi-turn attempt (attacker, script, fabricated). */
+    readonly source?: string;
+    /** Branch or tree node. */
+    readonly node?: string;
+    /** A turn of an abandoned branch. */
+    readonly pruned?: boolean;
+  })[];
   /** Every score given. */
   readonly scores: readonly Pick<Score, 'scorerId' | 'verdict' | 'label' | 'reason'>[];
   /** Why the attempt ended in error, in one line. */

@@ -120,3 +120,31 @@ describe('renderHtml', () => {
     expect(page.indexOf('orphan goal')).toBeGreaterThan(page.indexOf('<h2>Other examples</h2>'));
   });
 });
+
+describe('multi-turn transcripts', () => {
+  it('labels attacker turns apart from target replies and folds pruned branches', async () => {
+    const { renderHtml } = await import('./html-report.js');
+    const { buildSummary } = await import('../stats/summary.js');
+    const summary = buildSummary({
+      run: { id: 'r', status: 'completed', targetId: 't', simulated: false, seed: 1, planned: 1, createdAt: 0, hashes: { target: 'h', goals: 'g', techniques: {}, chains: {}, scorers: {} } },
+      cells: [{ technique: 'crescendo', category: 'c', persona: 'malicious', success: 1, failure: 0, error: 0, unscored: 0 }],
+      goals: [],
+      k: 1,
+    });
+    const page = renderHtml({
+      summary,
+      examples: [{
+        goalId: 'g', goalText: 'goal', technique: 'crescendo', chainId: 'none', category: 'c', persona: 'malicious', trial: 0, outcome: 'success', scores: [],
+        turns: [
+          { role: 'user', content: 'blunt <step>', source: 'attacker', node: 'b0', pruned: true },
+          { role: 'assistant', content: 'refused', node: 'b0', pruned: true },
+          { role: 'user', content: 'softer step', source: 'attacker', node: 'b1' },
+          { role: 'assistant', content: 'fine', node: 'b1' },
+        ],
+      }],
+    });
+    expect(page).toContain('<summary>2 pruned turns (abandoned branch)</summary>');
+    expect(page).toContain('attacker → target');
+    expect(page).toContain('blunt &lt;step&gt;');
+  });
+});

@@ -34,6 +34,9 @@ details.attempt > summary { color: var(--fg); }
 .outcome-success { color: var(--hit); font-weight: 600; }
 .turn { margin: 8px 0; padding: 2px 10px; border-left: 3px solid var(--line); }
 .turn.assistant { border-left-color: var(--bar); }
+.turn.attacker { border-left-color: #b45309; background: #fffbeb; }
+details.pruned { margin: 6px 0 6px 12px; opacity: 0.8; }
+details.pruned > summary { color: #6b7280; font-size: 0.9em; }
 .role { font-size: .75rem; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); }
 .turn pre, .goal-text { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 ul.scores { margin: 4px 0; padding-left: 20px; }

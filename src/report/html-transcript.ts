@@ -2,13 +2,38 @@ import type { ExampleAttempt } from './example-attempt.js';
 import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
 
+type ShownTurn = ExampleAttempt['turns'][number];
+
+/** One turn; an attacker's or script's user turn is labelled as such, apart from the target's replies. */
+function renderTurn(turn: ShownTurn): SafeHtml {
+  const who = turn.role === 'user' && turn.source !== undefined ? `${turn.source} → target` : turn.role === 'assistant' ? 'target' : turn.role;
+  return html`<div class="turn ${turn.role}${turn.source === 'attacker' ? ' attacker' : ''}"><div class="role">${who}${turn.node === undefined ? null : html` · <code>${turn.node}</code>`}</div><pre>${turn.content}</pre>${
+    turn.original === undefined ? null : html`<div class="role">before conversion</div><pre>${turn.original}</pre>`}${
+    turn.interpreted === undefined ? null : html`<div class="role">as scored (translated back)</div><pre>${turn.interpreted}</pre>`}</div>`;
+}
+
+/** The turns in order, each run of pruned turns (abandoned branches) folded into one collapsed block. */
+function renderTurns(turns: readonly ShownTurn[]): SafeHtml[] {
+  const out: SafeHtml[] = [];
+  for (let i = 0; i < turns.length; ) {
+    if (!turns[i]!.pruned) {
+      out.push(renderTurn(turns[i]!));
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < turns.length && turns[j]!.pruned) j += 1;
+    out.push(html`<details class="pruned"><summary>${j - i} pruned ${j - i === 1 ? 'turn' : 'turns'} (abandoned branch)</summary>${turns.slice(i, j).map(renderTurn)}</details>`);
+    i = j;
+  }
+  return out;
+}
+
 /** A collapsible transcript of one attempt: goal, turns, scores and error, every text escaped. */
 export function renderTranscript(example: ExampleAttempt): SafeHtml {
   return html`<details class="attempt"><summary><span class="outcome-${example.outcome}">${example.outcome}</span> · goal <code>${example.goalId}</code> · chain <code>${example.chainId}</code> · trial ${example.trial}</summary>
 <p class="role">goal</p><p class="goal-text">${example.goalText}</p>
-${example.turns.map((turn) => html`<div class="turn ${turn.role}"><div class="role">${turn.role}</div><pre>${turn.content}</pre>${
-  turn.original === undefined ? null : html`<div class="role">before conversion</div><pre>${turn.original}</pre>`}${
-  turn.interpreted === undefined ? null : html`<div class="role">as scored (translated back)</div><pre>${turn.interpreted}</pre>`}</div>`)}
+${renderTurns(example.turns)}
 ${example.error === undefined ? null : html`<p><strong>Error:</strong> ${example.error}</p>`}
 ${example.scores.length === 0 ? null : html`<ul class="scores">${example.scores.map((score) => html`<li><code>${score.scorerId}</code>: ${score.verdict} (${score.label}) — ${score.reason}</li>`)}</ul>`}
 </details>`;

@@ -13,7 +13,7 @@ export type StoredAttemptView = {
   machineOutcome: Outcome;
   error?: string;
   review?: { verdict: Verdict; reviewer?: string; note?: string };
-  turns: { role: Role; content: string; original?: string; interpreted?: string }[];
+  turns: { role: Role; content: string; original?: string; interpreted?: string; source?: string; node?: string; pruned?: boolean }[];
   scores: { scorerId: string; verdict: Verdict; label: string; reason: string }[];
 };
 
@@ -30,7 +30,7 @@ const FROM = `FROM attempts a
   ${REVIEW_JOIN}`;
 
 function toViews(db: Db, rows: readonly AttemptRow[]): StoredAttemptView[] {
-  const turns = db.prepare('SELECT role, content, original, interpreted FROM turns WHERE attempt_id = ? ORDER BY idx');
+  const turns = db.prepare('SELECT role, content, original, interpreted, source, node, pruned FROM turns WHERE attempt_id = ? ORDER BY idx');
   const scores = db.prepare(
     `SELECT c.name AS scorerId, s.verdict, s.label, s.reason FROM scores s JOIN components c ON c.ref = s.scorer_ref
      WHERE s.attempt_id = ? ORDER BY c.name`,
@@ -40,11 +40,14 @@ function toViews(db: Db, rows: readonly AttemptRow[]): StoredAttemptView[] {
     const view: StoredAttemptView = {
       seq: r.seq, goalId: goal.id, goalText: goal.text, technique: r.technique, chainId: r.chain, category: r.category,
       persona: r.persona, trial: r.trial, outcome: r.outcome, machineOutcome: r.machine,
-      turns: (turns.all(r.id) as { role: Role; content: string; original: string | null; interpreted: string | null }[]).map((t) => ({
+      turns: (turns.all(r.id) as { role: Role; content: string; original: string | null; interpreted: string | null; source: string | null; node: string | null; pruned: number }[]).map((t) => ({
         role: t.role,
         content: t.content,
         ...(t.original === null ? {} : { original: t.original }),
         ...(t.interpreted === null ? {} : { interpreted: t.interpreted }),
+        ...(t.source === null ? {} : { source: t.source }),
+        ...(t.node === null ? {} : { node: t.node }),
+        ...(t.pruned === 1 ? { pruned: true } : {}),
       })),
       scores: scores.all(r.id) as StoredAttemptView['scores'],
     };
