@@ -3,5 +3,7 @@ export * from './conversation-script.js';
 export * from './converse-turns.js';
 export * from './crescendo.js';
 export * from './crescendo-prompt.js';
+export * from './pair.js';
+export * from './pair-prompt.js';
 export * from './red-team-conversation.js';
 export * from './scripted-conversation.js';
