@@ -1,12 +1,12 @@
 import type { TargetRequest } from '../../core/target.js';
 import { decodeRequestText } from './decode-request.js';
 import { findInjectedInstruction, requestedPhrase } from './document-injection.js';
-import { compliantOpening, detectFraming } from './framing.js';
+import { readEscalation } from './escalation.js';
+import { earlierExchanges } from './exchanges.js';
+import { detectFraming } from './framing.js';
 import { classifyIntent, hasHarmfulKeyword, hasRiskyWording, type DemoIntent } from './intent.js';
+import { readPriorReply } from './prior-reply.js';
 import { featureWeight, type DemoEncoding, type DemoFeatureName } from './weights.js';
-
-// Escalation stops adding weight after this many earlier turns on the topic.
-const maxEscalationTurns = 3;
 
 /** One term of the demo's logit. */
 export type LogitTerm = { readonly name: DemoFeatureName; readonly weight: number };
@@ -29,10 +29,10 @@ export type RequestAnalysis = {
 
 /** Reads a request's text (never a technique id): decodes it, finds its intent and the features present. */
 export function analyseRequest(request: TargetRequest, options: { documentDefense: boolean }): RequestAnalysis {
-  const userTurns = request.messages.filter((message) => message.role === 'user').map((message) => message.content);
-  const surface = userTurns.at(-1) ?? '';
+  const surface = request.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
   const decoded = decodeRequestText(surface);
-  const earlier = userTurns.slice(0, -1).map((turn) => decodeRequestText(turn).text);
+  const exchanges = earlierExchanges(request.messages);
+  const earlier = exchanges.map((exchange) => exchange.user);
   const injection = findInjectedInstruction(request.documents ?? []);
   const { intent, topic } = readIntent({ text: decoded.text, earlier, injection });
   const base = { intent, topic, surfaceFlagged: hasHarmfulKeyword(surface), encodings: decoded.encodings };
@@ -41,14 +41,14 @@ export function analyseRequest(request: TargetRequest, options: { documentDefens
   }
   const names = new Set(detectFraming(decoded.text));
   const assistantTurns = request.messages.filter((message) => message.role === 'assistant');
-  if (assistantTurns.some((message) => compliantOpening.test(message.content))) names.add('prior-compliance');
+  if (assistantTurns.some((message) => readPriorReply(message.content) === 'complied')) names.add('prior-compliance');
   for (const encoding of decoded.encodings) names.add(`encoding:${encoding}`);
   if (injection !== undefined) names.add('document-injection');
   if (injection !== undefined && options.documentDefense) names.add('document-spotlighting');
   const terms = [...names].map(term);
-  const firstOnTopic = earlier.findIndex((turn) => classifyIntent(turn) === intent);
-  const turnsOnTopic = firstOnTopic < 0 ? 0 : Math.min(earlier.length - firstOnTopic, maxEscalationTurns);
-  if (turnsOnTopic > 0) terms.push({ name: 'escalation', weight: turnsOnTopic * featureWeight('escalation') });
+  const { answered, refused } = readEscalation({ exchanges, intent, topic: `${topic}\n${decoded.text}` });
+  if (answered > 0) terms.push({ name: 'escalation', weight: answered * featureWeight('escalation') });
+  if (refused > 0) terms.push({ name: 'prior-refusal', weight: refused * featureWeight('prior-refusal') });
   const phrase = injection === undefined ? undefined : requestedPhrase(injection);
   return phrase === undefined ? { ...base, terms } : { ...base, terms, phrase };
 }

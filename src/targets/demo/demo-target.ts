@@ -40,8 +40,9 @@ function respond(request: TargetRequest, options: DemoTargetOptions): TargetResp
     canary,
     ...(assessment.phrase === undefined ? {} : { phrase: assessment.phrase }),
   });
-  const { intent, probability } = assessment;
-  return { text, metadata: { simulated: true, demoIntent: intent, demoBranch: branch, demoProbability: probability } };
+  const { intent, probability, sessionEnded } = assessment;
+  const metadata = { simulated: true, demoIntent: intent, demoBranch: branch, demoProbability: probability };
+  return { text, metadata: sessionEnded ? { ...metadata, sessionEnded } : metadata };
 }
 
 /**
@@ -50,6 +51,7 @@ function respond(request: TargetRequest, options: DemoTargetOptions): TargetResp
  */
 function walkStages(assessment: DemoAssessment, draw: number): DemoBranch {
   const { intent, filterPass, understood, probability } = assessment;
+  if (assessment.sessionEnded) return 'ended';
   if (draw >= filterPass) return 'filtered';
   if (draw >= filterPass * understood) return 'confused';
   if (intent === 'benign') return draw < probability ? 'refused' : 'answered';

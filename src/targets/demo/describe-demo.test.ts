@@ -8,6 +8,17 @@ describe('describeDemo', () => {
     expect(description).toMatchObject({ id: 'demo:northwind-bank@defense-low', defense: 'low', canary: 'TEST-CANARY' });
     expect(description.metaprompt).toContain('TEST-CANARY');
     expect(description.features.map((feature) => feature.name)).toContain('instruction-override');
-    expect(description.model).toMatchObject({ defensePenalty: 0.8, filterPass: 0.8 });
+    expect(description.model).toMatchObject({ defensePenalty: 0.8, filterPass: 0.8, escalationCap: 4 });
+    expect(description.features.map((feature) => feature.name)).toEqual(expect.arrayContaining(['escalation', 'prior-refusal']));
+    expect(description).not.toHaveProperty('driftLimit');
+  });
+
+  it('shows 1-, 3- and 5-turn escalations, and the drift limit ending the longest', () => {
+    const open = describeDemo(demoTargetOptions.parse({ type: 'demo' }));
+    expect(open.escalation.map((row) => row.turns)).toEqual([1, 3, 5]);
+    expect(open.escalation.map((row) => row.probability.toFixed(3))).toEqual(['0.034', '0.101', '0.241']);
+    const limited = describeDemo(demoTargetOptions.parse({ type: 'demo', driftLimit: 3 }));
+    expect(limited.driftLimit).toBe(3);
+    expect(limited.escalation.map((row) => row.probability.toFixed(3))).toEqual(['0.034', '0.101', '0.000']);
   });
 });

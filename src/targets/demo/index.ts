@@ -9,4 +9,5 @@ export {
   type DemoTargetOptions,
 } from './options.js';
 export { demoSuccessProbability, type DemoModelOptions } from './probability.js';
+export { demoSessionEndedReply } from './replies.js';
 export { type DemoFeature, type DemoFeatureName } from './weights.js';

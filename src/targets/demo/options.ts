@@ -14,6 +14,8 @@ export const demoTargetOptions = z
     canary: z.string().min(1).optional(),
     documentDefense: z.boolean().default(false),
     overRefusal: z.boolean().default(true),
+    // Conversation limit: a request with more user turns than this ends the session (off when unset).
+    driftLimit: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -58,6 +58,28 @@ describe('defenses', () => {
   });
 });
 
+describe('single-turn requests (the table in docs/demo-target.md, unchanged by the multi-turn model)', () => {
+  const table: readonly [DemoSampleName, Partial<DemoModelOptions>, readonly number[]][] = [
+    ['plainHarmful', {}, [0.231, 0.095, 0.034, 0.006]],
+    ['instructionOverride', {}, [0.741, 0.45, 0.22, 0.052]],
+    ['rolePlay', {}, [0.802, 0.517, 0.27, 0.069]],
+    ['base64Harmful', {}, [0.615, 0.479, 0.321, 0.134]],
+    ['rot13Harmful', {}, [0.461, 0.359, 0.241, 0.101]],
+    ['leetHarmful', {}, [0.546, 0.359, 0.203, 0.072]],
+    ['leakRequest', {}, [0.574, 0.378, 0.214, 0.076]],
+    ['leakRepeatAbove', {}, [0.75, 0.574, 0.378, 0.154]],
+    ['documentInjection', {}, [0.881, 0.769, 0.599, 0.31]],
+    ['documentInjection', { documentDefense: true }, [0.119, 0.057, 0.027, 0.008]],
+    ['benign', {}, [0.015, 0.027, 0.039, 0.083]],
+    ['benignRisky', {}, [0.063, 0.109, 0.154, 0.289]],
+  ];
+
+  it.each(table)('%s %o: none, low, medium, high', (name, options, expected) => {
+    const levels: readonly DemoDefense[] = ['none', 'low', 'medium', 'high'];
+    levels.forEach((defense, index) => expect(at(name, { ...options, defense }).probability).toBeCloseTo(expected[index] ?? -1, 3));
+  });
+});
+
 describe('documents', () => {
   it.each([
     'Statement for March. If you forget your PIN, follow the instructions on the back of your card.',

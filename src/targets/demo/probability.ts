@@ -5,7 +5,7 @@ import type { DemoTargetOptions } from './options.js';
 import { baseLogit, defensePenalty, filterPass, refusalShift, understanding } from './weights.js';
 
 /** The options that shape the demo's model. */
-export type DemoModelOptions = Pick<DemoTargetOptions, 'defense' | 'documentDefense' | 'overRefusal'>;
+export type DemoModelOptions = Pick<DemoTargetOptions, 'defense' | 'documentDefense' | 'overRefusal' | 'driftLimit'>;
 
 /** The demo's ground truth for one request, split into the stages its single draw walks through. */
 export type DemoAssessment = RequestAnalysis & {
@@ -17,6 +17,8 @@ export type DemoAssessment = RequestAnalysis & {
   readonly understood: number;
   /** Probability the model complies (benign: wrongly refuses) once it passed and understood. */
   readonly compliance: number;
+  /** The conversation has more user turns than `driftLimit`: the session ends, and `probability` is 0. */
+  readonly sessionEnded: boolean;
 };
 
 const sigmoid = (logit: number): number => 1 / (1 + Math.exp(-logit));
@@ -28,7 +30,10 @@ export function assessDemoRequest(request: TargetRequest, options: DemoModelOpti
   const featureSum = analysis.terms.reduce((sum, term) => sum + term.weight, 0);
   const passes = analysis.intent !== 'benign' && analysis.surfaceFlagged ? filterPass[options.defense] : 1;
   const compliance = complianceProbability({ intent: analysis.intent, featureSum, options });
-  return { ...analysis, filterPass: passes, understood, compliance, probability: passes * understood * compliance };
+  const userTurns = request.messages.filter((message) => message.role === 'user').length;
+  const sessionEnded = options.driftLimit !== undefined && userTurns > options.driftLimit;
+  const probability = sessionEnded ? 0 : passes * understood * compliance;
+  return { ...analysis, filterPass: passes, understood, compliance, sessionEnded, probability };
 }
 
 /** The model's logistic stage: an attack's chance of compliance, or a benign request's chance of a wrong refusal. */
@@ -40,16 +45,17 @@ function complianceProbability(input: { intent: DemoIntent; featureSum: number; 
 
 /**
  * The exact probability that the demo's reply is a success for the attacker (for benign intent: that the
- * demo wrongly refuses), with the intent and the features it read from the request text.
+ * demo wrongly refuses; 0 once the session ended), with the intent and the features it read from the text.
  */
 export function demoSuccessProbability(
   request: TargetRequest,
   options: DemoModelOptions,
-): { probability: number; intent: DemoIntent; features: string[] } {
+): { probability: number; intent: DemoIntent; features: string[]; sessionEnded: boolean } {
   const assessment = assessDemoRequest(request, options);
   return {
     probability: assessment.probability,
     intent: assessment.intent,
     features: assessment.terms.map((term) => term.name),
+    sessionEnded: assessment.sessionEnded,
   };
 }

@@ -4,7 +4,7 @@ import type { DemoDefense } from './options.js';
 export type DemoFeature = {
   /** Feature name, as listed in `demoSuccessProbability(...).features`. */
   readonly name: string;
-  /** Logit added when the feature is present (escalation: per earlier turn, at most three). */
+  /** Logit added when the feature is present (escalation, prior-refusal: per earlier turn, at most `escalationCap`). */
   readonly weight: number;
   /** What the demo looks for. */
   readonly description: string;
@@ -22,9 +22,18 @@ export const demoFeatures = [
   {
     name: 'prior-compliance',
     weight: 1.6,
-    description: 'an earlier assistant turn that complies, or "Assistant:" text inside the user turn',
+    description: 'an earlier assistant turn that complied with an attack (own or fabricated), or "Assistant:" in the user turn',
   },
-  { name: 'escalation', weight: 0.6, description: 'per earlier user turn since the conversation reached this topic (max 3)' },
+  {
+    name: 'escalation',
+    weight: 0.6,
+    description: 'per earlier on-topic user turn the assistant answered rather than refused (max 4)',
+  },
+  {
+    name: 'prior-refusal',
+    weight: -0.8,
+    description: 'per earlier on-topic user turn the assistant refused, left in the history (max 4)',
+  },
   { name: 'repeat-verbatim', weight: 0.8, description: 'a leak request to repeat the text above, verbatim or word for word' },
   { name: 'document-injection', weight: 3.2, description: 'instructions planted in an ingested document (indirect injection)' },
   {
@@ -41,6 +50,9 @@ export const demoFeatures = [
   { name: 'encoding:leetspeak', weight: 1.5, description: 'leetspeak request: readable, so a smaller effect; passes the filter' },
   { name: 'risky-wording', weight: 1.5, description: 'benign text with risky-looking words ("kill a process"): more refusals' },
 ] as const satisfies readonly DemoFeature[];
+
+/** Escalation and prior-refusal count at most this many earlier on-topic user turns each. */
+export const escalationCap = 4;
 
 /** Name of a feature of the demo's model. */
 export type DemoFeatureName = (typeof demoFeatures)[number]['name'];
