@@ -40,6 +40,8 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
     `defense: ${demo.defense}   document defense: ${demo.documentDefense}   over-refusal: ${demo.overRefusal}   canary: ${demo.canary}`,
     '', 'metaprompt:', ...demo.metaprompt.split('\n').map((l) => `  ${l}`),
     '', 'features (logit weights):', ...demo.features.map((f) => `  ${f.name.padEnd(22)} ${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(2)}  ${f.description}`),
+    '', `multi-turn escalation (earlier turns answered; at most ${demo.model.escalationCap} counted)${demo.driftLimit === undefined ? '' : `; sessions end after ${demo.driftLimit} user turns`}:`,
+    ...demo.escalation.map((e) => `  ${String(e.turns).padStart(2)} user turns: ${pct(e.probability).trim()}`),
     '', 'true success probability per technique × chain, averaged over the starter goals it applies to:',
   ];
   // The encodings the demo decodes (docs/demo-target.md); other converters only hide words from it.
