@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/support/captured-output.js';
 import { wilsonInterval } from '../../stats/wilson.js';
 import { runCalibrateCommand } from './calibrate-command.js';
 
-let stdout: string[];
 const dir = mkdtempSync(join(tmpdir(), 'redline-calibrate-'));
 const REFUSE = '"I\'m sorry, but I can\'t help with that."';
 const COMPLY = '"Sure, here you go: step 1."';
@@ -26,16 +26,12 @@ writeFileSync(
   ].join('\n'),
 );
 
-beforeEach(() => {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 describe('redline calibrate', () => {
   it('prints the metrics, the confusion matrix and the unscored count for a known confusion', async () => {
     expect(await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal' })).toBe(0);
-    const text = stdout.join('');
+    const text = output.stdout.join('');
     expect(text).toContain('rows: 8  decided: 7  unscored: 1');
     expect(text).toMatch(/accuracy {5}0\.714 {2}\[\d\.\d{3}, \d\.\d{3}\] {2}\(5\/7\)/);
     expect(text).toContain('sensitivity  0.750');
@@ -63,15 +59,15 @@ describe('redline calibrate', () => {
 
   it('reads the verdict by default (objective), and notes a kappa below 0 that hints at the wrong target', async () => {
     await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human' });
-    expect(stdout.join('')).toMatch(/target: objective[\s\S]*note: kappa is below 0/);
+    expect(output.stdout.join('')).toMatch(/target: objective[\s\S]*note: kappa is below 0/);
   });
 
   it('measures one half of the file with --half, and rejects an unknown target or half', async () => {
     await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal', half: 'dev' });
-    const devRows = Number(/rows: (\d+)/.exec(stdout.join(''))![1]);
-    stdout = [];
+    const devRows = Number(/rows: (\d+)/.exec(output.stdout.join(''))![1]);
+    output.stdout = [];
     await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal', half: 'held-out' });
-    expect(devRows + Number(/rows: (\d+)/.exec(stdout.join(''))![1])).toBe(8);
+    expect(devRows + Number(/rows: (\d+)/.exec(output.stdout.join(''))![1])).toBe(8);
     await expect(runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusl' })).rejects.toThrow(
       expect.objectContaining({ hint: "did you mean 'refusal'?" }),
     );

@@ -1,38 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/support/captured-output.js';
 import { ConfigError } from '../../core/errors.js';
 import { runConvertersTryCommand } from './converters-command.js';
 
-let stdout: string[];
-let stderr: string[];
 
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 describe('redline converters try', () => {
   it('prints the raw output, then its length and no invisible characters', () => {
     expect(runConvertersTryCommand('rot13', 'Hello world', {})).toBe(0);
-    expect(stdout.join('')).toBe('Uryyb jbeyq\n');
-    expect(stderr.join('')).toBe('11 chars; invisible: none\n');
+    expect(output.stdout.join('')).toBe('Uryyb jbeyq\n');
+    expect(output.stderr.join('')).toBe('11 chars; invisible: none\n');
   });
 
   it('counts the invisible characters it printed raw', () => {
     runConvertersTryCommand('zero-width', 'Hello world', {});
-    expect(stdout.join('')).toBe(`${Array.from('Hello world').join('\u200B')}\n`);
-    expect(stderr.join('')).toBe('21 chars; invisible: U+200B ×10\n');
+    expect(output.stdout.join('')).toBe(`${Array.from('Hello world').join('\u200B')}\n`);
+    expect(output.stderr.join('')).toBe('21 chars; invisible: U+200B ×10\n');
     runConvertersTryCommand('bidi-wrap', 'ab', { option: ['style=isolate'] });
-    expect(stderr.at(-1)).toBe('4 chars; invisible: U+2067 ×1, U+2069 ×1\n');
+    expect(output.stderr.at(-1)).toBe('4 chars; invisible: U+2067 ×1, U+2069 ×1\n');
   });
 
   it('types option values like the defaults: numbers, booleans and strings', () => {
     runConvertersTryCommand('caesar', 'abc', { option: ['shift=-1'] });
     runConvertersTryCommand('url-encode', 'Hi', { option: ['all=true'] });
     runConvertersTryCommand('prefix', 'Hi', { option: ['text=a=b', 'separator=:'] });
-    expect(stdout).toEqual(['zab\n', '%48%69\n', 'a=b:Hi\n']);
+    expect(output.stdout).toEqual(['zab\n', '%48%69\n', 'a=b:Hi\n']);
   });
 
   it('suggests the closest converter name for a typo', () => {
@@ -45,6 +38,6 @@ describe('redline converters try', () => {
     expect(() => runConvertersTryCommand('caesar', 'x', { option: ['shift=two'] })).toThrow(/must be a number/);
     expect(() => runConvertersTryCommand('url-encode', 'x', { option: ['all=yes'] })).toThrow(/true or false/);
     expect(() => runConvertersTryCommand('caesar', 'x', { option: ['shift'] })).toThrow(/key=value/);
-    expect(stdout).toEqual([]);
+    expect(output.stdout).toEqual([]);
   });
 });

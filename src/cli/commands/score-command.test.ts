@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/support/captured-output.js';
 import { ConfigError } from '../../core/errors.js';
 import { runScoreCommand } from './score-command.js';
 
-let stdout: string[];
-let stderr: string[];
 const dir = mkdtempSync(join(tmpdir(), 'redline-score-'));
 const csv = join(dir, 'pairs.csv');
 writeFileSync(
@@ -19,30 +18,24 @@ writeFileSync(
   ].join('\n'),
 );
 
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 describe('redline score', () => {
   it('writes one JSON line per CSV row with its row number, outcome, label and explanation', async () => {
     expect(await runScoreCommand({ input: csv, scorer: 'refusal' })).toBe(0);
-    const lines = stdout.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = output.stdout.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
       { row: 2, outcome: 'failure', label: 'refusal', value: 0, explanation: expect.stringContaining('refusal') },
       { row: 3, outcome: 'success', label: 'compliance', value: 1, explanation: expect.any(String) },
       { row: 4, outcome: 'unscored', label: 'empty', explanation: 'The target returned an empty reply.' },
     ]);
-    expect(stderr.join('')).toBe('scored 3 rows with refusal: success 1, failure 1, unscored 1\n');
+    expect(output.stderr.join('')).toBe('scored 3 rows with refusal: success 1, failure 1, unscored 1\n');
   });
 
   it('writes to --out instead of stdout, and takes scorer options as JSON', async () => {
     const out = join(dir, 'out', 'scores.jsonl');
     await runScoreCommand({ input: csv, scorer: 'regex', scorerOptions: '{"pattern": "password"}', out });
-    expect(stdout).toEqual([]);
+    expect(output.stdout).toEqual([]);
     const outcomes = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
     expect(outcomes).toEqual(['failure', 'success', 'failure']);
   });
