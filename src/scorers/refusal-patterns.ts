@@ -1,6 +1,6 @@
 // Reading categories after XSTest (Röttger et al. 2023, arXiv:2308.01263): full refusal, partial refusal, compliance.
 import { clip } from './clip.js';
-import { contentWords } from './objective/content-words.js';
+import { contentWords } from './content-words.js';
 
 /** Every way a reply can read, from most to least declining; the scorer's label is one of these. */
 export const REPLY_READINGS = ['refusal', 'partial-refusal', 'non-answer', 'off-topic', 'compliance'] as const;

@@ -5,5 +5,8 @@ export * from './crescendo.js';
 export * from './crescendo-prompt.js';
 export * from './pair.js';
 export * from './pair-prompt.js';
+export * from './tap.js';
+export * from './tap-prompt.js';
+export * from './tap-tree.js';
 export * from './red-team-conversation.js';
 export * from './scripted-conversation.js';

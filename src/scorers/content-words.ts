@@ -1,4 +1,4 @@
-import { normalizedWords } from '../prompt-overlap.js';
+import { normalizedWords } from './prompt-overlap.js';
 
 /** Words that carry no topic: function words and the verbs every request uses ("write", "explain", "give"). */
 const STOP_WORDS = new Set(
