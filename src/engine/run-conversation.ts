@@ -23,6 +23,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   let retries = 0;
   let latencyMs = 0;
   let attackerTokens = 0;
+  const usage = { promptTokens: 0, completionTokens: 0 };
   let firstFailure: Failure | undefined;
   const fail = (f: Failure): Failure => (firstFailure ??= f);
 
@@ -40,8 +41,12 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
       retries += result.retries;
       latencyMs += result.latencyMs;
       if (!result.ok) return fail({ ok: false, stop: 'error', kind: result.error.kind, message: result.error.message });
-      const usage = result.response.usage;
-      if (usage) budget.spend(usage.promptTokens + usage.completionTokens);
+      const used = result.response.usage;
+      if (used) {
+        usage.promptTokens += used.promptTokens;
+        usage.completionTokens += used.completionTokens;
+        budget.spend(used.promptTokens + used.completionTokens);
+      }
       return { ok: true, text: result.response.text };
     },
     askAttacker: async (messages) => {
@@ -77,6 +82,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   const base = {
     seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
     category: goal.category, persona: goal.persona, retries, latencyMs, startedAt, turns,
+    ...(usage.promptTokens + usage.completionTokens > 0 ? { usage } : {}),
     conversation: { turns: turnsUsed, backtracks: outcome.backtracks, attackerTokens, ...(outcome.reachedAtTurn === undefined ? {} : { reachedAtTurn: outcome.reachedAtTurn }) },
   };
   const reply = outcome.transcript.at(-1);

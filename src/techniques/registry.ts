@@ -5,10 +5,10 @@ import { rolePlay } from './role-play.js';
 import { jailbreakTechniques } from './jailbreak/index.js';
 import { jailbreakTemplate } from './jailbreak-template.js';
 import { lowResourceLanguage } from './low-resource-language.js';
-import { crescendo, pair, redTeamConversation, scriptedConversation, tap } from './multi-turn/index.js';
+import { contextBuilding, crescendo, pair, redTeamConversation, scriptedConversation, tap } from './multi-turn/index.js';
 import { securityTechniques } from './security/index.js';
 
-const all = [directRequest, instructionOverride, rolePlay, ...jailbreakTechniques, jailbreakTemplate, lowResourceLanguage, scriptedConversation, redTeamConversation, crescendo, pair, tap, ...securityTechniques] as const;
+const all = [directRequest, instructionOverride, rolePlay, ...jailbreakTechniques, jailbreakTemplate, lowResourceLanguage, scriptedConversation, redTeamConversation, crescendo, pair, tap, contextBuilding, ...securityTechniques] as const;
 
 /** A technique id known to the registry. */
 export type TechniqueId = (typeof all)[number]['id'];

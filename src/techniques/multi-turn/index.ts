@@ -1,5 +1,6 @@
 export * from './attacker-prompt.js';
 export * from './conversation-script.js';
+export * from './context-building.js';
 export * from './converse-turns.js';
 export * from './crescendo.js';
 export * from './crescendo-prompt.js';
