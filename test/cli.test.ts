@@ -113,3 +113,14 @@ describe('techniques show', () => {
     expect((await runCli(['techniques', 'show', 'cresendo'], { cwd: tmp() })).stderr).toContain("did you mean 'crescendo'");
   });
 });
+
+describe('nothing partial on bad input', () => {
+  it('a missing goal file fails before the database is created', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'redline.yaml'), 'goals:\n  - file: missing.jsonl\n');
+    const result = await runCli(['scan'], { cwd: dir });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('missing.jsonl');
+    expect(existsSync(join(dir, '.redline'))).toBe(false);
+  });
+});

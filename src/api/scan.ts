@@ -95,21 +95,30 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const database = options.database === ':memory:' ? ':memory:'
     : options.database ? resolve(baseDir, options.database) : databasePath(current, baseDir);
   const stop = options.signal ?? new AbortController().signal;
-  const db = openDatabase(database);
+  // A new run reads every goal, dataset and file before the database is touched: bad input leaves nothing behind.
+  let config: RedlineConfig | undefined;
+  let prepared: PreparedRun | undefined;
+  if (options.resume === undefined) {
+    config = inlineCalibration(current, { file: configFile, baseDir });
+    prepared = prepareRun(config, { file: configFile, baseDir, env, stop, clock });
+  }
+  let db;
+  try {
+    db = openDatabase(database);
+  } catch (error) {
+    await closeTargets(prepared);
+    throw error;
+  }
   try {
     let run: StoredRun;
-    let prepared: PreparedRun;
-    let config: RedlineConfig;
     if (options.resume !== undefined) {
       const stored = requireRun(db, { id: options.resume, file: database });
       config = inlineCalibration(validateConfig(stored.config, `run ${stored.id}`), { file: `run ${stored.id}`, baseDir: stored.baseDir });
       prepared = prepareRun(config, { file: `run ${stored.id}`, baseDir: stored.baseDir, env, stop, clock });
       assertResumable(stored, prepared, database);
       run = { ...stored, status: 'running' };
-    } else {
-      config = inlineCalibration(current, { file: configFile, baseDir });
-      prepared = prepareRun(config, { file: configFile, baseDir, env, stop, clock });
     }
+    if (config === undefined || prepared === undefined) throw new Error('unreachable: no configuration prepared');
     const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, trials: config.trials });
     if (options.resume === undefined) {
       const createdAt = clock.now();
@@ -163,10 +172,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       try { setRunStatus(db, { id: run!.id, status: 'failed', at: clock.now() }); } catch { /* the original error matters more */ }
       throw error;
     } finally {
-      await prepared.target.close?.();
-      await prepared.translator?.close?.();
-      await prepared.judge?.close?.();
-      await prepared.attacker?.close?.();
+      await closeTargets(prepared);
     }
     const complete = writer.recordedCount >= plan.size;
     setRunStatus(db, { id: run!.id, status: complete ? 'completed' : 'interrupted', at: clock.now() });
@@ -177,4 +183,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     db.close();
   }
+}
+
+/** Releases the sockets of every target a run prepared (target, translator, judge, attacker). */
+async function closeTargets(prepared: PreparedRun | undefined): Promise<void> {
+  await prepared?.target.close?.();
+  await prepared?.translator?.close?.();
+  await prepared?.judge?.close?.();
+  await prepared?.attacker?.close?.();
 }
