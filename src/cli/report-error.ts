@@ -1,11 +1,18 @@
 import { ConfigError, DatasetError, RedlineError, StoreError, TargetError } from '../core/errors.js';
 import { sanitizeTerminal } from '../report/sanitize-terminal.js';
+import { storeHint } from '../store/open-database.js';
 import { EXIT } from './exit-codes.js';
+
+/** A raw better-sqlite3 error that escaped the store's own wrapping (e.g. a write to a read-only file). */
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code: unknown = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
+}
 
 /** Exit code for an error. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT.config;
-  if (error instanceof StoreError) return EXIT.store;
+  if (error instanceof StoreError || isSqliteError(error)) return EXIT.store;
   if (error instanceof DatasetError) return EXIT.dataset;
   if (error instanceof TargetError) return EXIT.target;
   return EXIT.internal;
@@ -16,6 +23,12 @@ export function formatError(error: unknown, debug: boolean): string {
   if (error instanceof RedlineError) {
     const lines = [`error: ${sanitizeTerminal(error.message)}`];
     if (error.hint) lines.push(`hint: ${sanitizeTerminal(error.hint)}`);
+    if (debug && error.stack) lines.push(error.stack);
+    return lines.join('\n');
+  }
+  if (isSqliteError(error)) {
+    // Still a database problem the user can act on (read-only, full disk), not a bug report.
+    const lines = [`error: database failure: ${sanitizeTerminal(error.message)}`, `hint: ${storeHint(error) ?? 'check the database file and its folder, or choose another location with --db'}`];
     if (debug && error.stack) lines.push(error.stack);
     return lines.join('\n');
   }

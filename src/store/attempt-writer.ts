@@ -2,7 +2,7 @@ import type { Attempt } from '../core/attempt.js';
 import { StoreError } from '../core/errors.js';
 import type { AttemptSink } from '../engine/execute-run.js';
 import type { PlannedAttempt } from '../engine/plan.js';
-import type { Db } from './open-database.js';
+import { storeHint, type Db } from './open-database.js';
 import { componentRefs, type StoredRun } from './run-store.js';
 
 /** Writes a run's attempts as they finish, one transaction each, skipping plan positions already stored. */
@@ -57,7 +57,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; file: strin
       } catch (error) {
         if (error instanceof StoreError) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        throw new StoreError(`cannot record attempt ${attempt.seq} of run ${run.id}: ${message}`, { file: input.file, cause: error });
+        throw new StoreError(`cannot record attempt ${attempt.seq} of run ${run.id}: ${message}`, { file: input.file, hint: storeHint(error), cause: error });
       }
       if (wrote) {
         recorded[attempt.seq >> 3]! |= 1 << (attempt.seq & 7);

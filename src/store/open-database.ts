@@ -7,16 +7,22 @@ import { migrations } from './migrations.js';
 /** An open SQLite database handle. */
 export type Db = Database.Database;
 
+/** Advice for a failed SQLite operation, chosen from its error code or message; undefined when none fits. */
+export function storeHint(error: unknown): string | undefined {
+  const code = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
+  const text = `${code} ${error instanceof Error ? error.message : String(error)}`;
+  if (/SQLITE_READONLY|read-?only|EACCES|EROFS|EPERM|permission/i.test(text)) return 'choose a writable location with --db, or fix the file and folder permissions';
+  if (/SQLITE_FULL|disk is full|ENOSPC/i.test(text)) return 'free some disk space, or choose another location with --db';
+  // Its folder is missing or read-only, or a WAL database cannot create its -wal and -shm files beside it.
+  if (/SQLITE_CANTOPEN|unable to open/i.test(text)) return 'check that the folder exists and is writable (SQLite creates -wal and -shm files beside the database), or choose another location with --db';
+  if (/SQLITE_IOERR|disk I\/O/i.test(text)) return 'the disk refused a write (full, over a size limit, or failing); free space or choose another location with --db';
+  if (/SQLITE_NOTADB|SQLITE_CORRUPT|not a database|malformed|corrupt/i.test(text)) return 'this file is not a Redline database (or is damaged); choose another path with --db';
+  return undefined;
+}
+
 function fail(file: string, action: string, error: unknown): StoreError {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = /read-?only|EACCES|EROFS|permission/i.test(message)
-    ? 'choose a writable location with --db, or fix the folder permissions'
-    : /disk|full|SQLITE_FULL|ENOSPC/i.test(message)
-      ? 'free some disk space, or choose another location with --db'
-      : /not a database|malformed|corrupt/i.test(message)
-        ? 'this file is not a Redline database (or is damaged); choose another path with --db'
-        : undefined;
-  return new StoreError(`cannot ${action} database ${file}: ${message}`, { file, hint, cause: error });
+  return new StoreError(`cannot ${action} database ${file}: ${message}`, { file, hint: storeHint(error), cause: error });
 }
 
 /** Opens (creating if needed) a Redline database in WAL mode and brings its schema up to date. */

@@ -1,6 +1,6 @@
 import type { Run, RunStatus } from '../core/run.js';
 import { StoreError } from '../core/errors.js';
-import type { Db } from './open-database.js';
+import { storeHint, type Db } from './open-database.js';
 
 /** Kinds of content-addressed component. */
 export type ComponentKind = 'goal' | 'technique' | 'chain' | 'scorer';
@@ -52,8 +52,23 @@ function fromRow(row: RunRow): StoredRun {
   };
 }
 
+/** Runs a write, turning a SQLite failure (read-only file, full disk) into a StoreError with a hint. */
+function writing<T>(db: Db, action: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new StoreError(`cannot ${action} in ${db.name}: ${message}`, { file: db.name, hint: storeHint(error), cause: error });
+  }
+}
+
 /** Creates a run and registers its components, in one transaction. */
 export function createRun(db: Db, input: { run: StoredRun; components: readonly ComponentSpec[] }): void {
+  writing(db, 'create the run', () => insertRun(db, input));
+}
+
+function insertRun(db: Db, input: { run: StoredRun; components: readonly ComponentSpec[] }): void {
   const { run } = input;
   const insertComponent = db.prepare('INSERT OR IGNORE INTO components (kind, name, hash, spec_json) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
@@ -88,7 +103,8 @@ export function listRuns(db: Db): StoredRun[] {
 
 /** Sets a run's status and, for a terminal status, its finish time. */
 export function setRunStatus(db: Db, input: { id: string; status: RunStatus; at: number }): void {
-  db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at, input.id);
+  writing(db, `mark run ${input.id} ${input.status}`, () =>
+    db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at, input.id));
 }
 
 /** Maps `kind:hash` to the component's row reference. */
