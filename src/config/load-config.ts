@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ConfigError } from '../core/errors.js';
+import { MAX_CONFIG_BYTES } from '../datasets/input-limits.js';
+import { readUtf8Text } from '../datasets/read-utf8.js';
 import { configSchema, type RedlineConfig } from './schema.js';
 import { describeIssue } from './zod-issue.js';
 
@@ -27,6 +29,16 @@ export function validateConfig(value: unknown, file: string): RedlineConfig {
   throw new ConfigError(`${file}: ${problem.path}: ${problem.message}`, { file, path: problem.path, hint: problem.hint });
 }
 
+/** Alias expansions allowed in a configuration (the yaml package's default), against "billion laughs" files. */
+const MAX_ALIAS_EXPANSIONS = 100;
+
+/** Hints for the YAML mistakes people make most, by the parser's error code. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: 'indent with spaces: YAML does not allow tab characters in indentation',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: merge the two entries or delete one',
+  MISSING_CHAR: 'close every [ with ] and every { with }, or write the list one "- item" per line',
+};
+
 /** Parses YAML text and validates it. */
 export function parseConfigText(text: string, file: string): RedlineConfig {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
@@ -34,30 +46,44 @@ export function parseConfigText(text: string, file: string): RedlineConfig {
   if (first) {
     const pos = first.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : '(YAML)';
-    throw new ConfigError(`${file}: ${where}: ${first.message.split('\n')[0]}`, {
+    // The parser repeats the position at the end of its first line; the message already starts with it.
+    const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigError(`${file}: ${where}: ${message}`, {
       file,
       path: where,
-      hint: 'fix the YAML syntax (indent with spaces, quote strings that contain ": " or start with special characters)',
+      hint: YAML_HINTS[first.code] ?? 'fix the YAML syntax (indent with spaces, quote strings that contain ": " or start with special characters)',
     });
   }
-  return validateConfig(doc.toJS(), file);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (cause) {
+    // The yaml package refuses documents whose aliases multiply ("billion laughs") rather than expand them.
+    throw new ConfigError(`${file}: (YAML): aliases (*name) expand too many times`, {
+      file,
+      path: '(YAML)',
+      hint: `write the repeated values out; Redline expands at most ${MAX_ALIAS_EXPANSIONS} aliases`,
+      cause,
+    });
+  }
+  return validateConfig(value, file);
 }
 
 /** Loads the given file, else redline.yaml from `cwd`, else the embedded defaults. */
 export function loadConfig(input: { file?: string; cwd: string }): LoadedConfig {
   const file = input.file !== undefined ? resolve(input.cwd, input.file) : CONFIG_FILE_NAMES.map((n) => join(input.cwd, n)).find((f) => existsSync(f));
   if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ConfigError(`${file}: cannot read the configuration (${code})`, {
-      file,
-      path: '(file)',
-      hint: code === 'ENOENT' ? 'check the path, or run `redline init` to write an example redline.yaml' : 'check the file permissions',
-      cause: error,
-    });
-  }
+  const text = readUtf8Text(file, {
+    maxBytes: MAX_CONFIG_BYTES,
+    fail: ({ kind, message, row, hint, cause }) =>
+      new ConfigError(message, {
+        file,
+        path: row === undefined ? '(file)' : `line ${row}`,
+        hint: kind === 'unreadable'
+          ? 'check the path, or run `redline init` to write an example redline.yaml'
+          : kind === 'too-large' ? 'move long goal lists into a JSONL goal file: goals: [{ file: goals.jsonl }]' : hint,
+        cause,
+      }),
+  });
   return { config: parseConfigText(text, file), file, baseDir: dirname(file) };
 }

@@ -26,14 +26,25 @@ const inlineGoal = z.strictObject({
   metadata: z.record(z.string(), z.string()).optional().describe('Extra fields techniques and scorers may read, e.g. context'),
 });
 
-const datasetIds = datasetRegistry.map((d) => d.id) as [string, ...string[]];
+const datasetIds = datasetRegistry.map((d) => d.id);
+
+/**
+ * A dataset id. Not a z.enum: with `file:` beside it, an unknown id would leave the `{ file }` goal source as
+ * the union's only near match, and the user would read "unknown key 'dataset'" instead of the closest id.
+ */
+const datasetId = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!datasetIds.includes(value as never)) ctx.addIssue({ code: 'invalid_value', values: datasetIds, input: value });
+  })
+  .meta({ enum: datasetIds });
 
 const goalSource = z.union([
   z.strictObject({ builtin: z.enum(Object.keys(builtinGoalSets) as [string, ...string[]]).describe('A goal set shipped with Redline') }),
   z.strictObject({ file: z.string().min(1).describe('JSONL file of goals: {"id","text","category","persona"} per line') }),
   z
     .object({
-      dataset: z.enum(datasetIds).describe('A public dataset read in its upstream format (see `redline datasets list`)'),
+      dataset: datasetId.describe('A public dataset read in its upstream format (see `redline datasets list`)'),
       file: z.string().min(1).optional().describe('The downloaded file (default: the pulled copy under OUTPUT_DIR/datasets)'),
     })
     .catchall(z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))

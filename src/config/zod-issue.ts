@@ -20,8 +20,9 @@ function rank(issue: z.core.$ZodIssue): number {
   if (issue.code === 'invalid_type' && issue.path.length === 0) return 0;
   // A literal mismatch (an `id` or `type` discriminator): another branch's.
   if (issue.code === 'invalid_value' && issue.values.length === 1) return 1;
-  // Otherwise the deeper the problem, the more of this branch matched; an enum miss beats a missing field.
-  return 2 + issue.path.length + (issue.code === 'invalid_value' ? 0.5 : 0);
+  // Otherwise the deeper the problem, the more of this branch matched; a wrong value given beats a missing field.
+  const given = (issue as { input?: unknown }).input !== undefined;
+  return 2 + issue.path.length + (issue.code === 'invalid_value' && given ? 0.5 : 0);
 }
 
 /** Among a union's failed branches, the one that got furthest: its issue is the likely intended fix. */
@@ -55,7 +56,35 @@ export function describeIssue(issue: z.core.$ZodIssue, base: readonly PropertyKe
   if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
     return unknownValue({ path, input: (issue as { input?: unknown }).input, known: issue.values as string[] });
   }
-  return { path: formatPath(path), message: issue.message, hint: 'see `redline schema` for the expected shape' };
+  const hint = path.length === 0 && issue.code === 'invalid_type'
+    ? 'a configuration is a mapping such as `trials: 5`; run `redline init` for a commented example'
+    : 'see `redline schema` for the expected shape';
+  return { path: formatPath(path), message: plainMessage(issue), hint };
+}
+
+/** A value as the user wrote it, short: 'five', -1, a list, a mapping. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'a mapping' : String(value);
+}
+
+/** zod's wording for the common cases, said as a user would: 'expected a number, got 'five'', 'must be ≥ 1, got -1'. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_type') {
+    const words: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', int: 'a whole number' };
+    const expected = words[issue.expected] ?? `a ${issue.expected}`;
+    return input === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${shown(input)}`;
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    const strict = issue.inclusive === false;
+    const bound = issue.code === 'too_small' ? `${strict ? '>' : '≥'} ${String(issue.minimum)}` : `${strict ? '<' : '≤'} ${String(issue.maximum)}`;
+    return `must be ${bound}, got ${shown(input)}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+  return issue.message;
 }
 
 /** An unknown id or enum value, with the closest known one suggested. */

@@ -5,8 +5,8 @@ import { readUtf8File } from './read-utf8.js';
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Reads a UTF-8 JSONL file: one JSON object per non-blank line, each row numbered by its line. */
-export function readJsonLines(file: string): DatasetRow[] {
-  return readUtf8File(file)
+export function readJsonLines(file: string, unreadableHint?: string): DatasetRow[] {
+  return readUtf8File(file, unreadableHint)
     .split(/\r?\n/)
     .flatMap((line, index) => {
       if (line.trim() === '') return [];

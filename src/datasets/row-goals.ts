@@ -3,6 +3,7 @@ import type { Persona } from '../core/outcome.js';
 import { readCsvRows } from './csv-rows.js';
 import { optionalText, requiredText, type DatasetRow } from './dataset-row.js';
 import { compactMetadata } from './dataset-text.js';
+import { assertGoalLength } from './input-limits.js';
 
 /** One row's columns, read with the dataset's hint bound: `text` for a required column, `optional` for the rest. */
 export type RowReader = {
@@ -41,6 +42,7 @@ export function rowGoals(rows: readonly DatasetRow[], spec: RowGoalSpec, map: (r
   return rows.flatMap((row) => {
     const goal = map({ row, text: (column) => requiredText(row, column, spec.hint), optional: (column) => optionalText(row, column) });
     if (goal === undefined) return [];
+    assertGoalLength(goal.text, { file: row.file, row: row.row });
     const metadata = goal.metadata === undefined ? undefined : compactMetadata(goal.metadata);
     const { id, text, category, persona } = goal;
     return [{ id: `${spec.dataset}/${id}`, text, category, persona, source: spec.dataset, ...(metadata === undefined ? {} : { metadata }) }];
