@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { StoreError } from '../core/errors.js';
+import { ConfigError, StoreError } from '../core/errors.js';
 import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
@@ -28,6 +28,35 @@ export function summarizeStoredRun(db: Db, run: StoredRun): RunSummary {
   return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals, turns: turnCounts(db, run.id), ...(accuracy === undefined ? {} : { accuracy }) });
 }
 
+// Redline's ids look like r-20260102-030405-ab12; anything that could leave a folder is refused.
+const PLAIN_RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** True when a run id can name a file inside a folder: no separators, no '..', no control characters. */
+export function isPlainRunId(runId: string): boolean {
+  return PLAIN_RUN_ID.test(runId) && !runId.includes('..');
+}
+
+/** Refuses a run id given on the command line that could not be a file name inside the output folder. */
+export function assertPlainRunId(runId: string, where: { path: string }): void {
+  if (isPlainRunId(runId)) return;
+  throw new ConfigError(`'${runId}' is not a run id: ids have no path separators or '..'`, {
+    file: '<command line>',
+    path: where.path,
+    hint: 'list the stored runs and their ids with `redline runs`',
+  });
+}
+
+/** DIR/RUN_ID.EXT, refused for a run id (e.g. from a crafted database) that would point outside DIR. */
+function defaultReportPath(input: { dir: string; runId: string; ext: string }): string {
+  if (!isPlainRunId(input.runId)) {
+    throw new StoreError(`run id '${input.runId}' cannot name a report file inside ${input.dir}`, {
+      file: input.dir,
+      hint: 'name the report files explicitly with --json / --html',
+    });
+  }
+  return join(input.dir, `${input.runId}.${input.ext}`);
+}
+
 function write(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -45,15 +74,18 @@ export function writeReports(input: {
   dir: string;
   paths: { json?: string | false; html?: string | false };
 }): ReportPaths {
+  const { paths, run, dir } = input;
+  // Both paths are settled before anything is written, so a refused one leaves no half-written pair.
+  const json = paths.json === false ? undefined : paths.json ?? defaultReportPath({ dir, runId: run.id, ext: 'json' });
+  const html = paths.html === false ? undefined : paths.html ?? defaultReportPath({ dir, runId: run.id, ext: 'html' });
   const out: ReportPaths = {};
-  const { paths, run } = input;
-  if (paths.json !== false) {
-    out.json = paths.json ?? join(input.dir, `${run.id}.json`);
-    write(out.json, renderJson(input.summary));
+  if (json !== undefined) {
+    out.json = json;
+    write(json, renderJson(input.summary));
   }
-  if (paths.html !== false) {
-    out.html = paths.html ?? join(input.dir, `${run.id}.html`);
-    write(out.html, renderHtml({ summary: input.summary, examples: exampleAttempts(input.db, { runId: run.id, perCell: EXAMPLES_PER_CELL }) }));
+  if (html !== undefined) {
+    out.html = html;
+    write(html, renderHtml({ summary: input.summary, examples: exampleAttempts(input.db, { runId: run.id, perCell: EXAMPLES_PER_CELL }) }));
   }
   return out;
 }

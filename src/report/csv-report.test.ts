@@ -35,8 +35,15 @@ describe('renderCsv', () => {
 
   it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
     const hostile = rows.find((row) => column(row, 'category')?.includes('onerror'))!;
-    expect(column(hostile, 'category')).toBe(`'${HOSTILE_CATEGORY}`);
+    expect(column(hostile, 'category')).toBe(`'${HOSTILE_CATEGORY.replace('\u0007', '')}`);
     expect(column(hostile, 'target')).toBe('demo"><b>&\'');
     expect(text).toContain('"\'=cmd|""<img');
+  });
+
+  it('drops terminal escapes from outside text, so a formula hidden behind one is still defused', () => {
+    const escaped = judgeRun({ summary: fixtureSummary({ targetId: '\u001b[0m=HYPERLINK("x")\u001b]0;title\u0007' }), policy: reportPolicy({ config: {} }) });
+    const csv = renderCsv(escaped);
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    expect(column(parseCsv(csv).records[1]!, 'target')).toBe(`'=HYPERLINK("x")`);
   });
 });

@@ -1,4 +1,5 @@
 import type { GatedRun } from './gates/gate.js';
+import { sanitizeTerminal } from './sanitize-terminal.js';
 
 const HEADER = [
   'run_id', 'target', 'simulated', 'technique', 'technique_id', 'category', 'persona', 'kind', 'status', 'severity', 'harm',
@@ -22,9 +23,11 @@ export function renderCsv(input: GatedRun): string {
   return [HEADER, ...rows].map((fields) => fields.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-// Outside text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection").
+// Outside text loses terminal escapes and control characters (the CSV is printed to stdout by default), then
+// text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection").
 function text(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const clean = sanitizeTerminal(value);
+  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
 
 function quote(field: string): string {

@@ -11,6 +11,14 @@ describe('renderJson', () => {
   });
   const text = renderJson(summary);
 
+  it('escapes C1 controls and bidi overrides, which JSON.stringify leaves raw, and still round-trips', () => {
+    const hostile = { ...summary, target: { ...summary.target, id: 'app\u009b31m\u202eevil\u007f' } };
+    const escaped = renderJson(hostile);
+    expect(escaped).not.toMatch(/[\u007f-\u009f\u202e]/);
+    expect(escaped).toContain('app\\u009b31m\\u202eevil\\u007f');
+    expect(JSON.parse(escaped)).toEqual(hostile);
+  });
+
   it('round-trips to the same summary', () => {
     expect(JSON.parse(text)).toEqual(summary);
     expect(text.endsWith('}\n')).toBe(true);

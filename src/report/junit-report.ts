@@ -66,10 +66,11 @@ function details(v: CellVerdict): string {
   ].join('\n');
 }
 
-// XML 1.0 cannot carry most control characters or lone surrogates, even escaped: they are dropped.
+// XML 1.0 cannot carry most control characters or lone surrogates, even escaped: they are dropped, and so are
+// DEL and the C1 controls it merely discourages (0x9b starts a terminal escape when a log is printed).
 function xmlText(text: string): string {
   return text
-    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -2,6 +2,7 @@ import { contentHash } from '../core/hash.js';
 import { severityRank, type Severity } from '../taxonomy/severity.js';
 import type { CellVerdict, GatedRun } from './gates/gate.js';
 import { formatPercent } from './format-rate.js';
+import { jsonText } from './json-report.js';
 
 /** What SARIF needs besides the run. */
 export type SarifOptions = {
@@ -31,7 +32,7 @@ export function renderSarif(input: GatedRun, options: SarifOptions): string {
       properties: { runId: summary.runId, target: summary.target.id, simulated: summary.target.simulated, gateBound: outcome.bound, gates: outcome.gates.map((g) => g.expression) },
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 }
 
 function ruleId(v: CellVerdict): string {

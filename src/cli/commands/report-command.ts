@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { summarizeStoredRun, writeReports } from '../../api/reports.js';
+import { assertPlainRunId, summarizeStoredRun, writeReports } from '../../api/reports.js';
 import { databasePath } from '../../api/scan.js';
 import { redlineVersion } from '../../api/version.js';
 import { loadConfig } from '../../config/load-config.js';
@@ -53,6 +53,8 @@ const EXAMPLES_PER_CELL = 3;
 
 /** Runs `redline report`: renders a stored run, applies the gates; returns 0, or 1 when a gate fails. */
 export function runReportCommand(runId: string, options: ReportCommandOptions): number {
+  // The id names the default report files: one that could leave the output folder is refused up front.
+  assertPlainRunId(runId, { path: 'runId' });
   const format = reportFormat(options.format);
   const cwd = process.cwd();
   const loaded = loadConfig({ file: options.config, cwd });

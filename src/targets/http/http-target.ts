@@ -43,7 +43,8 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
   const expandedUrl = expandEnvReferences(options.url, where);
   const url = compileSessionUrl(expandedUrl.value, where);
   const headers = expandHeaders(options.headers, context);
-  const id = options.id ?? `http:${url.bare.host}${url.bare.pathname}`;
+  // The id is built from the URL as written: `${TOKEN}` in a path stays a reference, never the secret's value.
+  const id = options.id ?? `http:${options.url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[?#]/)[0]}`;
   const hasContentType = Object.keys(headers.value).some((name) => name.toLowerCase() === 'content-type');
   const source = sessionSourceFrom(options, context);
   const plan: HttpPlan = {
