@@ -1,0 +1,64 @@
+import type { ScanMeasurement } from './scan-case.js';
+
+/** Report and compare timings on one size of run. */
+export type LargeRunTiming = {
+  /** Attempts in each run. */
+  readonly attempts: number;
+  /** `redline report RUN --format json --out FILE`, ms (process spawn included). */
+  readonly reportMs: number;
+  /** `redline compare A B`, ms (process spawn included). */
+  readonly compareMs: number;
+};
+
+/** One goal from issue 7, judged on this run of the bench. */
+export type GoalResult = {
+  /** What the goal asks. */
+  readonly goal: string;
+  /** The figure measured, as text. */
+  readonly measured: string;
+  /** 'met', 'missed', or 'not measured' (e.g. the 1M goals in --quick mode). */
+  readonly status: 'met' | 'missed' | 'not measured';
+};
+
+/** Everything one bench run writes to bench/results/. */
+export type BenchResults = {
+  /** When the bench ran (ISO 8601). */
+  readonly date: string;
+  /** 'quick' or 'full'. */
+  readonly mode: 'quick' | 'full';
+  /** Where it ran. */
+  readonly machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  /** Where the mock target ran, and what that means for the figures. */
+  readonly mockProcess: string;
+  /** Every scan measured, in order. */
+  readonly scans: readonly Omit<ScanMeasurement, 'database'>[];
+  /** Median `redline --help` wall time, ms. */
+  readonly helpMs: number;
+  /** Report and compare timings per run size. */
+  readonly largeRuns: readonly LargeRunTiming[];
+  /** The issue's goals, judged. */
+  readonly goals: readonly GoalResult[];
+};
+
+const ONE_MILLION = 1_000_000;
+
+function judged(goal: string, measured: number | undefined, format: (v: number) => string, ok: (v: number) => boolean): GoalResult {
+  if (measured === undefined) return { goal, measured: '—', status: 'not measured' };
+  return { goal, measured: format(measured), status: ok(measured) ? 'met' : 'missed' };
+}
+
+/** Judges the measured figures against the goals of issue 7. */
+export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[] {
+  const limit = results.scans.find((s) => s.concurrency === 64 && s.latencyMs === 50);
+  const worstCpu = Math.max(...results.scans.map((s) => s.cpuMsPerAttempt));
+  const million = results.scans.filter((s) => s.attempts === ONE_MILLION);
+  const millionRuns = results.largeRuns.find((r) => r.attempts === ONE_MILLION);
+  return [
+    judged('≥ 90% of C/L at C = 64, L = 50 ms', limit?.efficiency ?? undefined, (v) => `${(v * 100).toFixed(1)}%`, (v) => v >= 0.9),
+    judged('≤ 1 ms CPU per attempt (worst scan)', worstCpu, (v) => `${v.toFixed(2)} ms`, (v) => v <= 1),
+    judged('peak RSS < 250 MB at 1M attempts', million.length ? Math.max(...million.map((s) => s.peakRssMb)) : undefined, (v) => `${v.toFixed(0)} MB`, (v) => v < 250),
+    judged('report on 1M attempts < 15 s', millionRuns?.reportMs, (v) => `${(v / 1000).toFixed(1)} s`, (v) => v < 15_000),
+    judged('compare on two 1M runs < 15 s', millionRuns?.compareMs, (v) => `${(v / 1000).toFixed(1)} s`, (v) => v < 15_000),
+    judged('`redline --help` < 300 ms', results.helpMs, (v) => `${v.toFixed(0)} ms`, (v) => v < 300),
+  ];
+}

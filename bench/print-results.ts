@@ -1,0 +1,29 @@
+import type { BenchResults } from './goals.js';
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Prints the scan table, the CLI timings and the goals to stdout. */
+export function printResults(results: BenchResults): void {
+  const scans = table(
+    ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'peak RSS MB', 'DB B/att'],
+    results.scans.map((s) => [
+      String(s.attempts), String(s.concurrency), s.jitterMs > 0 ? `${s.latencyMs}±${s.jitterMs}` : String(s.latencyMs),
+      s.seconds.toFixed(1), s.attemptsPerSecond.toFixed(0), s.limitPerSecond === null ? '—' : s.limitPerSecond.toFixed(0),
+      s.efficiency === null ? '—' : `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), s.peakRssMb.toFixed(0), s.dbBytesPerAttempt.toFixed(0),
+    ]),
+  );
+  const cli = table(
+    ['attempts per run', 'report ms', 'compare ms'],
+    results.largeRuns.map((r) => [String(r.attempts), r.reportMs.toFixed(0), r.compareMs.toFixed(0)]),
+  );
+  const goals = table(['goal', 'measured', 'status'], results.goals.map((g) => [g.goal, g.measured, g.status]));
+  const { machine } = results;
+  process.stdout.write([
+    `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
+    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', cli, '', goals, '',
+  ].join('\n'));
+}

@@ -1,0 +1,69 @@
+// `npm run bench [-- --quick]`: scans a mock target through the real engine and prints throughput, CPU, memory and CLI timings.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareMs, helpStartupMs, reportMs } from './cli-timings.js';
+import { evaluateGoals, type BenchResults, type LargeRunTiming } from './goals.js';
+import { measureScan, type ScanMeasurement } from './scan-case.js';
+import { printResults } from './print-results.js';
+
+const quick = process.argv.includes('--quick');
+// The limit case from the issue: C = 64 against a 50 ms target (±10 ms jitter).
+const limitCase = { attempts: quick ? 3_000 : 10_000, concurrency: 64, latencyMs: 50, jitterMs: 10 };
+// Scaling cases at L = 0: the tool is the only bottleneck. Each size is scanned twice so `compare` has two runs.
+const scalingSizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
+const scalingConcurrency = 256;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'redline-bench-'));
+  const scans: ScanMeasurement[] = [];
+  const largeRuns: LargeRunTiming[] = [];
+  const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+  try {
+    log('timing `redline --help` (median of 5)…');
+    const helpMs = helpStartupMs(5);
+    log(`scan N=${limitCase.attempts} C=${limitCase.concurrency} L=${limitCase.latencyMs} ms…`);
+    scans.push(await measureScan({ ...limitCase, database: join(work, 'limit.db') }));
+    for (const attempts of scalingSizes) {
+      const database = join(work, `scale-${attempts}.db`);
+      const pair: ScanMeasurement[] = [];
+      for (let i = 0; i < 2; i++) {
+        log(`scan N=${attempts} C=${scalingConcurrency} L=0 (${i + 1} of 2)…`);
+        pair.push(await measureScan({ attempts, concurrency: scalingConcurrency, latencyMs: 0, jitterMs: 0, database }));
+      }
+      scans.push(...pair);
+      log(`report and compare on N=${attempts}…`);
+      largeRuns.push({
+        attempts,
+        reportMs: reportMs({ database, runId: pair[0]!.runId }),
+        compareMs: compareMs({ database, runA: pair[0]!.runId, runB: pair[1]!.runId }),
+      });
+      rmSync(database, { force: true });
+    }
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
+      mockProcess: 'child (its CPU is excluded from cpuMsPerAttempt; peak RSS is the Redline process only)',
+      scans: scans.map(({ database: _db, ...rest }) => rest),
+      helpMs,
+      largeRuns,
+      goals: [],
+    };
+    const withGoals = { ...results, goals: evaluateGoals(results) };
+    printResults(withGoals);
+    const dir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${withGoals.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(withGoals, null, 2)}\n`);
+    log(`results written to ${file}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
