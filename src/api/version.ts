@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 
-/** This package's version, read from package.json (two folders up from both src/api and dist/api). */
+/** This package's version, from the nearest package.json named redline-ai above this module (src/, dist/ or a bench build). */
 export function redlineVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (let up = 2; up <= 4; up += 1) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(`${'../'.repeat(up)}package.json`, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'redline-ai' && pkg.version !== undefined) return pkg.version;
+    } catch {
+      // No package.json at this level: look one level higher.
+    }
   }
+  return '0.0.0';
 }
