@@ -1,4 +1,6 @@
+import type { Attempt } from '../core/attempt.js';
 import type { Goal } from '../core/goal.js';
+import { deriveSeed } from '../core/random.js';
 import { techniqueApplies } from '../core/technique.js';
 import type { PreparedTechnique } from '../techniques/technique-hash.js';
 import { buildChain, chainHash, type ConverterChain } from '../converters/chain.js';
@@ -84,4 +86,18 @@ export function planRun(input: PlanInput): Plan {
     }
   }
   return { size, skippedPairs, attempts };
+}
+
+/** The fields that say which planned attempt an Attempt is, copied onto it for storage and grouping. */
+export function attemptIdentity(planned: PlannedAttempt): Pick<Attempt, 'seq' | 'goalId' | 'techniqueId' | 'chainId' | 'trial' | 'category' | 'persona'> {
+  const { goal } = planned.goal;
+  return {
+    seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
+    category: goal.category, persona: goal.persona,
+  };
+}
+
+/** The attempt's seed: from the run's seed and the attempt's identity, not its position, so adding goals reshuffles nothing. */
+export function attemptSeed(runSeed: number, planned: PlannedAttempt): number {
+  return deriveSeed(runSeed, planned.goal.goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
 }

@@ -1,11 +1,10 @@
 import type { Attempt, Turn } from '../core/attempt.js';
 import type { Goal } from '../core/goal.js';
 import type { Message } from '../core/message.js';
-import { deriveSeed } from '../core/random.js';
 import type { Score, ScoreInput, Scorer } from '../core/score.js';
 import type { Technique } from '../core/technique.js';
 import type { ConverterChain } from '../converters/chain.js';
-import type { PlannedAttempt } from './plan.js';
+import { attemptIdentity, attemptSeed, type PlannedAttempt } from './plan.js';
 import type { Clock } from './clock.js';
 import { sendWithRetry, type SendContext } from './send-with-retry.js';
 import type { Translator } from './translator.js';
@@ -88,23 +87,12 @@ export async function runAttempt(planned: PlannedAttempt, context: AttemptContex
   }
   const prompt = attemptPrompt({ goal, technique, chain: planned.chain.chain, translated });
   const turns = prompt.turns;
-  const seed = deriveSeed(context.runSeed, goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
+  const seed = attemptSeed(context.runSeed, planned);
   const messages = turns.map(({ role, content }) => ({ role, content }));
   const result = await sendWithRetry({ messages, documents: prompt.documents, seed }, context);
   if (!result.ok && 'stopped' in result) return undefined;
 
-  const base = {
-    seq: planned.seq,
-    goalId: goal.id,
-    techniqueId: planned.technique.id,
-    chainId: planned.chain.chain.id,
-    trial: planned.trial,
-    category: goal.category,
-    persona: goal.persona,
-    retries: result.retries,
-    latencyMs: result.latencyMs,
-    startedAt,
-  };
+  const base = { ...attemptIdentity(planned), retries: result.retries, latencyMs: result.latencyMs, startedAt };
   if (!result.ok) {
     return { ...base, turns, outcome: 'error', scores: [], error: { kind: result.error.kind, message: result.error.message }, finishedAt: context.clock.now() };
   }
@@ -145,10 +133,8 @@ function translatorError(input: {
   planned: PlannedAttempt; context: AttemptContext; startedAt: number; error: { kind: string; message: string }; direction: 'prompt' | 'reply'; turns?: Turn[];
 }): Attempt {
   const { planned, context } = input;
-  const { goal } = planned.goal;
   return {
-    seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
-    category: goal.category, persona: goal.persona, retries: 0, latencyMs: 0, startedAt: input.startedAt,
+    ...attemptIdentity(planned), retries: 0, latencyMs: 0, startedAt: input.startedAt,
     turns: input.turns ?? [], outcome: 'error', scores: [],
     error: { kind: `translator-${input.error.kind}`, message: `translating the ${input.direction} failed: ${input.error.message}` },
     finishedAt: context.clock.now(),

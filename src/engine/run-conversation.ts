@@ -4,7 +4,7 @@ import type { Message } from '../core/message.js';
 import { deriveSeed } from '../core/random.js';
 import type { Score } from '../core/score.js';
 import { createAttemptBudget } from './budget.js';
-import type { PlannedAttempt } from './plan.js';
+import { attemptIdentity, attemptSeed, type PlannedAttempt } from './plan.js';
 import { scoreReply, type AttemptContext } from './run-attempt.js';
 import { sendWithRetry } from './send-with-retry.js';
 
@@ -16,7 +16,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   const { technique } = planned.technique;
   const startedAt = context.clock.now();
   const budget = createAttemptBudget({ limits: context.limits ?? {}, ...(context.runBudget ? { run: context.runBudget } : {}), startedAt });
-  const seed = deriveSeed(context.runSeed, goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
+  const seed = attemptSeed(context.runSeed, planned);
   const conversationId = `${seed.toString(16)}-${planned.seq}`;
   const turns: Turn[] = [];
   let turnsUsed = 0;
@@ -80,8 +80,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   const ended = outcome.ended ?? firstFailure;
   if (context.stop.aborted || ended?.stop === 'stopped') return undefined;
   const base = {
-    seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
-    category: goal.category, persona: goal.persona, retries, latencyMs, startedAt, turns,
+    ...attemptIdentity(planned), retries, latencyMs, startedAt, turns,
     ...(usage.promptTokens + usage.completionTokens > 0 ? { usage } : {}),
     conversation: { turns: turnsUsed, backtracks: outcome.backtracks, attackerTokens, ...(outcome.reachedAtTurn === undefined ? {} : { reachedAtTurn: outcome.reachedAtTurn }) },
   };
