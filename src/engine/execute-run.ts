@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Attempt } from '../core/attempt.js';
 import type { Plan, PlannedAttempt } from './plan.js';
 import { runAttempt, type AttemptContext } from './run-attempt.js';
@@ -49,6 +50,9 @@ export type ExecuteResult = {
 /** Runs every not-yet-recorded attempt of the plan with bounded concurrency, recording each as it ends. */
 export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult> {
   const { plan, context, sink } = options;
+  // Every in-flight request, backoff wait and helper-model call listens on the run-wide stop signal and removes its
+  // listener when done; past 10 at once (concurrency > 10) Node would print a false "memory leak" warning.
+  setMaxListeners(0, context.stop);
   const pending = plan.attempts();
   let recorded = 0;
   let fatal: { error: unknown } | undefined;

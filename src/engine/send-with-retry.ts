@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { TargetError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
 import type { Target, TargetRequest, TargetResponse } from '../core/target.js';
@@ -74,9 +73,6 @@ async function tryOnce(request: TargetRequest, context: SendContext): Promise<Ta
 /** Sends one request through the rate limiter, with a timeout, retrying retryable failures with backoff. */
 export async function sendWithRetry(request: TargetRequest, context: SendContext): Promise<SendResult> {
   const estimate = estimateTokens(request) + context.completionTokenEstimate;
-  // Every in-flight request and backoff wait listens on the run-wide stop signal, and removes its listener
-  // when done; past 10 at once (concurrency > 10) Node would print a false "memory leak" warning to the user.
-  setMaxListeners(0, context.stop);
   for (let retries = 0; ; retries += 1) {
     const started = performance.now();
     try {
