@@ -1,9 +1,7 @@
 import type { RedlineConfig } from '../config/schema.js';
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../engine/clock.js';
-import { createHelperModel } from '../engine/helper-model.js';
-import { createRateLimiter } from '../engine/rate-limiter.js';
-import { seededRandom } from '../core/random.js';
+import { helperModelFor } from './helper-model-for.js';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
@@ -71,10 +69,8 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   if (config.attacker !== undefined) assertNoLiteralSecrets(config.attacker as Record<string, unknown>, context.file);
   const attacker = config.attacker === undefined ? undefined : createTarget(config.attacker, targetContext);
   const clock = context.clock ?? systemClock();
-  const judgeModel = judgeTarget === undefined ? undefined : createHelperModel({
-    target: judgeTarget, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
-    random: seededRandom(0x6a75646765), completionTokenEstimate: 512, stop: context.stop ?? new AbortController().signal,
-  });
+  const judgeModel = judgeTarget === undefined ? undefined
+    : helperModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal, seed: 0x6a75646765, completionTokenEstimate: 512 });
   // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
   const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.judge)}` };
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });

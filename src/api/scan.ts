@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import { executeRun, type Progress } from '../engine/execute-run.js';
 import { planRun } from '../engine/plan.js';
 import { createTranslator } from '../engine/translator.js';
-import { createHelperModel } from '../engine/helper-model.js';
+import { helperModelFor } from './helper-model-for.js';
 import { createRunBudget } from '../engine/budget.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import type { RunSummary } from '../stats/summary.js';
@@ -155,16 +155,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           limits: config.budget.attempt,
           runBudget: createRunBudget(config.budget.run, clock.now()),
           ...(prepared.attacker === undefined ? {} : {
-            attacker: createHelperModel({
-              target: prepared.attacker, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
-              random: seededRandom(run!.seed ^ 0x61747461), completionTokenEstimate: 512, stop,
-            }),
+            attacker: helperModelFor(prepared.attacker, { config, clock, stop, seed: run!.seed ^ 0x61747461, completionTokenEstimate: 512 }),
           }),
           ...(prepared.translator === undefined ? {} : {
-            translator: createTranslator(createHelperModel({
-              target: prepared.translator, limiter: createRateLimiter({}, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
-              random: seededRandom(run!.seed ^ 0x2545f491), completionTokenEstimate: 256, stop,
-            })),
+            translator: createTranslator(helperModelFor(prepared.translator, { config, clock, stop, seed: run!.seed ^ 0x2545f491, completionTokenEstimate: 256 })),
           }),
         },
       });
