@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCommentedCsvRows } from '../src/calibration/commented-csv-rows.js';
+import { readCsvRows } from '../src/datasets/csv-rows.js';
 import { countConfusion, type LabeledPrediction } from '../src/calibration/confusion.js';
 import { agreementMetrics } from '../src/calibration/metrics.js';
 import { readReply } from '../src/scorers/refusal-patterns.js';
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
 });
 const dir = join(args.data!, 'objective');
 const files = readdirSync(dir).filter((name) => name.endsWith('.csv')).sort();
-const pairs = files.flatMap((name) => pyritPairs(readCommentedCsvRows(join(dir, name)), 'objective'));
+const pairs = files.flatMap((name) => pyritPairs(readCsvRows(join(dir, name), { comments: true }), 'objective'));
 const dataHash = createHash('sha256');
 for (const name of files) dataHash.update(readFileSync(join(dir, name)));
 

@@ -4,7 +4,6 @@ export * from './calibration-lines.js';
 export * from './calibration-target.js';
 export * from './command-line-options.js';
 export * from './command-line-scorer.js';
-export * from './commented-csv-rows.js';
 export * from './confusion.js';
 export * from './holdout.js';
 export * from './metrics.js';

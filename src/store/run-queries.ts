@@ -3,12 +3,11 @@ import type { Db } from './open-database.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../core/outcome.js';
 
-const COUNTS = OUTCOME_COUNTS;
 
 /** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
   const rows = db.prepare(
-    `SELECT t.name AS technique, a.category, a.persona, ${COUNTS},
+    `SELECT t.name AS technique, a.category, a.persona, ${OUTCOME_COUNTS},
             (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
              WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
      FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
@@ -20,7 +19,7 @@ export function cellCounts(db: Db, runId: string): CellCounts[] {
 /** Outcome counts per goal. */
 export function goalCounts(db: Db, runId: string): GoalCounts[] {
   return db.prepare(
-    `SELECT g.name AS goalId, a.category, a.persona, ${COUNTS}
+    `SELECT g.name AS goalId, a.category, a.persona, ${OUTCOME_COUNTS}
      FROM attempts a JOIN components g ON g.ref = a.goal_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? GROUP BY a.goal_ref ORDER BY g.name`,
   ).all(runId) as GoalCounts[];

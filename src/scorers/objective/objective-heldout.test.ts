@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readCommentedCsvRows } from '../../calibration/commented-csv-rows.js';
+import { readCsvRows } from '../../datasets/csv-rows.js';
 import { countConfusion } from '../../calibration/confusion.js';
 import { agreementMetrics } from '../../calibration/metrics.js';
 import type { Goal } from '../../core/goal.js';
@@ -15,7 +15,7 @@ const OBJECTIVE_SETS = fileURLToPath(new URL('../../../../shared/datasets/pyrit-
 /** The held-out rows: never used to fit the weights, choose the threshold or design the features. */
 function heldOutPairs() {
   const files = readdirSync(OBJECTIVE_SETS).filter((name) => name.endsWith('.csv')).sort();
-  return files.flatMap((name) => pyritPairs(readCommentedCsvRows(join(OBJECTIVE_SETS, name)), 'objective')).filter((pair) => splitPart(pair.goal) === 'held-out');
+  return files.flatMap((name) => pyritPairs(readCsvRows(join(OBJECTIVE_SETS, name), { comments: true }), 'objective')).filter((pair) => splitPart(pair.goal) === 'held-out');
 }
 
 describe.skipIf(!existsSync(OBJECTIVE_SETS))(`the objective judge on PyRIT's held-out objective rows (skipped: ${OBJECTIVE_SETS} is absent)`, () => {
