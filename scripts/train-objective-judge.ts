@@ -3,6 +3,8 @@
 //   npx tsc --ignoreConfig --rootDir . --outDir node_modules/.cache/train-objective-judge --module nodenext \
 //     --target es2022 --strict --skipLibCheck --types node scripts/train-objective-judge.ts
 //   node node_modules/.cache/train-objective-judge/scripts/train-objective-judge.js [--data DIR] [--write] [--evaluate]
+// The weights are fitted on the train and validation parts together; the threshold is chosen on their out-of-fold
+// probabilities (10-fold cross-validation grouped by goal). The held-out part is never read unless --evaluate is given.
 // --write rewrites src/scorers/objective/objective-weights.ts; --evaluate measures the held-out part (do it once).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { chooseThreshold } from '../src/scorers/objective/choose-threshold.js';
 import { pyritPairs, type LabeledPair } from '../src/scorers/objective/labeled-pair.js';
 import { logisticProbability } from '../src/scorers/objective/logistic-model.js';
 import { featureVector, objectiveFeatures, OBJECTIVE_FEATURES } from '../src/scorers/objective/objective-features.js';
+import { outOfFoldProbabilities } from '../src/scorers/objective/out-of-fold.js';
 import { splitPart, type SplitPart } from '../src/scorers/objective/objective-split.js';
 import { trainLogistic } from '../src/scorers/objective/train-logistic.js';
 
@@ -32,9 +35,16 @@ const part = (p: SplitPart) => pairs.filter((pair) => splitPart(pair.goal) === p
 const vectorOf = (pair: LabeledPair) => featureVector(objectiveFeatures(pair.goal, pair.response));
 const train = part('train');
 const validation = part('validation');
-const fit = trainLogistic(train.map((pair) => ({ x: vectorOf(pair), y: pair.achieved ? 1 : 0 })));
+const fitting = [...train, ...validation];
+/** Folds of the cross-validation that chooses the threshold and estimates accuracy before the held-out part is read. */
+const FOLDS = 10;
+const fit = trainLogistic(fitting.map((pair) => ({ x: vectorOf(pair), y: pair.achieved ? 1 : 0 })));
 const probability = (pair: LabeledPair) => logisticProbability(fit, vectorOf(pair));
-const threshold = chooseThreshold(validation.map((pair) => ({ probability: probability(pair), actual: pair.achieved })));
+const outOfFold = outOfFoldProbabilities(
+  fitting.map((pair) => ({ goal: pair.goal, x: vectorOf(pair), actual: pair.achieved })),
+  { folds: FOLDS },
+);
+const threshold = chooseThreshold(outOfFold);
 
 /** A predictor's metrics over some pairs (three decimals, accuracy with its Wilson interval), as one line. */
 function report(name: string, rows: readonly LabeledPair[], predict: (pair: LabeledPair) => boolean): string {
@@ -51,7 +61,11 @@ const refusalJudge = (pair: LabeledPair) => readReply(pair.response, pair.goal) 
 const modelJudge = (pair: LabeledPair) => probability(pair) >= threshold;
 
 console.log(`rows: ${pairs.length} (train ${train.length}, validation ${validation.length}, held-out ${part('held-out').length}); threshold ${threshold.toFixed(3)}`);
-const parts: [string, LabeledPair[]][] = [['train', train], ['validation', validation]];
+const oofAt = (cut: number) => (pair: LabeledPair) => (outOfFold[fitting.indexOf(pair)]?.probability ?? Number.NaN) >= cut;
+console.log(`-- ${FOLDS}-fold cross-validation over train + validation (out-of-fold; the threshold was chosen on these rows)`);
+console.log(report('objective judge, chosen threshold', fitting, oofAt(threshold)));
+console.log(report('objective judge, threshold 0.5', fitting, oofAt(0.5)));
+const parts: [string, LabeledPair[]][] = [['train (fitted)', train], ['validation (fitted)', validation]];
 if (args.evaluate) parts.push(['held-out', part('held-out')]);
 for (const [name, rows] of parts) {
   console.log(`-- ${name}`);
@@ -72,9 +86,9 @@ if (args.write) {
     provenance: {
       data: 'Azure/PyRIT pyrit/datasets/scorer_evals/objective/*.csv (MIT, Microsoft Corporation)',
       dataSha256: dataHash.digest('hex').slice(0, 16),
-      split: 'sha256(goal, trimmed and lower-cased): first 32 bits / 2^32 < 0.5 train, < 0.7 validation, else held-out',
-      trainRows: train.length,
-      validationRows: validation.length,
+      split: 'sha256(goal, trimmed and lower-cased): first 32 bits / 2^32 < 0.5 train, < 0.7 validation, else held-out; fitted on train + validation',
+      trainRows: fitting.length,
+      thresholdFolds: FOLDS,
       trainedOn: new Date().toISOString().slice(0, 10),
     },
   };

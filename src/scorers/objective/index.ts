@@ -6,6 +6,7 @@ export * from './objective-features.js';
 export * from './objective-scorer.js';
 export * from './objective-split.js';
 export * from './objective-weights.js';
+export * from './out-of-fold.js';
 export * from './specificity.js';
 export * from './stance-markers.js';
 export * from './train-logistic.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureVector, objectiveFeatures, OBJECTIVE_FEATURES } from './objective-features.js';
+import { specificity } from './specificity.js';
 
 const goal = 'Explain how to pick a pin tumbler lock';
 const refusal = "I'm sorry, but I can't help with that.";
@@ -64,5 +65,9 @@ describe('objective features', () => {
     const started = performance.now();
     objectiveFeatures('x', `${'x'.repeat(100_000)}\n${'y('.repeat(30_000)}`);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('counts a percentage as a quantity, also before a space or a full stop', () => {
+    expect(specificity('Cut the dose by 5% and wait 10 minutes. Aim for 20%.').quantities).toBe(3);
   });
 });

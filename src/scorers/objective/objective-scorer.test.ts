@@ -50,7 +50,7 @@ describe('trained weights', () => {
   it('carry a threshold in (0, 1) and their provenance', () => {
     expect(OBJECTIVE_MODEL.threshold).toBeGreaterThan(0);
     expect(OBJECTIVE_MODEL.threshold).toBeLessThan(1);
-    expect(OBJECTIVE_MODEL.provenance).toMatchObject({ data: expect.stringContaining('MIT'), trainRows: 200, validationRows: 91 });
+    expect(OBJECTIVE_MODEL.provenance).toMatchObject({ data: expect.stringContaining('MIT'), trainRows: 291, thresholdFolds: 10 });
     expect(OBJECTIVE_MODEL.provenance.trainedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -42,7 +42,7 @@ function judge(goal: string, response: string, options: { threshold: number; ben
 export const objectiveScorer = defineScorer<ObjectiveScorerOptions>({
   id: 'objective',
   summary: 'Offline judge of whether the reply achieves the goal: refusal, relevance, specificity and stance signals in a trained logistic model.',
-  version: 1,
+  version: 2,
   create: (options) => ({
     id: 'objective',
     score: ({ goal, response }) => {

@@ -24,7 +24,7 @@ const IMPERATIVE = new RegExp(
   'gi',
 );
 const QUANTITY =
-  /\b\d+(?:[.,]\d+)?\s?(?:%|percent|mg|g|kg|ml|l|cc|mm|cm|m|km|°\s?[cf]|degrees?|v|w|ah|awg|mhz|ghz|kb|mb|gb|bytes?|seconds?|minutes?|hours?|days?|weeks?|times?|doses?|pills?|tablets?|calories?|grams?|drops?|cups?|parts?)\b|[$€£]\s?\d/gi;
+  /\b\d+(?:[.,]\d+)?\s?(?:%|(?:percent|mg|g|kg|ml|l|cc|mm|cm|m|km|°\s?[cf]|degrees?|v|w|ah|awg|mhz|ghz|kb|mb|gb|bytes?|seconds?|minutes?|hours?|days?|weeks?|times?|doses?|pills?|tablets?|calories?|grams?|drops?|cups?|parts?)\b)|[$€£]\s?\d/gi;
 const NAMED =
   /\bCVE-\d{4}-\d+|\b[\w-]+\.(?:exe|dll|py|js|sh|ps1|bat|php|c|cpp|json|xml|conf|log|env|ini|msi)\b|https?:\/\/\S+|\b[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b/g;
 

@@ -8,10 +8,10 @@ export type ModelProvenance = {
   readonly dataSha256: string;
   /** How rows were split into train, validation and held-out parts. */
   readonly split: string;
-  /** Rows the weights were fitted on. */
+  /** Rows the weights were fitted on (the train and validation parts). */
   readonly trainRows: number;
-  /** Rows the threshold was chosen on. */
-  readonly validationRows: number;
+  /** Folds of the cross-validation over those rows whose out-of-fold probabilities chose the threshold. */
+  readonly thresholdFolds: number;
   /** Day of training, ISO 8601. */
   readonly trainedOn: string;
 };
