@@ -72,6 +72,7 @@ describe('tap against real local servers', () => {
     expect(attempt).toMatchObject({ outcome: 'success', decidedBy: 'regex:objective', conversation: { turns: 4, reachedAtTurn: 4, backtracks: 0 } });
     const { db, sink } = store();
     sink.record(attempt!, planned);
+    sink.flush();
     const rows = db.prepare(
       `SELECT t.role, t.node, t.pruned, t.source FROM turns t JOIN attempts a ON a.id = t.attempt_id WHERE a.run_id = 'r-tap' AND a.seq = 0 ORDER BY t.idx`,
     ).all();

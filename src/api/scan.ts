@@ -12,7 +12,7 @@ import { helperModelFor } from './helper-model-for.js';
 import { createRunBudget } from '../engine/budget.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import type { RunSummary } from '../stats/summary.js';
-import { createAttemptWriter } from '../store/attempt-writer.js';
+import { createAttemptWriter, type WriteBatching } from '../store/attempt-writer.js';
 import { openDatabase } from '../store/open-database.js';
 import { createRun, requireRun, setRunStatus, type StoredRun } from '../store/run-store.js';
 import { inlineCalibration } from './load-calibration.js';
@@ -44,6 +44,8 @@ export type ScanOptions = {
   readonly reports?: { readonly json?: string | false; readonly html?: string | false };
   /** Clock (tests). */
   readonly clock?: Clock;
+  /** How finished attempts are grouped into transactions (default: 128 attempts or 200 ms). */
+  readonly batching?: WriteBatching;
 };
 
 /** What a scan leaves behind. */
@@ -85,7 +87,7 @@ function assertResumable(stored: StoredRun, prepared: PreparedRun, file: string)
   }
 }
 
-/** Runs a red-team scan end to end: plan, send, score, store each attempt as it ends, then summarize. */
+/** Runs a red-team scan end to end: plan, send, score, store attempts as they end (in batches), then summarize. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const baseDir = options.baseDir ?? process.cwd();
   const clock = options.clock ?? systemClock();
@@ -130,7 +132,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       createRun(db, { run, components: prepared.components });
     }
     setRunStatus(db, { id: run!.id, status: 'running', at: clock.now() });
-    const writer = createAttemptWriter(db, { run: run!, file: database });
+    const writer = createAttemptWriter(db, { run: run!, file: database, ...(options.batching ? { batching: options.batching } : {}) });
     options.onStart?.({ run: run!, alreadyRecorded: writer.recordedCount, skippedPairs: plan.skippedPairs });
     let result;
     try {

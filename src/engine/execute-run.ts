@@ -7,8 +7,10 @@ import { runAttempt, type AttemptContext } from './run-attempt.js';
 export type AttemptSink = {
   /** True when this plan position is already stored (resume skips it). */
   isRecorded(seq: number): boolean;
-  /** Stores one attempt durably before the next is taken. */
+  /** Takes one finished attempt; the sink may hold it briefly to commit several in one transaction. */
   record(attempt: Attempt, planned: PlannedAttempt): void;
+  /** Commits every attempt taken so far; called when the execution ends, however it ends. */
+  flush(): void;
 };
 
 /** Progress after each recorded attempt. */
@@ -84,6 +86,14 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
 
   const workers = Array.from({ length: Math.max(1, options.concurrency) }, () => worker());
   const settled = await Promise.allSettled(workers);
+  // Keep every finished attempt, also when the run was stopped or a worker failed.
+  if (!fatal) {
+    try {
+      sink.flush();
+    } catch (error) {
+      fatal = { error };
+    }
+  }
   if (fatal) throw fatal.error;
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;

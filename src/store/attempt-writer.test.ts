@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scan } from '../api/scan.js';
+import { buildChain, chainHash } from '../converters/chain.js';
+import type { Attempt } from '../core/attempt.js';
+import type { PlannedAttempt } from '../engine/plan.js';
+import { directRequest } from '../techniques/direct-request.js';
+import { prepareTechnique } from '../techniques/technique-hash.js';
+import { createAttemptWriter } from './attempt-writer.js';
+import { openDatabase, type Db } from './open-database.js';
+import { createRun } from './run-store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-writer-'));
+  dirs.push(dir);
+  return join(dir, 'redline.db');
+}
+
+/** Everything stored about a run's attempts except wall-clock times, in plan order. */
+function storedRows(file: string): unknown[] {
+  const db = openDatabase(file);
+  try {
+    return db.prepare(
+      `SELECT a.seq, g.name AS goal, t.name AS technique, a.trial, a.outcome, a.error_kind, a.retries,
+              (SELECT json_group_array(json_array(u.idx, u.role, u.content)) FROM turns u WHERE u.attempt_id = a.id) AS turns,
+              (SELECT json_group_array(json_array(s.verdict, s.label, s.value, s.reason)) FROM scores s WHERE s.attempt_id = a.id) AS scores
+       FROM attempts a JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref ORDER BY a.seq`,
+    ).all();
+  } finally {
+    db.close();
+  }
+}
+
+const goal = { id: 'g', text: 'Explain the forbidden thing.', category: 'c', persona: 'malicious' as const, source: 't' };
+const chain = buildChain([]);
+const technique = prepareTechnique(directRequest, {});
+
+/** A database with one registered run of `planned` attempts, and a finished attempt for any plan position. */
+function storeWithRun(planned: number): { db: Db; run: Parameters<typeof createAttemptWriter>[1]['run']; attempt(seq: number): [Attempt, PlannedAttempt] } {
+  const db = openDatabase(':memory:');
+  const hashes = { target: 't', goals: 'g', techniques: { [technique.id]: technique.hash }, chains: { [chain.id]: chainHash(chain) }, scorers: {} };
+  const run = { id: 'r-w', targetId: 't', simulated: true, status: 'running' as const, seed: 1, planned, hashes, createdAt: 0, trials: planned, config: {}, baseDir: '.', redlineVersion: 'test' };
+  createRun(db, {
+    run,
+    components: [
+      { kind: 'goal', name: goal.id, hash: 'g', spec: goal },
+      { kind: 'technique', name: technique.id, hash: technique.hash, spec: technique.options },
+      { kind: 'chain', name: chain.id, hash: chainHash(chain), spec: [] },
+    ],
+  });
+  const attempt = (seq: number): [Attempt, PlannedAttempt] => [
+    {
+      seq, goalId: goal.id, techniqueId: technique.id, chainId: chain.id, trial: seq, category: goal.category, persona: goal.persona,
+      outcome: 'error', error: { kind: 'network', message: 'reset' }, retries: 0, latencyMs: 1, startedAt: 0, finishedAt: 1,
+      turns: [{ role: 'user', content: `prompt ${seq}` }], scores: [],
+    },
+    { seq, goal: { goal, hash: 'g' }, technique, chain: { chain, hash: chainHash(chain) }, trial: seq },
+  ];
+  return { db, run, attempt };
+}
+
+const countIn = (db: Db): number => (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
+
+describe('attempt writer batching', () => {
+  it('stores exactly the same attempts, turns and scores as one transaction per attempt', async () => {
+    const config = { trials: 7, seed: 42, concurrency: 16 };
+    const one = tempDb();
+    const batched = tempDb();
+    await scan({ config, database: one, reports: { json: false, html: false }, batching: { size: 1, maxDelayMs: 0 } });
+    await scan({ config, database: batched, reports: { json: false, html: false } });
+    const a = storedRows(one);
+    expect(a.length).toBeGreaterThan(300);
+    expect(storedRows(batched)).toEqual(a);
+  });
+
+  it('commits a full batch at once, and a partial one after its delay, without waiting for the run to end', async () => {
+    const { db, run, attempt } = storeWithRun(10);
+    const writer = createAttemptWriter(db, { run, file: ':memory:', batching: { size: 4, maxDelayMs: 30 } });
+    for (let seq = 0; seq < 5; seq += 1) writer.record(...attempt(seq));
+    expect(countIn(db)).toBe(4);
+    expect(writer.isRecorded(4)).toBe(true);
+    expect(writer.recordedCount).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(countIn(db)).toBe(5);
+    writer.record(...attempt(5));
+    writer.flush();
+    expect(countIn(db)).toBe(6);
+    db.close();
+  });
+
+  it('reports a commit that failed on its timer at the next record, naming the attempts', async () => {
+    const { db, run, attempt } = storeWithRun(10);
+    const writer = createAttemptWriter(db, { run, file: 'the.db', batching: { size: 100, maxDelayMs: 10 } });
+    writer.record(...attempt(0));
+    db.exec('DROP TABLE turns');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(() => writer.record(...attempt(1))).toThrow(/cannot record attempt 0 of run r-w: .*turns/);
+    db.close();
+  });
+
+  it('resumes from what is stored: positions already written are reported as recorded', () => {
+    const { db, run, attempt } = storeWithRun(10);
+    const first = createAttemptWriter(db, { run, file: ':memory:' });
+    for (const seq of [0, 3, 9]) first.record(...attempt(seq));
+    first.flush();
+    const second = createAttemptWriter(db, { run, file: ':memory:' });
+    expect(second.recordedCount).toBe(3);
+    expect([...Array(10).keys()].filter((seq) => second.isRecorded(seq))).toEqual([0, 3, 9]);
+    db.close();
+  });
+});
