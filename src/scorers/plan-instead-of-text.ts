@@ -9,7 +9,7 @@ const TEXT_REQUEST = new RegExp(String.raw`\b${TEXT}\b`, 'i');
  * generation of a long passage". The piece must follow the verb closely, so "planning your meals helps you create…" is no plan.
  */
 const PLANNING = new RegExp(
-  String.raw`\b(?:planning|plans?|approach|thought process|strategy)(?:\s+(?:to|for|of|the|on|how|planning))*\s+(?:generat(?:e|ing|ion)|writ(?:e|ing)|compos(?:e|ing|ition)|produc(?:e|ing|tion)|draft(?:ing)?|creat(?:e|ing|ion))\b[^.\n]{0,40}?\b${TEXT}\b`,
+  String.raw`\b(?:planning|plans?|approach|thought process|strategy|go about)(?:\s+(?:to|for|of|the|on|how|planning))*\s+(?:generat(?:e|ing|ion)|writ(?:e|ing)|compos(?:e|ing|ition)|produc(?:e|ing|tion)|reproduc(?:e|ing|tion)|recit(?:e|ing|ation)|transcrib(?:e|ing)|provid(?:e|ing)|shar(?:e|ing)|draft(?:ing)?|creat(?:e|ing|ion))\b[^.\n]{0,40}?\b${TEXT}\b`,
   'i',
 );
 
