@@ -48,10 +48,12 @@ const threshold = chooseThreshold(outOfFold);
 
 /** A predictor's metrics over some pairs (three decimals, accuracy with its Wilson interval), as one line. */
 function report(name: string, rows: readonly LabeledPair[], predict: (pair: LabeledPair) => boolean): string {
-  const m = agreementMetrics(countConfusion(rows.map((pair): LabeledPrediction => ({ predicted: predict(pair), actual: pair.achieved }))));
+  const matrix = countConfusion(rows.map((pair): LabeledPrediction => ({ predicted: predict(pair), actual: pair.achieved })));
+  const m = agreementMetrics(matrix);
   const f = (v: number | null) => (v === null ? '—' : v.toFixed(3));
   const ci = `[${f(m.accuracy.low)}, ${f(m.accuracy.high)}]`;
-  return `${name.padEnd(34)} n=${m.decided} accuracy ${f(m.accuracy.value)} ${ci} precision ${f(m.precision)} recall ${f(m.recall)} F1 ${f(m.f1)} kappa ${f(m.kappa)}`;
+  const cells = `TP ${matrix.truePositive} FP ${matrix.falsePositive} TN ${matrix.trueNegative} FN ${matrix.falseNegative}`;
+  return `${name.padEnd(34)} n=${m.decided} accuracy ${f(m.accuracy.value)} ${ci} precision ${f(m.precision)} recall ${f(m.recall)} F1 ${f(m.f1)} kappa ${f(m.kappa)} (${cells})`;
 }
 
 // Zou et al. 2023 (GCG) refusal prefixes, the usual keyword judge: no prefix found ⇒ jailbroken.
