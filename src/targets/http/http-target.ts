@@ -5,6 +5,7 @@ import { defaultBodyTemplate, renderBodyTemplate, type JsonValue } from './body-
 import { createConversationSessions, oneOffTurn, type ConversationSessions } from './conversation-sessions.js';
 import { expandEnvReferences } from '../env-reference.js';
 import { expandHeaders } from '../header-templates.js';
+import { createHttpTransport, type HttpTransport } from '../http-transport.js';
 import { httpTargetOptions, type HttpTargetInput } from './http-target-options.js';
 import type { JsonPath } from './json-path.js';
 import { compileJsonPathOption } from './json-path-option.js';
@@ -32,6 +33,8 @@ type HttpPlan = {
   readonly template: JsonValue;
   readonly responsePath: JsonPath;
   readonly scope: FailureScope;
+  /** The target's keep-alive connections; never follows a redirect. */
+  readonly transport: HttpTransport;
   /** Where the app returns its session id, and the sessions it issued; absent for a stateless app. */
   readonly sessions?: { readonly source: SessionSource; readonly book: ConversationSessions };
 };
@@ -58,6 +61,7 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
     template: options.body ?? defaultBodyTemplate,
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     scope: { targetId: id, secrets: [...expandedUrl.secrets, ...headers.secrets] },
+    transport: createHttpTransport({ limitBytes: replyLimitBytes }),
     ...(source ? { sessions: { source, book: createConversationSessions({ history: options.history, limit: sessionLimit }) } } : {}),
   };
   return {
@@ -65,7 +69,10 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
     capabilities: { multiTurn: true, systemPrompt: false, documents: true },
     simulated: false,
     send: (request, signal) => raceAbort(plan.scope, { promise: exchange(plan, { request, signal }), signal }),
-    close: async () => plan.sessions?.book.clear(),
+    close: async () => {
+      plan.sessions?.book.clear();
+      await plan.transport.close();
+    },
   };
 }
 
@@ -73,13 +80,12 @@ async function exchange(plan: HttpPlan, call: { request: TargetRequest; signal: 
   const { scope, sessions } = plan;
   const { request } = call;
   const turn = sessions?.book.begin(request) ?? oneOffTurn(request);
-  const response = await fetch(fillSessionUrl(plan.url, turn.session), {
+  const response = await plan.transport.fetch(fillSessionUrl(plan.url, turn.session), {
     method: plan.method,
     headers: fillSessionHeaders(plan.headers, turn.session),
     body: JSON.stringify(renderBodyTemplate(plan.template, { request, messages: turn.messages, session: turn.session })),
+    // The transport never follows a redirect: it would carry our headers (tokens included) to wherever it points.
     signal: call.signal,
-    // A redirect would carry our headers (tokens included) to wherever it points; report it instead.
-    redirect: 'manual',
   }).catch((error: unknown) => {
     throw transportError(scope, error);
   });

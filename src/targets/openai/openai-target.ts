@@ -6,6 +6,7 @@ import type { TargetContext } from '../context.js';
 import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
 import { readEnv } from '../env-reference.js';
 import { expandHeaders, headerTemplatesOption } from '../header-templates.js';
+import { createHttpTransport, type HttpTransport } from '../http-transport.js';
 import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
 import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
 import { chatCompletionReply } from './chat-reply.js';
@@ -46,7 +47,7 @@ export type OpenAiTargetOptions = z.infer<typeof openAiTargetOptions>;
 export type OpenAiTargetInput = z.input<typeof openAiTargetOptions>;
 
 /** Everything a call needs, fixed when the target is created. */
-type ChatPlan = { readonly client: OpenAI; readonly options: OpenAiTargetOptions; readonly scope: FailureScope };
+type ChatPlan = { readonly client: OpenAI; readonly transport: HttpTransport; readonly options: OpenAiTargetOptions; readonly scope: FailureScope };
 
 /** Creates a target that talks to an OpenAI-compatible Chat Completions API through the official SDK. */
 export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetContext): Target {
@@ -55,6 +56,9 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   const apiKey = options.apiKeyEnv ? readEnv(options.apiKeyEnv, { context, path: 'target.apiKeyEnv' }) : undefined;
   const headers = expandHeaders(options.headers, context);
   const id = `openai:${options.model}@${baseUrl.host}`;
+  // The SDK builds requests and reads errors; a pooled transport sends them (it never follows a redirect, which would
+  // carry the key and headers to wherever it points: a 3xx is reported as an HTTP error).
+  const transport = createHttpTransport({ limitBytes: replyLimitBytes });
   const client = new OpenAI({
     baseURL: options.baseUrl,
     apiKey: apiKey ?? placeholderKey,
@@ -65,11 +69,11 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
     organization: null,
     project: null,
     logLevel: 'off',
-    // A redirect would carry the key and headers to wherever it points; report it as an HTTP 3xx instead.
-    fetchOptions: { redirect: 'manual' },
+    fetch: transport.fetch,
   });
   const plan: ChatPlan = {
     client,
+    transport,
     options,
     scope: { targetId: id, secrets: [...(apiKey ? [apiKey] : []), ...headers.secrets] },
   };
@@ -78,6 +82,7 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
     capabilities: { multiTurn: true, systemPrompt: true, documents: false },
     simulated: false,
     send: (request, signal) => raceAbort(plan.scope, { promise: complete(plan, { request, signal }), signal }),
+    close: () => transport.close(),
   };
 }
 

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalHandler, type LocalServer } from '../../test/support/local-server.js';
+import { createHttpTransport, type HttpTransport } from './http-transport.js';
+
+const servers: LocalServer[] = [];
+const transports: HttpTransport[] = [];
+afterEach(async () => {
+  for (const transport of transports.splice(0)) await transport.close();
+  for (const server of servers.splice(0)) await server.close();
+});
+
+async function setup(handle: LocalHandler, limitBytes = 1024): Promise<{ server: LocalServer; transport: HttpTransport; sockets: Set<unknown> }> {
+  const sockets = new Set<unknown>();
+  const server = await startLocalServer((reply, request) => {
+    sockets.add(request.raw.socket);
+    handle(reply, request);
+  });
+  const transport = createHttpTransport({ limitBytes });
+  servers.push(server);
+  transports.push(transport);
+  return { server, transport, sockets };
+}
+
+describe('pooled http transport', () => {
+  it('reuses keep-alive connections: 2,000 requests, 8 at a time, over a handful of connections (not one per request)', async () => {
+    const { server, transport, sockets } = await setup((reply, request) => {
+      setTimeout(() => reply.end(`echo ${request.body}`), 2);
+    });
+    let next = 0;
+    const texts: string[] = [];
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < 2000) {
+        const n = next++;
+        const response = await transport.fetch(`${server.url}/x`, { method: 'POST', body: String(n), headers: { 'content-type': 'text/plain' } });
+        texts[n] = await response.text();
+      }
+    }));
+    expect(texts).toEqual(Array.from({ length: 2000 }, (_, n) => `echo ${n}`));
+    expect(server.received).toHaveLength(2000);
+    // undici may open a second connection while the first still finishes a reply: bounded by the concurrency, never by the requests.
+    expect(sockets.size).toBeLessThanOrEqual(16);
+  });
+
+  it('sends the method, headers and body, and returns status, headers (repeated ones too) and body', async () => {
+    const { server, transport } = await setup((reply) => {
+      reply.writeHead(201, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'], 'x-request-id': 'q7' });
+      reply.end('{"ok":true}');
+    });
+    const response = await transport.fetch(new URL(`${server.url}/v1/chat?x=1`), {
+      method: 'PUT',
+      headers: new Headers({ authorization: 'Bearer k', 'x-extra': 'e' }),
+      body: '{"a":1}',
+    });
+    expect(server.received[0]).toMatchObject({ method: 'PUT', path: '/v1/chat?x=1', body: '{"a":1}', headers: { authorization: 'Bearer k', 'x-extra': 'e' } });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe('q7');
+    expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('returns a redirect instead of following it, so headers never travel to another host', async () => {
+    const elsewhere = await setup((reply) => reply.end('should not be reached'));
+    const { server, transport } = await setup((reply) => {
+      reply.writeHead(302, { location: `${elsewhere.server.url}/steal` });
+      reply.end();
+    });
+    const response = await transport.fetch(`${server.url}/`, { method: 'POST', body: 'x', headers: { authorization: 'Bearer secret' } });
+    expect(response.status).toBe(302);
+    expect(elsewhere.server.received).toHaveLength(0);
+  });
+
+  it('keeps at most limit + 1 bytes of a large streamed body, and none of one announced too large', async () => {
+    const chunked = await setup((reply) => {
+      reply.write('a'.repeat(600));
+      reply.write('b'.repeat(600));
+      reply.end('c'.repeat(600));
+    }, 1000);
+    const streamed = await chunked.transport.fetch(`${chunked.server.url}/`);
+    expect((await streamed.text()).length).toBe(1001);
+
+    const announced = await setup((reply) => {
+      reply.writeHead(200, { 'content-length': '5000' });
+      reply.end('z'.repeat(5000));
+    }, 1000);
+    const dropped = await announced.transport.fetch(`${announced.server.url}/`);
+    expect(dropped.headers.get('content-length')).toBe('5000');
+    expect(await dropped.text()).toBe('');
+  });
+
+  it('answers 204 with an empty body, and works again after close', async () => {
+    const { server, transport } = await setup((reply) => {
+      reply.writeHead(204);
+      reply.end();
+    });
+    expect((await transport.fetch(`${server.url}/`)).status).toBe(204);
+    await transport.close();
+    const again = await transport.fetch(`${server.url}/`);
+    expect(again.status).toBe(204);
+    expect(await again.text()).toBe('');
+  });
+
+  it('rejects when the signal aborts', async () => {
+    const { server, transport } = await setup(() => undefined);
+    const controller = new AbortController();
+    const pending = transport.fetch(`${server.url}/`, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await expect(pending).rejects.toThrow();
+  });
+});
