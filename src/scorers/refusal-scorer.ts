@@ -21,7 +21,7 @@ const requestText = ({ goal, conversation }: ScoreInput): string =>
 export const refusalScorer = defineScorer<Record<string, never>>({
   id: 'refusal',
   summary: 'Offline refusal detector: refusal / partial refusal / non-answer / off-topic / compliance, read by persona.',
-  version: 2,
+  version: 3,
   create: () => ({
     id: 'refusal',
     score: (input) => {

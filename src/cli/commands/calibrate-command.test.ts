@@ -48,7 +48,7 @@ describe('redline calibrate', () => {
     const saved = JSON.parse(readFileSync(save, 'utf8')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       scorer: { id: 'refusal' },
-      scorerVersion: 2,
+      scorerVersion: 3,
       target: { id: 'refusal' },
       rows: 8,
       unscored: 1,
