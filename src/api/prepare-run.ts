@@ -60,7 +60,7 @@ export type PrepareContext = {
 export function prepareRun(config: RedlineConfig, context: PrepareContext): PreparedRun {
   const targetOptions = config.target as Record<string, unknown>;
   assertNoLiteralSecrets(targetOptions, context.file);
-  const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file };
+  const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file, connections: config.concurrency };
   const target = createTarget(config.target, targetContext);
   if (config.translator !== undefined) assertNoLiteralSecrets(config.translator as Record<string, unknown>, context.file);
   const translator = config.translator === undefined ? undefined : createTarget(config.translator, targetContext);

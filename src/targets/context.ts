@@ -6,4 +6,6 @@ export type TargetContext = {
   readonly baseDir: string;
   /** The config file the options came from, for error messages ('<options>' when given in code). */
   readonly configFile: string;
+  /** Most connections the target keeps open to its host: the run's concurrency (default: as many as requests need). */
+  readonly connections?: number;
 };

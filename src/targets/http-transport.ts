@@ -13,6 +13,8 @@ export type HttpTransport = {
 
 /** How a transport reads replies. */
 export type TransportOptions = {
+  /** Most connections open at once (undici otherwise opens a new one whenever all are busy, up to twice the concurrency). */
+  readonly connections?: number;
   /** Bytes of a reply body read at most; one more byte is kept so the reader can tell the body was larger. */
   readonly limitBytes: number;
 };
@@ -27,7 +29,6 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
  * A redirect would carry the target's headers (tokens included) to wherever it points, so it is returned as is.
  */
 export function createHttpTransport(options: TransportOptions): HttpTransport {
-  // Unlimited connections per origin: the engine's concurrency is the bound, and each in-flight request keeps one.
   // Closing releases the connections; a later request opens a new pool.
   let agent: Agent | undefined;
   const fetch: TransportFetch = async (input, init = {}) => {
@@ -37,7 +38,7 @@ export function createHttpTransport(options: TransportOptions): HttpTransport {
       headers: plainHeaders(init.headers),
       body: requestBody(init.body),
       signal: init.signal ?? undefined,
-      dispatcher: (agent ??= new Agent()),
+      dispatcher: (agent ??= new Agent(options.connections === undefined ? {} : { connections: options.connections })),
     });
     // A reply that announces more than the limit is not read at all: the reader sees its length and refuses it.
     const declared = Number(reply.headers['content-length'] ?? Number.NaN);

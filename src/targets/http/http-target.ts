@@ -61,7 +61,7 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
     template: options.body ?? defaultBodyTemplate,
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     scope: { targetId: id, secrets: [...expandedUrl.secrets, ...headers.secrets] },
-    transport: createHttpTransport({ limitBytes: replyLimitBytes }),
+    transport: createHttpTransport({ limitBytes: replyLimitBytes, ...(context.connections === undefined ? {} : { connections: context.connections }) }),
     ...(source ? { sessions: { source, book: createConversationSessions({ history: options.history, limit: sessionLimit }) } } : {}),
   };
   return {

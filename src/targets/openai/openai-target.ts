@@ -58,7 +58,7 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   const id = `openai:${options.model}@${baseUrl.host}`;
   // The SDK builds requests and reads errors; a pooled transport sends them (it never follows a redirect, which would
   // carry the key and headers to wherever it points: a 3xx is reported as an HTTP error).
-  const transport = createHttpTransport({ limitBytes: replyLimitBytes });
+  const transport = createHttpTransport({ limitBytes: replyLimitBytes, ...(context.connections === undefined ? {} : { connections: context.connections }) });
   const client = new OpenAI({
     baseURL: options.baseUrl,
     apiKey: apiKey ?? placeholderKey,
