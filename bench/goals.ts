@@ -42,6 +42,12 @@ export type BenchResults = {
 
 const ONE_MILLION = 1_000_000;
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function judged(goal: string, measured: number | undefined, format: (v: number) => string, ok: (v: number) => boolean): GoalResult {
   if (measured === undefined) return { goal, measured: '—', status: 'not measured' };
   return { goal, measured: format(measured), status: ok(measured) ? 'met' : 'missed' };
@@ -49,12 +55,12 @@ function judged(goal: string, measured: number | undefined, format: (v: number) 
 
 /** Judges the measured figures against the goals of issue 7. */
 export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[] {
-  const limit = results.scans.find((s) => s.concurrency === 64 && s.latencyMs === 50);
+  const limitRuns = results.scans.filter((s) => s.concurrency === 64 && s.latencyMs === 50).map((s) => s.efficiency ?? 0);
   const worstCpu = Math.max(...results.scans.map((s) => s.cpuMsPerAttempt));
   const million = results.scans.filter((s) => s.attempts === ONE_MILLION);
   const millionRuns = results.largeRuns.find((r) => r.attempts === ONE_MILLION);
   return [
-    judged('≥ 90% of C/L at C = 64, L = 50 ms', limit?.efficiency ?? undefined, (v) => `${(v * 100).toFixed(1)}%`, (v) => v >= 0.9),
+    judged('≥ 90% of C/L at C = 64, L = 50 ms (median)', limitRuns.length ? median(limitRuns) : undefined, (v) => `${(v * 100).toFixed(1)}%`, (v) => v >= 0.9),
     judged('≤ 1 ms CPU per attempt (worst scan)', worstCpu, (v) => `${v.toFixed(2)} ms`, (v) => v <= 1),
     judged('peak RSS < 250 MB at 1M attempts', million.length ? Math.max(...million.map((s) => s.peakRssMb)) : undefined, (v) => `${v.toFixed(0)} MB`, (v) => v < 250),
     judged('report on 1M attempts < 15 s', millionRuns?.reportMs, (v) => `${(v / 1000).toFixed(1)} s`, (v) => v < 15_000),
