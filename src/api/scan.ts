@@ -44,7 +44,7 @@ export type ScanOptions = {
   readonly reports?: { readonly json?: string | false; readonly html?: string | false };
   /** Clock (tests). */
   readonly clock?: Clock;
-  /** How finished attempts are grouped into transactions (default: 128 attempts or 200 ms). */
+  /** How finished attempts are grouped into transactions (default: at most one commit per 10 ms, of at most 128 attempts). */
   readonly batching?: WriteBatching;
 };
 

@@ -95,6 +95,17 @@ describe('attempt writer batching', () => {
     db.close();
   });
 
+  it('commits at once an attempt that finishes after a quiet spell (a slow target loses nothing to batching)', async () => {
+    const { db, run, attempt } = storeWithRun(10);
+    const writer = createAttemptWriter(db, { run, file: ':memory:', batching: { size: 100, maxDelayMs: 20 } });
+    for (let seq = 0; seq < 3; seq += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      writer.record(...attempt(seq));
+      expect(countIn(db)).toBe(seq + 1);
+    }
+    db.close();
+  });
+
   it('reports a commit that failed on its timer at the next record, naming the attempts', async () => {
     const { db, run, attempt } = storeWithRun(10);
     const writer = createAttemptWriter(db, { run, file: 'the.db', batching: { size: 100, maxDelayMs: 10 } });
