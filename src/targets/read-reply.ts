@@ -5,26 +5,29 @@ export const replyLimitBytes = 10 * 1024 * 1024;
 
 const excerptBytes = 4096;
 
-/** Reads a reply body as UTF-8 text, streaming; 'bad-response' past `limitBytes`, 'network' if it breaks off. */
+/**
+ * Reads a reply body as UTF-8 text; 'bad-response' past `limitBytes`, 'network' if it breaks off. The body comes
+ * from the target's transport (`http-transport.ts`), which already stopped reading at `limitBytes` + 1 bytes, or
+ * read nothing of a body announced larger.
+ */
 export async function readReplyText(
   response: Response,
   read: { scope: FailureScope; limitBytes: number },
 ): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  const { text, complete } = await (declared > read.limitBytes
-    ? dropBody(response)
-    : readUpTo(response, read.limitBytes)
-  ).catch((error: unknown) => {
+  const bytes = await bodyBytes(response).catch((error: unknown) => {
     throw transportError(read.scope, error);
   });
-  if (!complete) throw badResponseError(read.scope, `reply larger than ${describeBytes(read.limitBytes)}`);
-  return text;
+  if (declared > read.limitBytes || bytes.byteLength > read.limitBytes) {
+    throw badResponseError(read.scope, `reply larger than ${describeBytes(read.limitBytes)}`);
+  }
+  return new TextDecoder().decode(bytes);
 }
 
-/** Reads the start of an error reply, to quote in a message, and drops the rest of it. */
+/** Reads the start of an error reply, to quote in a message. */
 export async function readReplyExcerpt(response: Response): Promise<string> {
   try {
-    return (await readUpTo(response, excerptBytes)).text;
+    return new TextDecoder().decode((await bodyBytes(response)).subarray(0, excerptBytes));
   } catch {
     // The status already says what went wrong; a body that breaks off adds nothing.
     return '';
@@ -41,28 +44,8 @@ export function parseJsonReply(text: string, scope: FailureScope): unknown {
   }
 }
 
-async function readUpTo(response: Response, limitBytes: number): Promise<{ text: string; complete: boolean }> {
-  if (!response.body) return { text: '', complete: true };
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text: text + decoder.decode(), complete: true };
-    total += value.byteLength;
-    if (total > limitBytes) {
-      // Cancelling closes the connection, so the rest of the body is never downloaded.
-      await reader.cancel().catch(() => undefined);
-      return { text: text + decoder.decode(value.subarray(0, value.byteLength - (total - limitBytes))), complete: false };
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
-async function dropBody(response: Response): Promise<{ text: string; complete: boolean }> {
-  await response.body?.cancel().catch(() => undefined);
-  return { text: '', complete: false };
+async function bodyBytes(response: Response): Promise<Uint8Array> {
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 function describeBytes(bytes: number): string {
