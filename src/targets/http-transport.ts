@@ -1,4 +1,6 @@
 import { Agent, request } from 'undici';
+import type { TargetContext } from './context.js';
+import { replyLimitBytes } from './read-reply.js';
 
 /** A fetch-compatible function, as the OpenAI SDK and the http target call it. */
 export type TransportFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -62,6 +64,11 @@ export function createHttpTransport(options: TransportOptions): HttpTransport {
       await closing?.close();
     },
   };
+}
+
+/** A target's transport: replies capped at the common reply limit, connections at the run's concurrency. */
+export function targetTransport(context: TargetContext): HttpTransport {
+  return createHttpTransport({ limitBytes: replyLimitBytes, ...(context.connections === undefined ? {} : { connections: context.connections }) });
 }
 
 function plainHeaders(headers: RequestInit['headers']): Record<string, string> {

@@ -5,7 +5,7 @@ import { defaultBodyTemplate, renderBodyTemplate, type JsonValue } from './body-
 import { createConversationSessions, oneOffTurn, type ConversationSessions } from './conversation-sessions.js';
 import { expandEnvReferences } from '../env-reference.js';
 import { expandHeaders } from '../header-templates.js';
-import { createHttpTransport, type HttpTransport } from '../http-transport.js';
+import { targetTransport, type HttpTransport } from '../http-transport.js';
 import { httpTargetOptions, type HttpTargetInput } from './http-target-options.js';
 import type { JsonPath } from './json-path.js';
 import { compileJsonPathOption } from './json-path-option.js';
@@ -61,7 +61,7 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
     template: options.body ?? defaultBodyTemplate,
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     scope: { targetId: id, secrets: [...expandedUrl.secrets, ...headers.secrets] },
-    transport: createHttpTransport({ limitBytes: replyLimitBytes, ...(context.connections === undefined ? {} : { connections: context.connections }) }),
+    transport: targetTransport(context),
     ...(source ? { sessions: { source, book: createConversationSessions({ history: options.history, limit: sessionLimit }) } } : {}),
   };
   return {

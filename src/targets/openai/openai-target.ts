@@ -6,7 +6,7 @@ import type { TargetContext } from '../context.js';
 import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
 import { readEnv } from '../env-reference.js';
 import { expandHeaders, headerTemplatesOption } from '../header-templates.js';
-import { createHttpTransport, type HttpTransport } from '../http-transport.js';
+import { targetTransport, type HttpTransport } from '../http-transport.js';
 import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
 import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
 import { chatCompletionReply } from './chat-reply.js';
@@ -58,7 +58,7 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   const id = `openai:${options.model}@${baseUrl.host}`;
   // The SDK builds requests and reads errors; a pooled transport sends them (it never follows a redirect, which would
   // carry the key and headers to wherever it points: a 3xx is reported as an HTTP error).
-  const transport = createHttpTransport({ limitBytes: replyLimitBytes, ...(context.connections === undefined ? {} : { connections: context.connections }) });
+  const transport = targetTransport(context);
   const client = new OpenAI({
     baseURL: options.baseUrl,
     apiKey: apiKey ?? placeholderKey,
