@@ -1,4 +1,4 @@
-import { closest } from '../config/closest.js';
+import { closest } from '../core/closest.js';
 import { ConfigError } from '../core/errors.js';
 import { DEFAULT_FIELDS, type TranscriptFields } from './transcript-fields.js';
 

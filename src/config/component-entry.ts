@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ComponentOptions } from '../core/options.js';
-import { closest } from './closest.js';
+import { closest } from '../core/closest.js';
 
 /** A registrable thing that may take options. */
 type Registrable = { readonly id: string; readonly defaults?: ComponentOptions; readonly requires?: readonly string[] };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closest } from './closest.js';
+import { closest } from '../core/closest.js';
 
 /** One validation problem, ready for a ConfigError. */
 export type ConfigProblem = { path: string; message: string; hint?: string };

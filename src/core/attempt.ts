@@ -1,7 +1,9 @@
-import type { Message } from './message.js';
+import type { Turn } from './event.js';
 import type { Outcome, Persona } from './outcome.js';
 import type { Score } from './score.js';
 import type { Usage } from './target.js';
+
+export type { Turn } from './event.js';
 
 /** One planned attempt: a goal × technique × converter chain × trial, with its place in the plan. */
 export type AttemptKey = {
@@ -15,20 +17,6 @@ export type AttemptKey = {
   readonly chainId: string;
   /** Trial number, 0-based. */
   readonly trial: number;
-};
-
-/** A turn as stored: what was sent or received, and the text before converters or translation changed it. */
-export type Turn = Message & {
-  /** The text before converters (or translation) changed it, when they did. */
-  readonly original?: string;
-  /** The reply as scorers read it, when it was interpreted first (translated back to English). */
-  readonly interpreted?: string;
-  /** Who wrote a user turn in a multi-turn attempt: the attacker model, a script, or a fabricated history. */
-  readonly source?: 'attacker' | 'script' | 'fabricated' | 'technique';
-  /** Branch or tree node the turn belongs to (backtracks, TAP), when the conversation was not linear. */
-  readonly node?: string;
-  /** True for turns of an abandoned branch (backtracked or pruned): kept for the record, not in the final transcript. */
-  readonly pruned?: boolean;
 };
 
 /** Why an attempt ended in `error`. */

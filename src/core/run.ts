@@ -36,3 +36,15 @@ export type Run = {
   /** When the run last finished or stopped (epoch ms). */
   readonly finishedAt?: number;
 };
+
+/** A run as stored, with what it needs to be resumed, sliced and reported. */
+export type StoredRun = Run & {
+  /** Trials per cell. */
+  readonly trials: number;
+  /** The resolved configuration (secrets only as env var names). */
+  readonly config: unknown;
+  /** Folder the configuration's relative paths resolve against (kept so every slice reads the same files). */
+  readonly baseDir: string;
+  /** Redline version that created the run. */
+  readonly redlineVersion: string;
+};

@@ -1,4 +1,4 @@
-import type { Message } from './message.js';
+import type { ContentPart, Message } from './message.js';
 
 /** What a target can be asked to do. */
 export type TargetCapabilities = {
@@ -33,14 +33,28 @@ export type Usage = {
   readonly completionTokens: number;
 };
 
+/**
+ * Small facts about a reply worth keeping; the named keys have one meaning across targets, others are target-specific.
+ */
+export type TargetMetadata = Readonly<Record<string, string | number | boolean>> & {
+  /** Why generation stopped, as the target said it: 'stop', 'length', 'tool_calls', 'content_filter'… */
+  readonly finishReason?: string;
+  /** True when the target declined through a dedicated refusal field (OpenAI's `message.refusal`). */
+  readonly refusal?: boolean;
+  /** True, or the filtered categories, when a content filter acted on the reply. */
+  readonly contentFilter?: boolean | string;
+};
+
 /** A target's answer. */
 export type TargetResponse = {
-  /** The reply text (empty string when the target answered with nothing). */
+  /** The reply's text (its text parts joined; empty when the target answered with no text). */
   readonly text: string;
+  /** The whole reply, in order, when it holds more than text (tool calls); absent for a plain text reply. */
+  readonly parts?: readonly ContentPart[];
   /** Token usage, when the target reports it. */
   readonly usage?: Usage;
-  /** Small facts worth keeping, e.g. `finishReason` or a content-filter flag. */
-  readonly metadata?: Readonly<Record<string, string | number | boolean>>;
+  /** Finish reason, refusal and content-filter flags, and other small facts the target reported. */
+  readonly metadata?: TargetMetadata;
 };
 
 /** The AI system under test. */

@@ -1,20 +1,7 @@
 // Cells are comparable when the same components produced them: ids can stay while wording changes, hashes cannot.
-import type { CellCounts } from './summary.js';
+import type { CellComponents, CellCounts, NamedHash } from '../core/counts.js';
 
-/** A component as a cell used it: its id and content hash. */
-export type NamedHash = { readonly name: string; readonly hash: string };
-
-/** One cell's counts and the exact components behind them, as the store's per-cell query returns them. */
-export type CellComponents = CellCounts & {
-  /** Content hash of the technique. */
-  readonly techniqueHash: string;
-  /** Hashes of the goals attempted in the cell, sorted. */
-  readonly goals: readonly string[];
-  /** Converter chains used, sorted. */
-  readonly chains: readonly NamedHash[];
-  /** Scorers that decided the cell's decided attempts, sorted. */
-  readonly scorers: readonly NamedHash[];
-};
+export type { CellComponents, NamedHash } from '../core/counts.js';
 
 const short = (hash: string): string => `${hash.slice(0, 8)}…`;
 

@@ -1,16 +1,8 @@
+import type { OutcomeCounts } from '../core/counts.js';
+
+export type { OutcomeCounts } from '../core/counts.js';
 import { wilsonInterval } from './wilson.js';
 
-/** How many attempts ended in each outcome. */
-export type OutcomeCounts = {
-  /** Attempts whose probe found the failure it looks for. */
-  readonly success: number;
-  /** Attempts decided as not found. */
-  readonly failure: number;
-  /** Attempts the target or engine could not complete. */
-  readonly error: number;
-  /** Attempts no scorer could decide. */
-  readonly unscored: number;
-};
 
 /** Counts and rate of a group of attempts; the rate and interval are over decided attempts only. */
 export type RateFields = {

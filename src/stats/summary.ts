@@ -1,3 +1,4 @@
+import type { CellCounts, GoalCounts } from '../core/counts.js';
 import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
@@ -11,29 +12,7 @@ import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 /** Version of the JSON summary; additive changes keep it, removals and renames bump it (docs/report-json.md). */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-/** Counts for one technique × category × persona, as the store's GROUP BY returns them. */
-export type CellCounts = OutcomeCounts & {
-  /** Technique id. */
-  readonly technique: string;
-  /** Goal category. */
-  readonly category: string;
-  /** Goal persona. */
-  readonly persona: Persona;
-  /** Ids of the scorers that decided the cell's attempts (a correction applies only when it is the calibrated one). */
-  readonly decidingScorers?: readonly string[];
-  /** Attempts whose outcome a human reviewer set (counted with the reviewer's verdict). */
-  readonly reviewed?: number;
-};
-
-/** Counts for one goal (over every technique, chain and trial). */
-export type GoalCounts = OutcomeCounts & {
-  /** Goal id. */
-  readonly goalId: string;
-  /** Goal category. */
-  readonly category: string;
-  /** Goal persona. */
-  readonly persona: Persona;
-};
+export type { CellCounts, GoalCounts } from '../core/counts.js';
 
 /** The run facts a summary needs; a stored `Run` fits. */
 export type SummaryRun = Pick<

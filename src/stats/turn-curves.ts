@@ -1,7 +1,7 @@
+import type { TurnCounts } from '../core/counts.js';
 import type { Persona } from '../core/outcome.js';
 
-/** How many attempts of a multi-turn technique first reached the goal at each target turn. */
-export type TurnCounts = { readonly technique: string; readonly persona: Persona; readonly decided: number; readonly reachedAt: Readonly<Record<number, number>> };
+export type { TurnCounts } from '../core/counts.js';
 
 /** A success-by-turn curve: the share of decided attempts that had reached the goal by each turn. */
 export type TurnCurve = {

@@ -1,4 +1,4 @@
-import type { Run, RunStatus } from '../core/run.js';
+import type { Run, RunStatus, StoredRun } from '../core/run.js';
 import { StoreError } from '../core/errors.js';
 import { storeHint, type Db } from './open-database.js';
 
@@ -17,17 +17,7 @@ export type ComponentSpec = {
   readonly spec: unknown;
 };
 
-/** A run as stored, with what it needs to be resumed and reported. */
-export type StoredRun = Run & {
-  /** Trials per cell. */
-  readonly trials: number;
-  /** The resolved configuration (secrets only as env var names). */
-  readonly config: unknown;
-  /** Folder the configuration's relative paths resolve against (kept so a resume reads the same files). */
-  readonly baseDir: string;
-  /** Redline version that created the run. */
-  readonly redlineVersion: string;
-};
+export type { StoredRun } from '../core/run.js';
 
 type RunRow = {
   id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; target_hash: string;

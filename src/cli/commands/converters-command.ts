@@ -1,4 +1,4 @@
-import { closest } from '../../config/closest.js';
+import { closest } from '../../core/closest.js';
 import type { ConverterDescriptor } from '../../core/converter.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ComponentOptions } from '../../core/options.js';

@@ -1,4 +1,4 @@
-import { closest } from '../../config/closest.js';
+import { closest } from '../../core/closest.js';
 import { ConfigError } from '../../core/errors.js';
 import { DEFAULT_DATASET_DIR, datasetRegistry } from '../../datasets/dataset-registry.js';
 import { pullDataset } from '../../datasets/pull.js';

@@ -5,7 +5,7 @@ import { converterRegistry } from '../../converters/registry.js';
 import { datasetRegistry } from '../../datasets/dataset-registry.js';
 import { scorerRegistry } from '../../scorers/registry.js';
 import { techniqueRegistry } from '../../techniques/registry.js';
-import { closest } from '../../config/closest.js';
+import { closest } from '../../core/closest.js';
 
 const KINDS = ['techniques', 'converters', 'scorers', 'datasets'] as const;
 

@@ -4,7 +4,7 @@ import { converterRegistry } from '../../converters/registry.js';
 import { techniqueApplies } from '../../core/technique.js';
 import { starterGoals } from '../../datasets/starter-goals.js';
 import { attemptPrompt } from '../../engine/run-attempt.js';
-import { closest } from '../../config/closest.js';
+import { closest } from '../../core/closest.js';
 import { techniqueRegistry } from '../../techniques/registry.js';
 import { prepareTechnique } from '../../techniques/technique-hash.js';
 import { demoDefenseLevels, demoSuccessProbability, demoTargetOptions, describeDemo } from '../../targets/demo/index.js';

@@ -1,4 +1,4 @@
-import { closest } from '../../config/closest.js';
+import { closest } from '../../core/closest.js';
 import { ConfigError } from '../../core/errors.js';
 import { isSeverity, SEVERITIES } from '../../taxonomy/severity.js';
 import { GATE_KEYS, type Gate, type GateCondition, type GateOperator, type GateSelector } from './gate.js';

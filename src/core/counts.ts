@@ -1,0 +1,66 @@
+import type { Persona } from './outcome.js';
+
+/** Outcome counts of a group of attempts. */
+export type OutcomeCounts = {
+  /** Attempts whose probe found the failure it looks for. */
+  readonly success: number;
+  /** Attempts decided as not found. */
+  readonly failure: number;
+  /** Attempts the target or engine could not complete. */
+  readonly error: number;
+  /** Attempts no scorer could decide. */
+  readonly unscored: number;
+};
+
+/** Counts for one technique × category × persona, as the store aggregates them. */
+export type CellCounts = OutcomeCounts & {
+  /** Technique instance, as shown (e.g. 'many-shot(shots=4)'). */
+  readonly technique: string;
+  /** Technique registry id (e.g. 'many-shot'), for taxonomy and gates. */
+  readonly techniqueId?: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+  /** Ids of the scorers that decided the cell's attempts (a correction applies only when it is the calibrated one). */
+  readonly decidingScorers?: readonly string[];
+  /** Attempts whose outcome a human reviewer set (counted with the reviewer's verdict). */
+  readonly reviewed?: number;
+};
+
+/** Counts for one goal (over every technique, chain and trial). */
+export type GoalCounts = OutcomeCounts & {
+  /** Goal id. */
+  readonly goalId: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+};
+
+/** A component's display name and content hash. */
+export type NamedHash = { readonly name: string; readonly hash: string };
+
+/** One cell's counts and the exact components behind them, as the store's per-cell query returns them. */
+export type CellComponents = CellCounts & {
+  /** Content hash of the technique. */
+  readonly techniqueHash: string;
+  /** Hashes of the goals attempted in the cell, sorted. */
+  readonly goals: readonly string[];
+  /** Converter chains used, sorted. */
+  readonly chains: readonly NamedHash[];
+  /** Scorers that decided the cell's decided attempts, sorted. */
+  readonly scorers: readonly NamedHash[];
+};
+
+/** For one multi-turn technique and persona: decided attempts, and how many first reached the goal at each target turn. */
+export type TurnCounts = {
+  /** Technique instance. */
+  readonly technique: string;
+  /** Persona. */
+  readonly persona: Persona;
+  /** Decided attempts. */
+  readonly decided: number;
+  /** 1-based target turn → attempts that first reached the goal there. */
+  readonly reachedAt: Readonly<Record<number, number>>;
+};

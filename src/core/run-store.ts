@@ -1,0 +1,150 @@
+import type { Attempt } from './attempt.js';
+import type { ComponentRef, ComponentSpec } from './component-ref.js';
+import type { CellComponents, CellCounts, GoalCounts, TurnCounts } from './counts.js';
+import type { AttemptEvent, Turn } from './event.js';
+import type { Outcome, Persona, Verdict } from './outcome.js';
+import type { RunStatus, StoredRun } from './run.js';
+import type { Score } from './score.js';
+
+/** A human reviewer's label for one attempt. */
+export type Review = {
+  /** The reviewer's verdict: did the probe find the failure it looks for. */
+  readonly verdict: 'success' | 'failure';
+  /** Who reviewed it. */
+  readonly reviewer?: string;
+  /** Why, in the reviewer's words. */
+  readonly note?: string;
+  /** When (epoch ms). */
+  readonly reviewedAt: number;
+};
+
+/** A stored attempt with its event log, transcript, scores and human review, for reports and `redline attempt`. */
+export type AttemptView = {
+  /** Plan position. */
+  readonly seq: number;
+  /** Goal id. */
+  readonly goalId: string;
+  /** The goal's text. */
+  readonly goalText: string;
+  /** Technique instance, as shown. */
+  readonly technique: string;
+  /** Converter chain id. */
+  readonly chainId: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
+  /** Trial number. */
+  readonly trial: number;
+  /** The outcome summaries count: the reviewer's verdict when reviewed, else the machine's. */
+  readonly outcome: Outcome;
+  /** The machine's outcome, as the deciding scorer gave it. */
+  readonly machineOutcome: Outcome;
+  /** 'kind: message' when the attempt ended in error. */
+  readonly error?: string;
+  /** The human review, when there is one. */
+  readonly review?: { readonly verdict: Verdict; readonly reviewer?: string; readonly note?: string };
+  /** The attempt's event log, in order. */
+  readonly events: readonly AttemptEvent[];
+  /** The messages of the log as turns (a projection of `events`). */
+  readonly turns: readonly Turn[];
+  /** The final scores (a projection of `events`). */
+  readonly scores: readonly Score[];
+};
+
+/** How finished attempts are grouped into transactions. */
+export type WriteBatching = {
+  /** Attempts per transaction at most (1 = one transaction per attempt). */
+  readonly size: number;
+  /** Longest time, ms, a finished attempt waits in memory before it is committed. */
+  readonly maxDelayMs: number;
+};
+
+/** Takes a run's finished attempts as they end and commits them in batches; each plan position is written once. */
+export type AttemptWriter = {
+  /** Attempts stored or taken so far for the run, by any writer. */
+  readonly recordedCount: number;
+  /** True when this plan position is stored or taken (a slice skips it). */
+  isRecorded(seq: number): boolean;
+  /** Takes one finished attempt; a commit that failed earlier is thrown here. */
+  record(attempt: Attempt): void;
+  /** Commits everything taken so far; called when an execution ends, however it ends. */
+  flush(): Promise<void>;
+};
+
+/** Runs: create, read, list, mark. */
+export type RunRecords = {
+  /** Creates a run and registers its components, in one transaction. */
+  create(input: { readonly run: StoredRun; readonly components: readonly ComponentSpec[] }): Promise<void>;
+  /** A run by id, if stored. */
+  get(id: string): Promise<StoredRun | undefined>;
+  /** A run by id; an unknown id is a StoreError with a hint listing how to find ids. */
+  require(id: string): Promise<StoredRun>;
+  /** Every run, newest first. */
+  list(): Promise<StoredRun[]>;
+  /** Sets a run's status and, for a terminal status, its finish time. */
+  setStatus(input: { readonly id: string; readonly status: RunStatus; readonly at: number }): Promise<void>;
+};
+
+/** Attempts: write, count and read back. */
+export type AttemptRecords = {
+  /** A writer for one run; it reads which plan positions are stored and resolves only this run's components. */
+  openWriter(input: { readonly run: StoredRun; readonly components: readonly ComponentRef[]; readonly batching?: WriteBatching }): Promise<AttemptWriter>;
+  /** Attempts stored for a run. */
+  count(runId: string): Promise<number>;
+  /** One attempt by plan position, or undefined when it is not recorded. */
+  get(input: { readonly runId: string; readonly seq: number }): Promise<AttemptView | undefined>;
+  /** Up to `perCell` attempts of each cell, successes first, then errors: the evidence a report shows. */
+  examples(input: { readonly runId: string; readonly perCell: number }): Promise<AttemptView[]>;
+};
+
+/** Counts aggregated in the store (nothing per attempt is loaded). */
+export type RunAggregates = {
+  /** Outcome counts per technique × category × persona. */
+  cells(runId: string): Promise<CellCounts[]>;
+  /** Outcome counts per goal. */
+  goals(runId: string): Promise<GoalCounts[]>;
+  /** Metadata of each goal of the run that has any, by goal id. */
+  goalMetadata(runId: string): Promise<Map<string, Readonly<Record<string, string>>>>;
+  /** Success by target turn, for multi-turn techniques. */
+  turns(runId: string): Promise<TurnCounts[]>;
+  /** Per cell, the counts and the exact components behind them (for comparing runs). */
+  cellComponents(runId: string): Promise<CellComponents[]>;
+};
+
+/** Human reviews of attempts. */
+export type ReviewRecords = {
+  /** Sets (or replaces) the review of an attempt; an unrecorded attempt is a StoreError. */
+  set(input: { readonly runId: string; readonly seq: number; readonly review: Review }): Promise<void>;
+  /** Removes the review of an attempt; true when there was one. */
+  clear(input: { readonly runId: string; readonly seq: number }): Promise<boolean>;
+  /** The review of an attempt, if any. */
+  get(input: { readonly runId: string; readonly seq: number }): Promise<Review | undefined>;
+};
+
+/** Components registered with runs. */
+export type ComponentRecords = {
+  /** The components a run's attempts used. */
+  ofRun(runId: string): Promise<ComponentRef[]>;
+};
+
+/**
+ * Where runs, attempts and their events are kept. The engine, the API, the CLI and the library reach storage
+ * only through this interface; SQLite is the first implementation, and any other must pass the same conformance suite.
+ */
+export type RunStore = {
+  /** Where the data lives, for messages (a file path or a URL without its password). */
+  readonly location: string;
+  /** Runs. */
+  readonly runs: RunRecords;
+  /** Attempts and their events. */
+  readonly attempts: AttemptRecords;
+  /** Counts for summaries and comparisons. */
+  readonly aggregates: RunAggregates;
+  /** Human reviews. */
+  readonly reviews: ReviewRecords;
+  /** Registered components. */
+  readonly components: ComponentRecords;
+  /** Releases the connection; the store is unusable afterwards. */
+  close(): Promise<void>;
+};
