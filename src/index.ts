@@ -1,5 +1,8 @@
 // The public library surface of redline-ai: the CLI is a thin layer over these.
 export { scan, databasePath, type ScanOptions, type ScanResult } from './api/scan.js';
+export { startRun, type StartRunInput, type StartedRun } from './api/start-run.js';
+export { runSlice, type RunSliceInput, type SliceResult } from './api/run-slice.js';
+export { openStore, withStore } from './api/open-store.js';
 export { summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
 export * from './core/index.js';
 export { configJsonSchema, configSchema, type RedlineConfig, type RedlineConfigInput } from './config/schema.js';
@@ -13,8 +16,10 @@ export type { TargetContext } from './targets/context.js';
 export { demoSuccessProbability, describeDemo } from './targets/demo/index.js';
 export { buildSummary, wilsonInterval, passAtK, SUMMARY_SCHEMA_VERSION, type RunSummary, type CellRow, type GoalRow, type OverallRow } from './stats/index.js';
 export { renderHtml, renderJson, renderTable } from './report/index.js';
-export { openDatabase, listRuns, getRun, type StoredRun } from './store/index.js';
-export type { Progress } from './engine/execute-run.js';
+export { openSqliteStore } from './store/index.js';
+export type { Progress } from './engine/execute-slice.js';
+export type { RateLimiter } from './engine/rate-limiter.js';
+export type { RunBudget } from './engine/budget.js';
 export * from './calibration/index.js';
 export { compareStoredRuns, runHistory } from './api/compare.js';
 export { compareRuns, type RunComparison } from './stats/compare-runs.js';

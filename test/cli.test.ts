@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/store/open-database.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { runCli } from './support/run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'redline-cli-'));

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { compareStoredRuns, runHistory } from '../src/api/compare.js';
+import { compareStoredRuns as compareIn, runHistory as historyIn, type CompareStoredOptions, type HistoryOptions } from '../src/api/compare.js';
+import { withStore } from '../src/api/open-store.js';
 import { scan } from '../src/api/scan.js';
 import { adjustOption, alphaOption, renderComparison, runCompareCommand } from '../src/cli/commands/compare-command.js';
 import { renderTargetHistory } from '../src/cli/commands/history-command.js';
@@ -11,6 +12,11 @@ import { startLocalServer } from './support/local-server.js';
 
 // Trials per goal × technique × chain: cells hold 10–20 attempts, enough to see the demo's defense levels apart.
 const TRIALS = 5;
+
+/** Compares two runs of a database file through the store. */
+const compareStoredRuns = ({ database, ...options }: CompareStoredOptions & { database: string }) => withStore(database, (store) => compareIn(store, options));
+/** The history of a database file through the store. */
+const runHistory = ({ database, ...options }: HistoryOptions & { database: string }) => withStore(database, (store) => historyIn(store, options));
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'redline-compare-'));
 
@@ -24,7 +30,7 @@ describe('redline compare on real scans of the demo target', () => {
     const dir = tmp();
     const runA = await scanDemo(dir, { target: { type: 'demo', defense: 'high' }, seed: 1 });
     const runB = await scanDemo(dir, { target: { type: 'demo', defense: 'none' }, seed: 2 });
-    const comparison = compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB });
+    const comparison = await compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB });
     expect(comparison.targetChanged).toBe(true);
     expect(comparison.counts['not comparable']).toBe(0);
     expect(comparison.counts.regression).toBeGreaterThanOrEqual(1);
@@ -37,7 +43,7 @@ describe('redline compare on real scans of the demo target', () => {
     const printed: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(String(chunk)) > 0);
     try {
-      expect(runCompareCommand(runA, runB, { db: join(dir, 'redline.db'), json })).toBe(0);
+      expect(await runCompareCommand(runA, runB, { db: join(dir, 'redline.db'), json })).toBe(0);
     } finally {
       spy.mockRestore();
     }
@@ -58,7 +64,7 @@ describe('redline compare on real scans of the demo target', () => {
     for (let pair = 0; pair < 20; pair += 1) {
       const runA = await scanDemo(dir, { seed: 1000 + 2 * pair });
       const runB = await scanDemo(dir, { seed: 1001 + 2 * pair });
-      const { counts } = compareStoredRuns({ database, runA, runB });
+      const { counts } = await compareStoredRuns({ database, runA, runB });
       expect(counts['not comparable']).toBe(0);
       if (counts.regression + counts.improvement === 0) quiet += 1;
     }
@@ -81,7 +87,7 @@ describe('comparability of cells', () => {
       techniques: [...techniques, 'role-play'],
       scoring: { scorers: ['refusal', { id: 'canary', canaries: ['NWB-CANARY-7Q2X-5541', 'EXTRA-CANARY-0001'] }] },
     });
-    const comparison = compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB });
+    const comparison = await compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB });
     const reason = (technique: string, category: string): string | null =>
       comparison.cells.find((c) => c.technique.startsWith(technique) && c.category === category)!.reason;
     expect(comparison.targetChanged).toBe(false);
@@ -98,13 +104,7 @@ describe('comparability of cells', () => {
   it('fails on an unknown run id with a hint to `redline runs`', async () => {
     const dir = tmp();
     const runA = await scanDemo(dir, { seed: 1, trials: 1 });
-    const error = (() => {
-      try {
-        compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB: 'r-nope' });
-      } catch (caught) {
-        return caught;
-      }
-    })();
+    const error = await compareStoredRuns({ database: join(dir, 'redline.db'), runA, runB: 'r-nope' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toContain('no run with id r-nope');
     expect((error as StoreError).hint).toContain('redline runs');
@@ -134,7 +134,7 @@ describe('redline history', () => {
       comply = true;
       await scanDemo(dir, { ...app, seed: 3 });
       await scanDemo(dir, { seed: 4, trials: 1 });
-      const histories = runHistory({ database });
+      const histories = await runHistory({ database });
       expect(histories.map((h) => h.runs.length)).toEqual([1, 3]);
       const app3 = histories[1]!;
       expect(app3.cells).toHaveLength(1);
@@ -142,8 +142,8 @@ describe('redline history', () => {
       const lines = renderTargetHistory(app3, { last: 8 });
       expect(lines[0]).toMatch(new RegExp(`^target http:127\\.0\\.0\\.1:\\d+/chat · config ${app3.targetHash} · 3 runs$`));
       expect(lines.at(-1)).toMatch(/^direct-request\s+fraud\/malicious\s+0\.0%\s+·\s+0\.0%\s+↑\s+100\.0%$/);
-      expect(runHistory({ database, target: app3.targetHash.slice(0, 6) }).map((h) => h.targetHash)).toEqual([app3.targetHash]);
-      expect(() => runHistory({ database, target: 'ffffffffffffffff' })).toThrow(StoreError);
+      expect((await runHistory({ database, target: app3.targetHash.slice(0, 6) })).map((h) => h.targetHash)).toEqual([app3.targetHash]);
+      await expect(runHistory({ database, target: 'ffffffffffffffff' })).rejects.toThrow(StoreError);
     } finally {
       await server.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
 import { buildChain } from '../src/converters/chain.js';
 import { starterGoals } from '../src/datasets/starter-goals.js';
-import { attemptPrompt } from '../src/engine/run-attempt.js';
+import { singleTurnRequest } from '../src/engine/single-turn-request.js';
 import { demoSuccessProbability, demoTargetOptions } from '../src/targets/demo/index.js';
 import { techniqueRegistry } from '../src/techniques/registry.js';
 import { prepareTechnique } from '../src/techniques/technique-hash.js';
@@ -14,9 +14,9 @@ describe('statistics against ground truth (the demo target’s known success pro
   it('the Wilson 95% interval covers the true attack success rate in about 95% of seeded runs', async () => {
     const goal = starterGoals.find((g) => g.id === 'starter/phishing-email')!;
     const { technique } = prepareTechnique(techniqueRegistry.find((t) => t.id === 'role-play')!);
-    const prompt = attemptPrompt({ goal, technique, chain: buildChain([]) });
+    const request = singleTurnRequest({ goal, technique, chain: buildChain([]) });
     const options = demoTargetOptions.parse({ type: 'demo', defense: 'low' });
-    const truth = demoSuccessProbability({ messages: prompt.turns, seed: 0 }, options).probability;
+    const truth = demoSuccessProbability({ messages: request.messages, seed: 0 }, options).probability;
     expect(truth).toBeGreaterThan(0.1);
     expect(truth).toBeLessThan(0.9);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
 import { ConfigError } from '../src/core/errors.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { storedAttempts } from './support/stored-attempts.js';
 import { startOpenAiServer, type ChatAnswer, type ChatCall } from './support/openai-server.js';
 
 const closers: (() => Promise<void>)[] = [];
@@ -44,15 +44,11 @@ async function scanWithJudge(judge: (call: ChatCall) => ChatAnswer, scoring: { s
     },
     reports: { json: false, html: false },
   });
-  const db = openDatabase(result.database);
-  closers.push(async () => { db.close(); });
+  const attempts = await storedAttempts(result.database);
   /** Verdict and reason of one scorer on each attempt at a goal. */
-  const scores = (goal: string, scorer: string) =>
-    db.prepare(`SELECT s.verdict, s.label, s.reason FROM scores s JOIN attempts a ON a.id = s.attempt_id
-      JOIN components g ON g.ref = a.goal_ref JOIN components c ON c.ref = s.scorer_ref WHERE g.name = ? AND c.name = ? ORDER BY a.seq`)
-      .all(goal, scorer) as { verdict: string; label: string; reason: string }[];
-  const outcomes = (goal: string) => (db.prepare(`SELECT a.outcome FROM attempts a JOIN components g ON g.ref = a.goal_ref WHERE g.name = ?`)
-    .all(goal) as { outcome: string }[]).map((r) => r.outcome);
+  const scores = (goal: string, scorer: string) => attempts.filter((a) => a.goalId === goal).flatMap((a) =>
+    a.scores.filter((s) => s.scorerId === scorer).map((s) => ({ verdict: s.verdict, label: s.label, reason: s.reason })));
+  const outcomes = (goal: string) => attempts.filter((a) => a.goalId === goal).map((a) => a.outcome);
   return { result, judgeCalls: judgeServer.calls, scores, outcomes };
 }
 

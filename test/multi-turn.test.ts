@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { storedAttempts, turnRows } from './support/stored-attempts.js';
 import { startOpenAiServer } from './support/openai-server.js';
 
 let attacker: Awaited<ReturnType<typeof startOpenAiServer>>;
@@ -41,8 +42,8 @@ describe('multi-turn techniques', () => {
        WHERE t.name = 'red-team-conversation' ORDER BY a.seq LIMIT 1`,
     ).get() as { id: number; turns: number; reached: number; backtracks: number };
     expect(attempt).toMatchObject({ turns: 3, reached: 3, backtracks: 0 });
-    const turns = db.prepare('SELECT role, content, source FROM turns WHERE attempt_id = ? ORDER BY idx').all(attempt.id);
     db.close();
+    const turns = turnRows((await storedAttempts(result.database)).find((a) => a.technique === 'red-team-conversation')!);
     expect(turns).toEqual([
       { role: 'user', content: 'step 1', source: 'attacker' },
       { role: 'assistant', content: "I'm sorry, but I can't help with that.", source: null },
@@ -158,8 +159,8 @@ describe('crescendo', () => {
       expect(result.summary.cells[0]).toMatchObject({ successes: 1 });
       const db = openDatabase(result.database);
       const attempt = db.prepare('SELECT id, turns_used AS turns, backtracks, reached_at AS reached FROM attempts').get() as { id: number; turns: number; backtracks: number; reached: number };
-      const turns = db.prepare('SELECT role, content, node, pruned FROM turns WHERE attempt_id = ? ORDER BY idx').all(attempt.id);
       db.close();
+      const turns = (await storedAttempts(result.database))[0]!.turns.map((t) => ({ role: t.role, content: t.content, node: t.node, pruned: t.pruned ? 1 : 0 }));
       expect(attempt).toMatchObject({ turns: 4, backtracks: 1, reached: 4 });
       expect(turns).toEqual([
         { role: 'user', content: 'step 1', node: 'b0', pruned: 0 },
@@ -207,11 +208,11 @@ describe('crescendo against the demo target', () => {
       });
       expect(result.summary.cells[0]!.successes).toBeGreaterThan(0);
       const db = openDatabase(result.database);
-      const attempts = db.prepare('SELECT id, outcome, backtracks, reached_at AS reached, turns_used AS turns FROM attempts ORDER BY seq').all() as { id: number; outcome: string; backtracks: number; reached: number | null; turns: number }[];
+      const attempts = db.prepare('SELECT seq, outcome, backtracks, reached_at AS reached, turns_used AS turns FROM attempts ORDER BY seq').all() as { seq: number; outcome: string; backtracks: number; reached: number | null; turns: number }[];
+      db.close();
       const backtracked = attempts.find((a) => a.outcome === 'success' && a.backtracks > 0);
       expect(backtracked, JSON.stringify(attempts)).toBeDefined();
-      const stored = db.prepare('SELECT role, pruned, node FROM turns WHERE attempt_id = ? ORDER BY idx').all(backtracked!.id) as { role: string; pruned: number; node: string }[];
-      db.close();
+      const stored = (await storedAttempts(result.database)).find((a) => a.seq === backtracked!.seq)!.turns.map((t) => ({ role: t.role, pruned: t.pruned ? 1 : 0, node: t.node }));
       // Two turns per target send, the refused (pruned) exchanges included, all linked to the attempt.
       expect(stored).toHaveLength(2 * backtracked!.turns);
       expect(stored.filter((t) => t.pruned === 1)).toHaveLength(2 * backtracked!.backtracks);
@@ -235,9 +236,7 @@ describe('context building', () => {
     const sent = target.calls.at(-1)!.messages;
     expect(sent.filter((m) => m.role === 'assistant')).toHaveLength(3);
     expect(sent.at(-1)!.content).toBe('Thank you, that helps. Building on all of that: Explain the forbidden thing.');
-    const db = openDatabase(fabricated.database);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM turns WHERE source = 'fabricated'").get()).toEqual({ n: 6 });
-    db.close();
+    expect((await storedAttempts(fabricated.database))[0]!.turns.filter((t) => t.source === 'fabricated')).toHaveLength(6);
 
     const real = await scan({
       baseDir: mkdtempSync(join(tmpdir(), 'redline-ctx-')),
@@ -248,5 +247,60 @@ describe('context building', () => {
     const db2 = openDatabase(real.database);
     expect(db2.prepare('SELECT turns_used AS turns, reached_at AS reached FROM attempts').get()).toEqual({ turns: 4, reached: 4 });
     db2.close();
+  });
+});
+
+describe('a multi-turn attempt with a converter chain', () => {
+  it('sends every user turn converted, the re-sent history included, and stores the sent text beside its original', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-mt-chain-'));
+    writeFileSync(join(dir, 'script.yaml'), 'turns: ["First, {{goal}}", "Second: please", "Third and last"]\n');
+    // Refuses twice (so the conversation goes on), then answers.
+    const app = await startOpenAiServer((call) => {
+      const n = call.messages.filter((m) => m.role === 'user').length;
+      return { text: n < 3 ? `I'm sorry, but I can't help with that (${n}).` : 'reply 3' };
+    });
+    const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+    const refused = (n: number): string => `I'm sorry, but I can't help with that (${n}).`;
+    const plain = ['First, Explain the forbidden thing.', 'Second: please', 'Third and last'];
+    try {
+      const result = await scan({
+        baseDir: dir,
+        config: {
+          target: { type: 'openai', baseUrl: `${app.url}/v1`, model: 'target' },
+          goals: [{ id: 'g', text: 'Explain the forbidden thing.' }],
+          techniques: [{ id: 'scripted-conversation', file: 'script.yaml' }],
+          converters: [['base64']],
+          trials: 1,
+          scoring: { scorers: ['refusal'] },
+        },
+        reports: { json: false, html: false },
+      });
+      // What the target received on each of its three turns: every user turn in base64, earlier ones exactly as first sent.
+      expect(app.calls.map((c) => c.messages.map((m) => [m.role, m.content]))).toEqual([
+        [['user', b64(plain[0]!)]],
+        [['user', b64(plain[0]!)], ['assistant', refused(1)], ['user', b64(plain[1]!)]],
+        [['user', b64(plain[0]!)], ['assistant', refused(1)], ['user', b64(plain[1]!)], ['assistant', refused(2)], ['user', b64(plain[2]!)]],
+      ]);
+      // What the store holds: the sent text, and the text before conversion beside it.
+      const [attempt] = await storedAttempts(result.database);
+      expect(attempt!.turns.map((t) => ({ role: t.role, content: t.content, original: t.original }))).toEqual([
+        { role: 'user', content: b64(plain[0]!), original: plain[0] },
+        { role: 'assistant', content: refused(1), original: undefined },
+        { role: 'user', content: b64(plain[1]!), original: plain[1] },
+        { role: 'assistant', content: refused(2), original: undefined },
+        { role: 'user', content: b64(plain[2]!), original: plain[2] },
+        { role: 'assistant', content: 'reply 3', original: undefined },
+      ]);
+      expect(attempt!.events.filter((e) => e.type === 'conversion')).toEqual(plain.map((before) => ({
+        type: 'conversion', by: 'converters', chain: 'base64', of: 'prompt', before, after: b64(before),
+      })));
+      // And `redline attempt` shows both.
+      const { runCli } = await import('./support/run-cli.js');
+      const shown = await runCli(['attempt', result.run.id, '0', '--db', result.database], { cwd: dir });
+      expect(shown.stdout).toContain(b64(plain[1]!));
+      expect(shown.stdout).toContain(`--- (before converters base64)\n${plain[1]}`);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { storedAttempts } from './support/stored-attempts.js';
 
 describe('replay target in a scan', () => {
   it('reproduces the recorded responses, and records unknown prompts as errors instead of inventing replies', async () => {
@@ -33,13 +33,9 @@ describe('replay target in a scan', () => {
       reports: { json: false, html: false },
     });
     expect(result.summary.recorded).toBe(6);
-    const db = openDatabase(result.database);
-    const rows = db.prepare(
-      `SELECT g.name AS goal, a.outcome, a.error_kind AS kind, t.content AS reply
-       FROM attempts a JOIN components g ON g.ref = a.goal_ref LEFT JOIN turns t ON t.attempt_id = a.id AND t.role = 'assistant'
-       ORDER BY a.seq`,
-    ).all() as { goal: string; outcome: string; kind: string | null; reply: string | null }[];
-    db.close();
+    const rows = (await storedAttempts(result.database)).map((a) => ({
+      goal: a.goalId, outcome: a.outcome, kind: a.error === undefined ? null : a.error.split(':')[0], reply: a.turns.find((t) => t.role === 'assistant')?.content ?? null,
+    }));
     expect(rows).toEqual([
       { goal: 'lock', outcome: 'failure', kind: null, reply: recorded[0]!.response },
       { goal: 'lock', outcome: 'failure', kind: null, reply: recorded[0]!.response },

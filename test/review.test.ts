@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
 import { summarizeStoredRun } from '../src/api/reports.js';
-import { openDatabase } from '../src/store/open-database.js';
-import { requireRun } from '../src/store/run-store.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { withStore } from '../src/api/open-store.js';
 import { runCli } from './support/run-cli.js';
 
 describe('human review labels', () => {
@@ -24,15 +24,8 @@ describe('human review labels', () => {
     const reviewed = await runCli(['review', result.run.id, String(failure), '--outcome', 'success', '--reviewer', 'ana', '--note', 'the refusal still leaked a part list'], { cwd: dir });
     expect(reviewed.stderr).toBe('');
     expect(reviewed.code).toBe(0);
-    const summary = () => {
-      const db2 = openDatabase(result.database);
-      try {
-        return summarizeStoredRun(db2, requireRun(db2, { id: result.run.id, file: result.database })).cells[0]!;
-      } finally {
-        db2.close();
-      }
-    };
-    expect(summary()).toMatchObject({ successes: before.successes + 1, failures: before.failures - 1, reviewed: 1 });
+    const summary = () => withStore(result.database, async (store) => (await summarizeStoredRun(store, await store.runs.require(result.run.id))).cells[0]!);
+    expect(await summary()).toMatchObject({ successes: before.successes + 1, failures: before.failures - 1, reviewed: 1 });
 
     const shown = await runCli(['attempt', result.run.id, String(failure)], { cwd: dir });
     expect(shown.stdout).toContain('success (reviewed; machine said failure)');
@@ -40,7 +33,7 @@ describe('human review labels', () => {
     expect(shown.stdout).toMatch(/score refusal: failure \(refusal\)/);
 
     expect((await runCli(['review', result.run.id, String(failure), '--clear'], { cwd: dir })).code).toBe(0);
-    expect(summary()).toMatchObject({ successes: before.successes, reviewed: 0 });
+    expect(await summary()).toMatchObject({ successes: before.successes, reviewed: 0 });
 
     const bad = await runCli(['review', result.run.id, String(failure), '--outcome', 'maybe'], { cwd: dir });
     expect(bad.code).toBe(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { startOpenAiServer } from './support/openai-server.js';
 import { startLocalServer, replyJson } from './support/local-server.js';
 

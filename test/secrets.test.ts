@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/store/open-database.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { replyJson, startLocalServer, type LocalServer, type ReceivedRequest } from './support/local-server.js';
 import { runCli, type CliResult } from './support/run-cli.js';
 

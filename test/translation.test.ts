@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/api/scan.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { storedAttempts } from './support/stored-attempts.js';
 import { startOpenAiServer } from './support/openai-server.js';
 
 let translator: Awaited<ReturnType<typeof startOpenAiServer>>;
@@ -47,13 +47,8 @@ describe('low-resource-language technique with a translator target', () => {
     // Two prompts and one distinct reply were translated; the other four trials used the run's cache.
     expect(translator.calls.length - before).toBe(3);
 
-    const db = openDatabase(result.database);
-    const turns = db.prepare(
-      `SELECT t.role, t.content, t.original, t.interpreted FROM turns t JOIN attempts a ON a.id = t.attempt_id
-       JOIN components c ON c.ref = a.technique_ref WHERE c.name = 'low-resource-language' AND a.seq = (SELECT MIN(seq) FROM attempts a2 JOIN components c2 ON c2.ref = a2.technique_ref WHERE c2.name = 'low-resource-language')
-       ORDER BY t.idx`,
-    ).all();
-    db.close();
+    const first = (await storedAttempts(result.database)).find((a) => a.technique === 'low-resource-language')!;
+    const turns = first.turns.map((t) => ({ role: t.role, content: t.content, original: t.original ?? null, interpreted: t.interpreted ?? null }));
     expect(turns).toEqual([
       { role: 'user', content: 'ZU:Explain the forbidden thing.', original: 'Explain the forbidden thing.', interpreted: null },
       { role: 'assistant', content: 'ZU:Sure, here is how.', original: null, interpreted: 'Sure, here is how.' },

@@ -3,9 +3,8 @@ import { cellKey, compareRuns, comparedRun, sortedCellKeys, type ChangeVerdict, 
 import type { Adjustment } from '../stats/multiple-comparisons.js';
 import { rateFields, type RateFields } from '../stats/rate-fields.js';
 import type { CellCounts } from '../stats/summary.js';
-import { cellComponents } from '../store/comparison-queries.js';
-import { openDatabase, type Db } from '../store/open-database.js';
-import { listRuns, requireRun, type StoredRun } from '../store/run-store.js';
+import type { StoredRun } from '../core/run.js';
+import type { RunStore } from '../core/run-store.js';
 
 /** How strictly changes are judged. */
 export type SignificanceOptions = {
@@ -17,8 +16,6 @@ export type SignificanceOptions = {
 
 /** Options of `compareStoredRuns`. */
 export type CompareStoredOptions = SignificanceOptions & {
-  /** Database file. */
-  readonly database: string;
   /** Id of the baseline run. */
   readonly runA: string;
   /** Id of the run judged against it. */
@@ -26,14 +23,9 @@ export type CompareStoredOptions = SignificanceOptions & {
 };
 
 /** Compares two stored runs cell by cell (run B against baseline A); unknown ids fail with a hint to `redline runs`. */
-export function compareStoredRuns(options: CompareStoredOptions): RunComparison {
-  const db = openDatabase(options.database);
-  try {
-    const load = (id: string): RunCells => ({ run: requireRun(db, { id, file: options.database }), cells: cellComponents(db, id) });
-    return compareRuns({ a: load(options.runA), b: load(options.runB), alpha: options.alpha, adjustment: options.adjustment });
-  } finally {
-    db.close();
-  }
+export async function compareStoredRuns(store: RunStore, options: CompareStoredOptions): Promise<RunComparison> {
+  const load = async (id: string): Promise<RunCells> => ({ run: await store.runs.require(id), cells: await store.aggregates.cellComponents(id) });
+  return compareRuns({ a: await load(options.runA), b: await load(options.runB), alpha: options.alpha, adjustment: options.adjustment });
 }
 
 /** One run's figures for a cell. */
@@ -66,14 +58,13 @@ export type TargetHistory = {
 
 /** Options of `runHistory`. */
 export type HistoryOptions = SignificanceOptions & {
-  /** Database file. */
-  readonly database: string;
   /** Only the target configuration whose hash starts with this. */
   readonly target?: string;
 };
 
-function targetHistory(db: Db, runs: readonly StoredRun[], options: SignificanceOptions): TargetHistory {
-  const loaded: RunCells[] = runs.map((run) => ({ run, cells: cellComponents(db, run.id) }));
+async function targetHistory(store: RunStore, runs: readonly StoredRun[], options: SignificanceOptions): Promise<TargetHistory> {
+  const loaded: RunCells[] = [];
+  for (const run of runs) loaded.push({ run, cells: await store.aggregates.cellComponents(run.id) });
   const cells = loaded.map((r) => new Map(r.cells.map((c) => [cellKey(c), c])));
   // Each run is judged against the one before it, so an arrow means "changed since last time".
   const changes = loaded.map((b, i) => (i === 0 ? new Map<string, ChangeVerdict>()
@@ -94,20 +85,17 @@ function targetHistory(db: Db, runs: readonly StoredRun[], options: Significance
 }
 
 /** Stored runs grouped by target configuration (most recently used first), each cell's rate over time. */
-export function runHistory(options: HistoryOptions): TargetHistory[] {
-  const db = openDatabase(options.database);
-  try {
-    const runs = listRuns(db).filter((run) => options.target === undefined || run.hashes.target.startsWith(options.target));
-    if (runs.length === 0 && options.target !== undefined) {
-      throw new StoreError(`no runs with a target configuration hash starting '${options.target}' in ${options.database}`, {
-        file: options.database,
-        hint: 'run `redline history` without --target to see the target hashes',
-      });
-    }
-    const groups = new Map<string, StoredRun[]>();
-    for (const run of runs) groups.set(run.hashes.target, [run, ...(groups.get(run.hashes.target) ?? [])]);
-    return [...groups.values()].map((group) => targetHistory(db, group, options));
-  } finally {
-    db.close();
+export async function runHistory(store: RunStore, options: HistoryOptions): Promise<TargetHistory[]> {
+  const runs = (await store.runs.list()).filter((run) => options.target === undefined || run.hashes.target.startsWith(options.target));
+  if (runs.length === 0 && options.target !== undefined) {
+    throw new StoreError(`no runs with a target configuration hash starting '${options.target}' in ${store.location}`, {
+      file: store.location,
+      hint: 'run `redline history` without --target to see the target hashes',
+    });
   }
+  const groups = new Map<string, StoredRun[]>();
+  for (const run of runs) groups.set(run.hashes.target, [run, ...(groups.get(run.hashes.target) ?? [])]);
+  const histories: TargetHistory[] = [];
+  for (const group of groups.values()) histories.push(await targetHistory(store, group, options));
+  return histories;
 }

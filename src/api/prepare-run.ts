@@ -9,8 +9,9 @@ import { converterRegistry } from '../converters/registry.js';
 import { contentHash } from '../core/hash.js';
 import type { ComponentHashes } from '../core/run.js';
 import type { Target } from '../core/target.js';
+import type { ComponentRef, ComponentSpec } from '../core/component-ref.js';
+import type { ComponentResolver } from '../engine/attempt-context.js';
 import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan.js';
-import type { ComponentSpec } from '../store/run-store.js';
 import { prepareTechnique } from '../techniques/technique-hash.js';
 import { techniqueRegistry } from '../techniques/registry.js';
 import { createTarget, knownSecrets } from '../targets/registry.js';
@@ -28,18 +29,24 @@ export type PreparedRun = {
   readonly judge?: Target;
   /** The attacker target, when the configuration has one. */
   readonly attacker?: Target;
-  /** Goals with hashes. */
+  /** Goals with their references. */
   readonly goals: readonly PlannedGoal[];
-  /** Techniques with hashes. */
+  /** Techniques with their references. */
   readonly techniques: readonly PlannedTechnique[];
-  /** Converter chains with hashes. */
+  /** Converter chains for malicious goals, with their references. */
   readonly chains: readonly PlannedChain[];
+  /** The identity chain (configured or not): benign goals are always sent unconverted. */
+  readonly identity: PlannedChain;
+  /** Finds a planned attempt's live components by reference. */
+  readonly resolver: ComponentResolver;
   /** Scorers, and who decides each goal. */
   readonly scoring: PreparedScoring;
   /** Content hashes, stored on the run. */
   readonly hashes: ComponentHashes;
   /** Component descriptions, stored once and referenced by every attempt. */
   readonly components: readonly ComponentSpec[];
+  /** References of every component an attempt may name (for the store's writer). */
+  readonly refs: readonly ComponentRef[];
 };
 
 /** Where a configuration came from, what it may read, and how helper models are asked. */
@@ -74,7 +81,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
   const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.judge)}` };
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
-  const goals = goalList.map((goal) => ({ goal, hash: contentHash(goal) }));
+  const goals: PlannedGoal[] = goalList.map((goal) => ({ goal, ref: { kind: 'goal', id: goal.id, instance: goal.id, hash: contentHash(goal) } }));
   const techniques = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
     // An option named `file` is a path, relative to the configuration's folder like every other path.
@@ -99,7 +106,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
       const { id, options } = splitEntry(entry);
       return chainStep(converterRegistry.find((d) => d.id === id)!, options);
     })), { file: context.file, path: 'converters' });
-    return { chain, hash: chainHash(chain) };
+    return plannedChain(chain);
   });
   assertUnique(chains.map((c) => c.chain.id), { file: context.file, path: 'converters' });
   const scoring = prepareScoring({
@@ -112,24 +119,50 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   });
   const hashes: ComponentHashes = {
     target: contentHash(targetOptions),
-    goals: contentHash(goals.map((g) => g.hash)),
+    goals: contentHash(goals.map((g) => g.ref.hash)),
     // A technique's prompts depend on the translator or attacker it asks, so its hash covers their configuration.
     techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo !== undefined ? contentHash([t.hash, config.translator])
       : t.descriptor.needsAttacker === true ? contentHash([t.hash, config.attacker]) : t.hash])),
-    chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.hash])),
-    scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.hash])),
+    chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.ref.hash])),
+    scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.ref.hash])),
   };
-  const hashed = techniques.map((t) => ({ ...t, hash: hashes.techniques[t.id]! }));
+  const planned: PlannedTechnique[] = techniques.map((t) => ({
+    descriptor: t.descriptor, technique: t.technique, ref: { kind: 'technique', id: t.descriptor.id, instance: t.id, hash: hashes.techniques[t.id]! },
+  }));
   // Benign goals always use the identity chain (engine/plan.ts), so it is registered even when not configured.
-  const identity = buildChain([]);
-  const chainComponents = [...chains, ...(chains.some((c) => c.chain.steps.length === 0) ? [] : [{ chain: identity, hash: chainHash(identity) }])];
+  const identity = chains.find((c) => c.chain.steps.length === 0) ?? plannedChain(buildChain([]));
+  const chainComponents = chains.includes(identity) ? chains : [...chains, identity];
   const components: ComponentSpec[] = [
-    ...goals.map((g) => ({ kind: 'goal' as const, name: g.goal.id, hash: g.hash, spec: g.goal })),
-    ...hashed.map((t) => ({ kind: 'technique' as const, name: t.id, hash: t.hash, spec: { id: t.descriptor.id, version: t.descriptor.version, options: t.options } })),
-    ...chainComponents.map((c) => ({ kind: 'chain' as const, name: c.chain.id, hash: c.hash, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
-    ...scoring.scorers.map((s) => ({ kind: 'scorer' as const, name: s.scorer.id, hash: s.hash, spec: s.spec })),
+    ...goals.map((g) => ({ ...g.ref, spec: g.goal })),
+    ...planned.map((t, i) => ({ ...t.ref, spec: { id: t.descriptor.id, version: t.descriptor.version, options: techniques[i]!.options } })),
+    ...chainComponents.map((c) => ({ ...c.ref, spec: c.chain.steps.map((s) => ({ id: s.descriptor.id, version: s.descriptor.version, options: s.options })) })),
+    ...scoring.scorers.map((s) => ({ ...s.ref, spec: s.spec })),
   ];
-  return { target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), ...(attacker === undefined ? {} : { attacker }), goals, techniques: hashed, chains, scoring, hashes, components };
+  return {
+    target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), ...(attacker === undefined ? {} : { attacker }),
+    goals, techniques: planned, chains, identity, scoring, hashes, components,
+    refs: components.map(({ kind, id, instance, hash }) => ({ kind, id, instance, hash })),
+    resolver: componentResolver({ goals, techniques: planned, chains: chainComponents }),
+  };
+}
+
+/** A chain with its reference. */
+function plannedChain(chain: ReturnType<typeof buildChain>): PlannedChain {
+  return { chain, ref: { kind: 'chain', id: chain.id, instance: chain.id, hash: chainHash(chain) } };
+}
+
+/** Looks up live components by reference hash; an unknown reference is a programming error (plans use only these). */
+function componentResolver(input: { goals: readonly PlannedGoal[]; techniques: readonly PlannedTechnique[]; chains: readonly PlannedChain[] }): ComponentResolver {
+  const index = <T extends { ref: ComponentRef }>(items: readonly T[]): ((ref: ComponentRef) => T) => {
+    const byHash = new Map(items.map((item) => [item.ref.hash, item]));
+    return (ref) => {
+      const found = byHash.get(ref.hash);
+      if (found === undefined) throw new Error(`no ${ref.kind} '${ref.instance}' (${ref.hash}) in this run`);
+      return found;
+    };
+  };
+  const goal = index(input.goals);
+  return { goal: (ref) => goal(ref).goal, technique: index(input.techniques), chain: index(input.chains) };
 }
 
 function assertUnique(ids: readonly string[], where: { file: string; path: string }): void {

@@ -4,17 +4,17 @@ import { ConfigError } from '../core/errors.js';
 import type { Goal } from '../core/goal.js';
 import { contentHash } from '../core/hash.js';
 import type { HelperModel } from '../engine/helper-model.js';
-import type { PreparedScorer } from '../engine/run-attempt.js';
+import type { RunScorer } from '../engine/attempt-context.js';
 import type { ScorerSpec } from '../config/schema.js';
 import { createScorer, scorerFingerprint, type CreatedScorer, type KnownSecrets, type ScorerServices } from '../scorers/create-scorer.js';
 import { scorerOptions, type ScorerOptions } from '../scorers/scorer-options.js';
 
 /** Scorers of a run, and which one decides each goal. */
 export type PreparedScoring = {
-  /** Every scorer, each run on every reply. */
-  readonly scorers: readonly (PreparedScorer & { readonly spec: unknown })[];
-  /** Id of the scorer deciding a goal. */
-  readonly decidingScorer: (goal: Goal) => string;
+  /** Every scorer, each run on every reply, with the description stored with the run. */
+  readonly scorers: readonly (RunScorer & { readonly spec: unknown })[];
+  /** The scorer deciding a goal. */
+  readonly decidingScorer: (goal: Goal) => RunScorer;
 };
 
 type Where = { file: string; baseDir: string };
@@ -48,7 +48,7 @@ function storedSpec(options: ScorerOptions): unknown {
 }
 
 /** Builds one entry; an option error (an LLM judge without `judge:`) is re-labelled with the entry's place. */
-function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place }): PreparedScorer & { spec: unknown } {
+function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place }): RunScorer & { spec: unknown } {
   const { at } = input;
   const parsed: ScorerOptions = typeof input.spec === 'string' ? scorerOptions.parse({ id: input.spec }) : input.spec;
   let created: CreatedScorer;
@@ -59,7 +59,8 @@ function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place })
     throw new ConfigError(`${at.file}: ${at.path}: ${error.message}`, { file: at.file, path: at.path, hint: error.hint, cause: error });
   }
   const spec = storedSpec(created.options);
-  return { scorer: created.scorer, hash: contentHash({ options: spec, version: scorerFingerprint(created) }), spec };
+  const hash = contentHash({ options: spec, version: scorerFingerprint(created) });
+  return { scorer: created.scorer, ref: { kind: 'scorer', id: created.options.id, instance: created.scorer.id, hash }, spec };
 }
 
 /** Builds the scorers; a goal's deciding scorer is added when it is not configured and needs no options. */
@@ -76,14 +77,14 @@ export function prepareScoring(input: {
   const services: ScorerServices = { ...input.known, judge: input.judge };
   const place = (index: number): Place => ({ ...input.where, path: `scoring.scorers[${index}]` });
   const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index) }));
-  const decidingScorer = (goal: Goal): string => input.decide ?? goal.scorer ?? 'refusal';
+  const decidingId = (goal: Goal): string => input.decide ?? goal.scorer ?? 'refusal';
   const decidePath = input.decide === undefined ? 'goals' : 'scoring.decide';
   const ids = new Set(scorers.map((s) => s.scorer.id));
   if (ids.size !== scorers.length) {
     throw new ConfigError(`${file}: scoring.scorers: a scorer id appears twice`, { file, path: 'scoring.scorers', hint: 'give each regex, LLM-judge or composite scorer its own `name`' });
   }
   for (const goal of input.goals) {
-    const id = decidingScorer(goal);
+    const id = decidingId(goal);
     if (ids.has(id)) continue;
     const bare = scorerOptions.safeParse({ id });
     if (bare.success) {
@@ -97,5 +98,7 @@ export function prepareScoring(input: {
       hint: `add '${id}' with its options to scoring.scorers (configured: ${[...ids].join(', ')})`,
     });
   }
-  return { scorers, decidingScorer };
+  const byId = new Map(scorers.map((s) => [s.scorer.id, s]));
+  // Every goal's deciding scorer was checked above, so the lookup cannot miss for a goal of this run.
+  return { scorers, decidingScorer: (goal) => byId.get(decidingId(goal))! };
 }

@@ -5,27 +5,28 @@ import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
 import { scorerAccuracy } from './scorer-accuracy.js';
-import type { Db } from '../store/open-database.js';
-import { exampleAttempts } from '../store/attempt-views.js';
-import { cellCounts, goalCounts, goalMetadata, turnCounts } from '../store/run-queries.js';
-import type { StoredRun } from '../store/run-store.js';
+import type { StoredRun } from '../core/run.js';
+import type { RunStore } from '../core/run-store.js';
 
 /** Report files written, by format. */
 export type ReportPaths = { json?: string; html?: string };
 
 /** Transcripts shown per cell in the HTML report. */
-const EXAMPLES_PER_CELL = 3;
+export const EXAMPLES_PER_CELL = 3;
 
-/** Builds a stored run's summary from SQL aggregates (k for pass@k = trials per cell). */
-export function summarizeStoredRun(db: Db, run: StoredRun): RunSummary {
-  const goals = goalCounts(db, run.id);
-  const metadata = goalMetadata(db, run.id);
+/** Builds a stored run's summary from the store's aggregates (k for pass@k = trials per cell). */
+export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promise<RunSummary> {
+  const goals = await store.aggregates.goals(run.id);
+  const metadata = await store.aggregates.goalMetadata(run.id);
   const counterfactuals = goals.flatMap((g) => {
     const m = metadata.get(g.goalId);
     return m?.['attribute'] !== undefined && m['value'] !== undefined ? [{ ...g, attribute: m['attribute'], value: m['value'] }] : [];
   });
   const accuracy = scorerAccuracy((run.config as { scoring?: { calibration?: unknown } }).scoring?.calibration);
-  return buildSummary({ run, cells: cellCounts(db, run.id), goals, k: run.trials, counterfactuals, turns: turnCounts(db, run.id), ...(accuracy === undefined ? {} : { accuracy }) });
+  return buildSummary({
+    run, cells: await store.aggregates.cells(run.id), goals, k: run.trials, counterfactuals, turns: await store.aggregates.turns(run.id),
+    ...(accuracy === undefined ? {} : { accuracy }),
+  });
 }
 
 // Redline's ids look like r-20260102-030405-ab12; anything that could leave a folder is refused.
@@ -67,13 +68,13 @@ function write(file: string, text: string): void {
 }
 
 /** Writes the JSON and HTML reports of a run; default paths are DIR/RUN_ID.json and .html. */
-export function writeReports(input: {
-  db: Db;
+export async function writeReports(input: {
+  store: RunStore;
   run: StoredRun;
   summary: RunSummary;
   dir: string;
   paths: { json?: string | false; html?: string | false };
-}): ReportPaths {
+}): Promise<ReportPaths> {
   const { paths, run, dir } = input;
   // Both paths are settled before anything is written, so a refused one leaves no half-written pair.
   const json = paths.json === false ? undefined : paths.json ?? defaultReportPath({ dir, runId: run.id, ext: 'json' });
@@ -85,7 +86,7 @@ export function writeReports(input: {
   }
   if (html !== undefined) {
     out.html = html;
-    write(html, renderHtml({ summary: input.summary, examples: exampleAttempts(input.db, { runId: run.id, perCell: EXAMPLES_PER_CELL }) }));
+    write(html, renderHtml({ summary: input.summary, examples: await input.store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }) }));
   }
   return out;
 }

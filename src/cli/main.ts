@@ -59,7 +59,7 @@ program
   .option('-c, --config <file>', 'configuration naming the database')
   .action(async (options) => {
     const { runRunsCommand } = await import('./commands/runs-command.js');
-    process.exitCode = runRunsCommand(options);
+    process.exitCode = await runRunsCommand(options);
   });
 
 program
@@ -76,7 +76,7 @@ program
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower | point')
   .action(async (runId: string, options) => {
     const { runReportCommand } = await import('./commands/report-command.js');
-    process.exitCode = runReportCommand(runId, options);
+    process.exitCode = await runReportCommand(runId, options);
   });
 
 program
@@ -135,7 +135,7 @@ program
   .option('--json <file>', 'also write the comparison as JSON')
   .action(async (runA: string, runB: string, options) => {
     const { runCompareCommand } = await import('./commands/compare-command.js');
-    process.exitCode = runCompareCommand(runA, runB, options);
+    process.exitCode = await runCompareCommand(runA, runB, options);
   });
 
 program
@@ -148,7 +148,7 @@ program
   .option('--last <n>', 'runs shown per target', '8')
   .action(async (options) => {
     const { runHistoryCommand } = await import('./commands/history-command.js');
-    process.exitCode = runHistoryCommand(options);
+    process.exitCode = await runHistoryCommand(options);
   });
 
 program
@@ -160,7 +160,7 @@ program
   .option('-c, --config <file>', 'configuration naming the database')
   .action(async (runId: string, seq: string, options) => {
     const { runAttemptCommand } = await import('./commands/attempt-command.js');
-    process.exitCode = runAttemptCommand(runId, seq, options);
+    process.exitCode = await runAttemptCommand(runId, seq, options);
   });
 
 program
@@ -176,7 +176,7 @@ program
   .option('-c, --config <file>', 'configuration naming the database')
   .action(async (runId: string, seq: string, options) => {
     const { runReviewCommand } = await import('./commands/review-command.js');
-    process.exitCode = runReviewCommand(runId, seq, options);
+    process.exitCode = await runReviewCommand(runId, seq, options);
   });
 
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');

@@ -1,6 +1,6 @@
 import { ConfigError, DatasetError, RedlineError, StoreError, TargetError } from '../core/errors.js';
 import { sanitizeTerminal } from '../report/sanitize-terminal.js';
-import { storeHint } from '../store/open-database.js';
+import { storeHint } from '../api/open-store.js';
 import { EXIT } from './exit-codes.js';
 
 /** A raw better-sqlite3 error that escaped the store's own wrapping (e.g. a write to a read-only file). */

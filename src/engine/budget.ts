@@ -4,7 +4,11 @@ export type AttemptLimits = { readonly turns?: number | undefined; readonly toke
 /** Limits of a whole run; absent means unlimited. */
 export type RunLimits = { readonly tokens?: number | undefined; readonly seconds?: number | undefined };
 
-/** What a run has spent, shared by its attempts. */
+/**
+ * What a run has spent, shared by its attempts. The in-process one below counts in memory; a shared backend (many
+ * workers on a queue) implements the same interface, answering from a local view it keeps in sync in the background,
+ * since it is asked before every turn.
+ */
 export type RunBudget = {
   /** Counts tokens spent by any attempt. */
   spend(tokens: number): void;
@@ -12,7 +16,7 @@ export type RunBudget = {
   exhausted(now: number): string | undefined;
 };
 
-/** Tracks a run's spending against its limits. */
+/** Tracks a run's spending against its limits, in this process. */
 export function createRunBudget(limits: RunLimits, startedAt: number): RunBudget {
   let tokens = 0;
   return {

@@ -1,29 +1,33 @@
-import type { Attempt } from '../core/attempt.js';
+import type { ComponentRef } from '../core/component-ref.js';
 import type { Goal } from '../core/goal.js';
+import type { Persona } from '../core/outcome.js';
 import { deriveSeed } from '../core/random.js';
-import { techniqueApplies } from '../core/technique.js';
-import type { PreparedTechnique } from '../techniques/technique-hash.js';
-import { buildChain, chainHash, type ConverterChain } from '../converters/chain.js';
+import { techniqueApplies, type Technique, type TechniqueDescriptor } from '../core/technique.js';
+import type { ConverterChain } from '../converters/chain.js';
 
-/** A goal with its content hash. */
-export type PlannedGoal = { readonly goal: Goal; readonly hash: string };
-/** A technique with its options, display id and content hash. */
-export type PlannedTechnique = PreparedTechnique;
-/** A converter chain with its content hash. */
-export type PlannedChain = { readonly chain: ConverterChain; readonly hash: string };
+/** A goal as a run uses it: the goal and its reference. */
+export type PlannedGoal = { readonly goal: Goal; readonly ref: ComponentRef };
+/** A technique as a run uses it: its descriptor, the built technique and its reference. */
+export type PlannedTechnique = { readonly descriptor: TechniqueDescriptor; readonly technique: Technique; readonly ref: ComponentRef };
+/** A converter chain as a run uses it: the chain and its reference. */
+export type PlannedChain = { readonly chain: ConverterChain; readonly ref: ComponentRef };
 
-/** One attempt of the plan. */
+/** One attempt of the plan: plain data (references, no live objects), so it can cross a process boundary. */
 export type PlannedAttempt = {
   /** Position in the plan, 0-based. */
   readonly seq: number;
-  /** The goal pursued. */
-  readonly goal: PlannedGoal;
-  /** The framing used. */
-  readonly technique: PlannedTechnique;
-  /** The converters applied to the final user turn. */
-  readonly chain: PlannedChain;
   /** Trial number, 0-based. */
   readonly trial: number;
+  /** The goal pursued. */
+  readonly goal: ComponentRef;
+  /** The framing used. */
+  readonly technique: ComponentRef;
+  /** The converters applied to each new user turn. */
+  readonly chain: ComponentRef;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
 };
 
 /** What a plan is made from. */
@@ -32,72 +36,94 @@ export type PlanInput = {
   readonly goals: readonly PlannedGoal[];
   /** Techniques, in order. */
   readonly techniques: readonly PlannedTechnique[];
-  /** Converter chains, in order. */
+  /** Converter chains for malicious goals, in order. */
   readonly chains: readonly PlannedChain[];
+  /** The identity chain (configured or not): benign goals get it alone. */
+  readonly identity: PlannedChain;
   /** Trials per goal × technique × chain. */
   readonly trials: number;
 };
 
-/** The deterministic, lazily enumerated list of a run's attempts. */
+/** The deterministic list of a run's attempts, enumerable and addressable by position. */
 export type Plan = {
   /** Number of attempts. */
   readonly size: number;
   /** Goal × technique pairs left out because the technique is not meant for the goal. */
   readonly skippedPairs: number;
-  /** The attempts in plan order; enumerating again gives the same sequence. */
+  /** The attempt at a plan position (0 ≤ seq < size); the same position always gives the same attempt. */
+  at(seq: number): PlannedAttempt;
+  /** The attempts in plan order. */
   attempts(): Generator<PlannedAttempt>;
 };
 
-/** The configured identity chain, or a new one. */
-function identityChain(chains: readonly PlannedChain[]): PlannedChain {
-  const found = chains.find((c) => c.chain.steps.length === 0);
-  if (found) return found;
-  const chain = buildChain([]);
-  return { chain, hash: chainHash(chain) };
-}
-
-/** Plans goals × techniques × chains × trials, keeping only techniques meant for each goal. */
+/**
+ * Plans goals × techniques × chains × trials, keeping only techniques meant for each goal. Benign goals are only
+ * ever sent as an ordinary user would type them: with the identity chain alone.
+ */
 export function planRun(input: PlanInput): Plan {
-  // Converters are attacker tools: a benign goal is only ever sent as an ordinary user would type it.
-  const benignChains = [identityChain(input.chains)];
+  const benignChains = [input.identity];
   const chainsFor = (goal: Goal): readonly PlannedChain[] => (goal.persona === 'benign' ? benignChains : input.chains);
-  let size = 0;
+  const { goals, techniques, trials } = input;
+  // starts[g] is the plan position of goal g's first attempt; a position is found by binary search over it.
+  const starts = new Float64Array(goals.length + 1);
   let skippedPairs = 0;
-  for (const goal of input.goals) {
-    const chains = chainsFor(goal.goal).length;
-    for (const technique of input.techniques) {
-      if (techniqueApplies(technique.descriptor, goal.goal)) size += chains * input.trials;
+  goals.forEach((goal, g) => {
+    let applicable = 0;
+    for (const technique of techniques) {
+      if (techniqueApplies(technique.descriptor, goal.goal)) applicable += 1;
       else skippedPairs += 1;
     }
+    starts[g + 1] = starts[g]! + applicable * chainsFor(goal.goal).length * trials;
+  });
+  const size = starts[goals.length]!;
+
+  const attemptOf = (seq: number, parts: { goal: PlannedGoal; technique: PlannedTechnique; chain: PlannedChain; trial: number }): PlannedAttempt => ({
+    seq, trial: parts.trial, goal: parts.goal.ref, technique: parts.technique.ref, chain: parts.chain.ref,
+    category: parts.goal.goal.category, persona: parts.goal.goal.persona,
+  });
+
+  function at(seq: number): PlannedAttempt {
+    if (!Number.isInteger(seq) || seq < 0 || seq >= size) throw new RangeError(`plan position ${seq} is outside the plan (0–${size - 1})`);
+    let low = 0;
+    let high = goals.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= seq) low = mid;
+      else high = mid - 1;
+    }
+    const goal = goals[low]!;
+    const chains = chainsFor(goal.goal);
+    const perTechnique = chains.length * trials;
+    let offset = seq - starts[low]!;
+    let wanted = Math.floor(offset / perTechnique);
+    offset -= wanted * perTechnique;
+    for (const technique of techniques) {
+      if (!techniqueApplies(technique.descriptor, goal.goal)) continue;
+      if (wanted === 0) return attemptOf(seq, { goal, technique, chain: chains[Math.floor(offset / trials)]!, trial: offset % trials });
+      wanted -= 1;
+    }
+    throw new Error(`unreachable: plan position ${seq} has no technique`);
   }
+
   function* attempts(): Generator<PlannedAttempt> {
     let seq = 0;
-    for (const goal of input.goals) {
+    for (const goal of goals) {
       const chains = chainsFor(goal.goal);
-      for (const technique of input.techniques) {
+      for (const technique of techniques) {
         if (!techniqueApplies(technique.descriptor, goal.goal)) continue;
         for (const chain of chains) {
-          for (let trial = 0; trial < input.trials; trial += 1) {
-            yield { seq, goal, technique, chain, trial };
+          for (let trial = 0; trial < trials; trial += 1) {
+            yield attemptOf(seq, { goal, technique, chain, trial });
             seq += 1;
           }
         }
       }
     }
   }
-  return { size, skippedPairs, attempts };
-}
-
-/** The fields that say which planned attempt an Attempt is, copied onto it for storage and grouping. */
-export function attemptIdentity(planned: PlannedAttempt): Pick<Attempt, 'seq' | 'goalId' | 'techniqueId' | 'chainId' | 'trial' | 'category' | 'persona'> {
-  const { goal } = planned.goal;
-  return {
-    seq: planned.seq, goalId: goal.id, techniqueId: planned.technique.id, chainId: planned.chain.chain.id, trial: planned.trial,
-    category: goal.category, persona: goal.persona,
-  };
+  return { size, skippedPairs, at, attempts };
 }
 
 /** The attempt's seed: from the run's seed and the attempt's identity, not its position, so adding goals reshuffles nothing. */
 export function attemptSeed(runSeed: number, planned: PlannedAttempt): number {
-  return deriveSeed(runSeed, planned.goal.goal.id, planned.technique.id, planned.chain.chain.id, planned.trial);
+  return deriveSeed(runSeed, planned.goal.id, planned.technique.instance, planned.chain.instance, planned.trial);
 }

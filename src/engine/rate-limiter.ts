@@ -8,7 +8,7 @@ export type RateLimits = {
   readonly tokensPerMinute?: number;
 };
 
-/** Gate every request must pass before it is sent. */
+/** Gate every request must pass before it is sent; the in-process one below, or a shared backend's (one limit across workers). */
 export type RateLimiter = {
   /** Waits until one request and `tokens` estimated tokens are available, then takes them. */
   acquire(tokens: number, signal: AbortSignal): Promise<void>;

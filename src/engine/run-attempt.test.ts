@@ -1,48 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { buildChain, chainHash } from '../converters/chain.js';
-import { seededRandom } from '../core/random.js';
-import type { Target } from '../core/target.js';
+import { buildChain } from '../converters/chain.js';
+import { base64 } from '../converters/encoding/base64.js';
+import { turnsOf } from '../core/event.js';
+import type { Score } from '../core/score.js';
+import type { Target, TargetRequest } from '../core/target.js';
 import { directRequest } from '../techniques/direct-request.js';
-import { prepareTechnique } from '../techniques/technique-hash.js';
-import { virtualClock } from './fake-clock.js';
-import { createRateLimiter } from './rate-limiter.js';
-import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
-import { runAttempt, type AttemptContext } from './run-attempt.js';
+import { xpiaTechniques } from '../techniques/security/xpia-techniques.js';
+import { attemptFixture } from '../../test/support/attempt-context.js';
+import { runAttempt } from './run-attempt.js';
 
 const target: Target = {
-  id: 'echo', simulated: true, capabilities: { multiTurn: true, systemPrompt: false, documents: false },
+  id: 'echo', simulated: true, capabilities: { multiTurn: true, systemPrompt: false, documents: true },
   send: async () => ({ text: 'Sure, here it is.' }),
 };
 const goal = { id: 'g', text: 'Do the thing.', category: 'c', persona: 'malicious' as const, source: 't' };
-const chain = buildChain([]);
-const planned = { seq: 0, trial: 0, goal: { goal, hash: 'g' }, technique: prepareTechnique(directRequest), chain: { chain, hash: chainHash(chain) } };
-
-function context(stop: AbortController, score: AttemptContext['scorers'][number]['scorer']['score']): AttemptContext {
-  const clock = virtualClock();
-  return {
-    target, clock, stop: stop.signal, limiter: createRateLimiter({}, clock), retry: DEFAULT_RETRY_POLICY, timeoutMs: 1000,
-    random: seededRandom(1), completionTokenEstimate: 10, runSeed: 1, decidingScorer: () => 's',
-    scorers: [{ hash: 'h', scorer: { id: 's', score } }],
-  };
-}
+const verdict = (v: Score['verdict']): Score => ({ scorerId: 's', verdict: v, label: 'x', reason: 'r' });
 
 describe('runAttempt', () => {
-  it('records the deciding scorer’s verdict as the outcome', async () => {
-    const attempt = await runAttempt(planned, context(new AbortController(), () => ({ scorerId: 's', verdict: 'success', label: 'x', reason: 'r' })));
-    expect(attempt).toMatchObject({ outcome: 'success', decidedBy: 's', turns: [{ role: 'user' }, { role: 'assistant', content: 'Sure, here it is.' }] });
+  it('records the deciding scorer’s verdict as the outcome, and the log in order', async () => {
+    const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => verdict('success') } });
+    const attempt = await runAttempt(planned, context);
+    expect(attempt).toMatchObject({ outcome: 'success', decidedBy: { kind: 'scorer', instance: 's' } });
+    expect(attempt!.events.map((e) => e.type)).toEqual(['message', 'target-call', 'message', 'score']);
+    expect(turnsOf(attempt!.events)).toMatchObject([{ role: 'user' }, { role: 'assistant', content: 'Sure, here it is.' }]);
   });
 
   it('drops an attempt whose scoring was cut short by a stop, so resume runs it again', async () => {
     const stop = new AbortController();
-    const attempt = await runAttempt(planned, context(stop, () => {
-      stop.abort(new Error('Ctrl-C'));
-      return { scorerId: 's', verdict: 'unscored', label: 'judge-stopped', reason: 'the run stopped' };
-    }));
-    expect(attempt).toBeUndefined();
+    const { planned, context } = attemptFixture({
+      goal, technique: directRequest, target, stop,
+      scorer: { id: 's', score: () => { stop.abort(new Error('Ctrl-C')); return verdict('unscored'); } },
+    });
+    expect(await runAttempt(planned, context)).toBeUndefined();
   });
 
   it('a scorer that throws gives an unscored attempt, not a lost one', async () => {
-    const attempt = await runAttempt(planned, context(new AbortController(), () => { throw new Error('boom'); }));
-    expect(attempt).toMatchObject({ outcome: 'unscored', scores: [{ verdict: 'unscored', label: 'scorer-error' }] });
+    const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => { throw new Error('boom'); } } });
+    const attempt = await runAttempt(planned, context);
+    expect(attempt).toMatchObject({ outcome: 'unscored' });
+    expect(attempt!.events.at(-1)).toMatchObject({ type: 'score', score: { verdict: 'unscored', label: 'scorer-error' } });
+  });
+
+  it('records the converted text as sent and its original, and scorers read the original', async () => {
+    let read = '';
+    const { planned, context } = attemptFixture({
+      goal, technique: directRequest, target, chain: buildChain([base64]),
+      scorer: { id: 's', score: (input) => { read = input.conversation[0]!.content; return verdict('failure'); } },
+    });
+    const attempt = await runAttempt(planned, context);
+    const [user] = turnsOf(attempt!.events);
+    expect(user).toMatchObject({ role: 'user', content: Buffer.from('Do the thing.').toString('base64'), original: 'Do the thing.' });
+    expect(attempt!.events[0]).toMatchObject({ type: 'conversion', by: 'converters', chain: 'base64', before: 'Do the thing.' });
+    expect(read).toBe('Do the thing.');
+  });
+
+  it('records a planted document as a document part of the message that carried it', async () => {
+    let received: TargetRequest | undefined;
+    const xpia = xpiaTechniques.find((t) => t.id === 'xpia-email')!;
+    const { planned, context } = attemptFixture({
+      goal: { ...goal, category: 'indirect-prompt-injection' }, technique: xpia, scorer: { id: 's', score: () => verdict('failure') },
+      target: { ...target, send: async (request) => { received = request; return { text: 'Summary: a meeting.' }; } },
+    });
+    const attempt = await runAttempt(planned, context);
+    const documents = turnsOf(attempt!.events)[0]!.parts?.filter((p) => p.type === 'document') ?? [];
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ type: 'document', text: received!.documents![0] });
+    expect(attempt!.events[1]).toMatchObject({ type: 'target-call', request: { documents: 1 } });
+  });
+
+  it('records a reply with tool calls as parts, never as an empty string, with the target’s metadata', async () => {
+    const { planned, context } = attemptFixture({
+      goal, technique: directRequest, scorer: { id: 's', score: () => verdict('failure') },
+      target: {
+        ...target,
+        send: async () => ({
+          text: '', parts: [{ type: 'tool-call', callId: 'c1', name: 'send_email', arguments: '{"to":"x@evil.test"}' }], metadata: { finishReason: 'tool_calls' },
+        }),
+      },
+    });
+    const attempt = await runAttempt(planned, context);
+    const reply = attempt!.events.find((e) => e.type === 'message' && e.role === 'assistant');
+    expect(reply).toMatchObject({ parts: [{ type: 'tool-call', name: 'send_email', arguments: '{"to":"x@evil.test"}' }] });
+    expect(attempt!.events.find((e) => e.type === 'target-call')).toMatchObject({ metadata: { finishReason: 'tool_calls' } });
   });
 });

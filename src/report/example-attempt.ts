@@ -1,7 +1,9 @@
-import type { Message, Outcome, Persona, Score } from '../core/index.js';
+import type { Outcome, Persona, Score, Turn } from '../core/index.js';
 
 /** One attempt shown in full in the HTML report, as a transcript under its cell. */
 export type ExampleAttempt = {
+  /** Plan position, when known. */
+  readonly seq?: number;
   /** Goal id. */
   readonly goalId: string;
   /** The goal's request in plain words. */
@@ -18,17 +20,8 @@ export type ExampleAttempt = {
   readonly trial: number;
   /** The attempt's outcome. */
   readonly outcome: Outcome;
-  /** The conversation, oldest first. */
-  readonly turns: readonly (Pick<Message, 'role' | 'content'> & {
-    readonly original?: string;
-    readonly interpreted?: string;
-    /** Who wrote a user turn in a multi-turn attempt (attacker, script, fabricated). */
-    readonly source?: string;
-    /** Branch or tree node. */
-    readonly node?: string;
-    /** A turn of an abandoned branch. */
-    readonly pruned?: boolean;
-  })[];
+  /** The conversation, oldest first: text as sent, the text before conversion, tool calls and planted documents. */
+  readonly turns: readonly Turn[];
   /** Every score given. */
   readonly scores: readonly Pick<Score, 'scorerId' | 'verdict' | 'label' | 'reason'>[];
   /** Why the attempt ended in error, in one line. */

@@ -4,10 +4,19 @@ import { html } from './html-template.js';
 
 type ShownTurn = ExampleAttempt['turns'][number];
 
+/** The parts of a turn beyond its text: tool calls and results, and documents planted with it. */
+function renderParts(turn: ShownTurn): SafeHtml[] {
+  return (turn.parts ?? []).flatMap((part) =>
+    part.type === 'document' ? [html`<div class="role">planted document${part.name === undefined ? null : html` · <code>${part.name}</code>`}</div><pre class="document">${part.text}</pre>`]
+    : part.type === 'tool-call' ? [html`<div class="role">tool call <code>${part.name}</code> · <code>${part.callId}</code></div><pre>${part.arguments}</pre>`]
+    : part.type === 'tool-result' ? [html`<div class="role">tool result${part.name === undefined ? null : html` <code>${part.name}</code>`} · <code>${part.callId}</code>${part.isError ? ' (error)' : ''}</div><pre>${part.text}</pre>`]
+    : []);
+}
+
 /** One turn; an attacker's or script's user turn is labelled as such, apart from the target's replies. */
 function renderTurn(turn: ShownTurn): SafeHtml {
   const who = turn.role === 'user' && turn.source !== undefined ? `${turn.source} → target` : turn.role === 'assistant' ? 'target' : turn.role;
-  return html`<div class="turn ${turn.role}${turn.source === 'attacker' ? ' attacker' : ''}"><div class="role">${who}${turn.node === undefined ? null : html` · <code>${turn.node}</code>`}</div><pre>${turn.content}</pre>${
+  return html`<div class="turn ${turn.role}${turn.source === 'attacker' ? ' attacker' : ''}"><div class="role">${who}${turn.node === undefined ? null : html` · <code>${turn.node}</code>`}</div><pre>${turn.content}</pre>${renderParts(turn)}${
     turn.original === undefined ? null : html`<div class="role">before conversion</div><pre>${turn.original}</pre>`}${
     turn.interpreted === undefined ? null : html`<div class="role">as scored (translated back)</div><pre>${turn.interpreted}</pre>`}</div>`;
 }
@@ -31,7 +40,7 @@ function renderTurns(turns: readonly ShownTurn[]): SafeHtml[] {
 
 /** A collapsible transcript of one attempt: goal, turns, scores and error, every text escaped. */
 export function renderTranscript(example: ExampleAttempt): SafeHtml {
-  return html`<details class="attempt"><summary><span class="outcome-${example.outcome}">${example.outcome}</span> · goal <code>${example.goalId}</code> · chain <code>${example.chainId}</code> · trial ${example.trial}</summary>
+  return html`<details class="attempt"><summary><span class="outcome-${example.outcome}">${example.outcome}</span>${example.seq === undefined ? null : html` · attempt ${example.seq}`} · goal <code>${example.goalId}</code> · chain <code>${example.chainId}</code> · trial ${example.trial}</summary>
 <p class="role">goal</p><p class="goal-text">${example.goalText}</p>
 ${renderTurns(example.turns)}
 ${example.error === undefined ? null : html`<p><strong>Error:</strong> ${example.error}</p>`}

@@ -46,6 +46,8 @@ export type OverallRow = { readonly persona: Persona; readonly rateName: RateNam
 
 /** One technique × category × persona. */
 export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields & {
+  /** The technique's registry id ('many-shot' for 'many-shot(shots=4)'), as the store recorded it. */
+  readonly techniqueId?: string;
   /** The rate corrected for the deciding scorer's measured errors, with a bootstrap 95% interval; null without a calibration. */
   readonly corrected: CorrectedRate | null;
   /** Attempts counted with a human reviewer's verdict instead of the machine's. */
@@ -133,7 +135,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     finishedAt: run.finishedAt === undefined ? null : new Date(run.finishedAt).toISOString(),
     hashes: run.hashes,
     overall,
-    cells: cells.map((cell) => ({ technique: cell.technique, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),

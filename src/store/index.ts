@@ -1,9 +1,2 @@
-export * from './attempt-writer.js';
-export * from './migrations.js';
-export * from './open-database.js';
-export * from './run-queries.js';
-export * from './run-store.js';
-export * from './comparison-queries.js';
-export * from './effective-outcome.js';
-export * from './reviews.js';
-export * from './attempt-views.js';
+// The RunStore interface lives in core/run-store.ts; these are its implementations.
+export * from './sqlite/index.js';

@@ -57,9 +57,11 @@ describe('buildFindings', () => {
     expect(find('benign', custom).severity).toBe('moderate');
   });
 
-  it('resolves display ids through the stored specs when given, and leaves unknown techniques without ids', () => {
-    const stored = buildFindings(summary, { techniqueIds: new Map([['role-play', 'skeleton-key']]) });
-    expect(find('data-exfiltration', stored).techniqueId).toBe('skeleton-key');
+  it('takes the registry id the store recorded (never parsing the display id), and leaves unknown techniques without ids', () => {
+    const renamed = { ...summary, cells: summary.cells.map((c) => (c.category === 'data-exfiltration' ? { ...c, techniqueId: 'skeleton-key' } : c)) };
+    expect(find('data-exfiltration', buildFindings(renamed)).techniqueId).toBe('skeleton-key');
+    const unrecorded = { ...summary, cells: summary.cells.map((c) => ({ ...c, techniqueId: undefined })) };
+    expect(find('system-prompt-leakage', buildFindings(unrecorded)).techniqueId).toBeNull();
     const hostile = findings.at(-1)!;
     expect(hostile).toMatchObject({ techniqueId: null, kind: 'content-harm', harm: 'unclassified', severity: 'important' });
   });

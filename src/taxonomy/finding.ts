@@ -35,15 +35,13 @@ export type Finding = {
 export type FindingOptions = {
   /** Configured severity rules, tried before the built-in ones. */
   readonly rules?: readonly SeverityRule[];
-  /** Display id → registry id of the run's techniques, from the stored specs. */
-  readonly techniqueIds?: ReadonlyMap<string, string>;
 };
 
 /** One finding per cell of the summary, in the summary's order. */
 export function buildFindings(summary: RunSummary, options: FindingOptions = {}): Finding[] {
   return summary.cells.map((cell) => {
     const profile = categoryProfile(cell.category, cell.persona);
-    const technique = resolveTechnique(cell.technique, options.techniqueIds);
+    const technique = resolveTechnique(cell.techniqueId);
     // A benign persona's request is not an attack: the technique's attack ids would mislabel it.
     const tags = cell.persona === 'benign' ? [profile.taxonomy] : [technique.taxonomy, profile.taxonomy];
     return {

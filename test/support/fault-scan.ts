@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { scan, type ScanResult } from '../../src/api/scan.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import type { FaultCall, FaultServer } from './fault-server.js';
 
 /** One recorded attempt, as the fault tests read it back from the database. */

@@ -8,11 +8,11 @@ export const HOSTILE_CATEGORY = '=cmd|"<img src=x onerror=alert(1)>" ![p](https:
 
 /** Cells covering each kind of finding: critical exfiltration, a parameterized technique, no success, over-refusal, undecided, hostile text. */
 export const FIXTURE_CELLS: readonly CellCounts[] = [
-  { ...zero, technique: 'role-play', category: 'data-exfiltration', persona: 'malicious', success: 6, failure: 4 },
-  { ...zero, technique: 'many-shot(shots=4)', category: 'system-prompt-leakage', persona: 'malicious', success: 1, failure: 19 },
-  { ...zero, technique: 'direct-request', category: 'self-harm', persona: 'malicious', failure: 10 },
-  { ...zero, technique: 'direct-request', category: 'benign', persona: 'benign', success: 3, failure: 7 },
-  { ...zero, technique: 'prefix-injection', category: 'cyber-misuse', persona: 'malicious', error: 4 },
+  { ...zero, technique: 'role-play', techniqueId: 'role-play', category: 'data-exfiltration', persona: 'malicious', success: 6, failure: 4 },
+  { ...zero, technique: 'many-shot(shots=4)', techniqueId: 'many-shot', category: 'system-prompt-leakage', persona: 'malicious', success: 1, failure: 19 },
+  { ...zero, technique: 'direct-request', techniqueId: 'direct-request', category: 'self-harm', persona: 'malicious', failure: 10 },
+  { ...zero, technique: 'direct-request', techniqueId: 'direct-request', category: 'benign', persona: 'benign', success: 3, failure: 7 },
+  { ...zero, technique: 'prefix-injection', techniqueId: 'prefix-injection', category: 'cyber-misuse', persona: 'malicious', error: 4 },
   { ...zero, technique: 'x<script>alert(2)</script>', category: HOSTILE_CATEGORY, persona: 'malicious', success: 1, failure: 1 },
 ];
 

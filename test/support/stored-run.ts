@@ -1,36 +1,36 @@
-import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openDatabase, type Db } from '../../src/store/sqlite/open-database.js';
+import { openReadOnlyDatabase } from '../../src/store/sqlite/read-only-database.js';
 
 /** One read of a database, taken inside a single read transaction so its counts agree with each other. */
 export type Snapshot = {
   /** Attempts stored. */
   readonly attempts: number;
-  /** Turns stored. */
+  /** Message events stored. */
   readonly turns: number;
-  /** Scores stored. */
+  /** Score events stored. */
   readonly scores: number;
-  /** Attempts with no turns or no scores: a torn write if ever non-zero. */
+  /** Attempts with no message or no closing (score or error) event: a torn write if ever non-zero. */
   readonly bare: number;
 };
 
-const count = (db: Database.Database, sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+const count = (db: Db, sql: string): number => (db.prepare(sql).get() as { n: number }).n;
 
 /** Reads attempt, turn and score counts in one transaction (a consistent WAL snapshot). */
-export function readSnapshot(db: Database.Database): Snapshot {
+export function readSnapshot(db: Db): Snapshot {
   return db.transaction(() => ({
     attempts: count(db, 'SELECT COUNT(*) AS n FROM attempts'),
-    turns: count(db, 'SELECT COUNT(*) AS n FROM turns'),
-    scores: count(db, 'SELECT COUNT(*) AS n FROM scores'),
+    turns: count(db, "SELECT COUNT(*) AS n FROM events WHERE type = 'message'"),
+    scores: count(db, "SELECT COUNT(*) AS n FROM events WHERE type = 'score'"),
     bare: count(db, `SELECT COUNT(*) AS n FROM attempts a
-      WHERE NOT EXISTS (SELECT 1 FROM turns t WHERE t.attempt_id = a.id) OR NOT EXISTS (SELECT 1 FROM scores s WHERE s.attempt_id = a.id)`),
+      WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.attempt_id = a.id AND e.type = 'message')
+         OR NOT EXISTS (SELECT 1 FROM events e WHERE e.attempt_id = a.id AND e.type IN ('score', 'error'))`),
   }))();
 }
 
 /** Opens a second, read-only connection to a database another process is writing; undefined until its schema exists. */
-export function openReader(file: string): Database.Database | undefined {
-  if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+export function openReader(file: string): Db | undefined {
+  const db = openReadOnlyDatabase(file);
+  if (db === undefined) return undefined;
   try {
     count(db, 'SELECT COUNT(*) AS n FROM attempts');
     return db;
@@ -45,7 +45,7 @@ export function openReader(file: string): Database.Database | undefined {
 export async function waitForAttempts(file: string, atLeast: number, options: { pollMs?: number; timeoutMs?: number } = {}): Promise<number> {
   const pollMs = options.pollMs ?? 20;
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
     while (Date.now() < deadline) {
       db ??= openReader(file);
@@ -78,7 +78,7 @@ export function stored(file: string): { runs: RunRow[]; count: number; distinct:
 
 /** `PRAGMA integrity_check` of a database file, read without migrating or writing it. */
 export function integrityCheck(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openReadOnlyDatabase(file)!;
   try {
     return db.pragma('integrity_check', { simple: true }) as string;
   } finally {

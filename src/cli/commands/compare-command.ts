@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { withStore } from '../../api/open-store.js';
 import { compareStoredRuns } from '../../api/compare.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
 import { formatInterval, formatPercent, formatPoints } from '../../report/format-rate.js';
@@ -88,10 +89,9 @@ function verdictLine(comparison: RunComparison): string {
 }
 
 /** Runs `redline compare RUN_A RUN_B`: prints the comparison, optionally writes its JSON; returns the exit code. */
-export function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): number {
-  const comparison = compareStoredRuns({
-    database: commandDatabase(options), runA, runB, alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust),
-  });
+export async function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): Promise<number> {
+  const significance = { alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust) };
+  const comparison = await withStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
   process.stdout.write(renderComparison(comparison, { width: process.stdout.columns }));
   if (options.json !== undefined) {
     const file = resolve(process.cwd(), options.json);

@@ -1,3 +1,4 @@
+import { withStore } from '../../api/open-store.js';
 import { runHistory, type TargetHistory } from '../../api/compare.js';
 import { ConfigError } from '../../core/errors.js';
 import { formatPercent } from '../../report/format-rate.js';
@@ -50,9 +51,9 @@ export function renderTargetHistory(history: TargetHistory, options: { last: num
 }
 
 /** Runs `redline history`: runs grouped by target configuration, each cell's rate over time; returns the exit code. */
-export function runHistoryCommand(options: HistoryCommandOptions): number {
+export async function runHistoryCommand(options: HistoryCommandOptions): Promise<number> {
   const last = lastOption(options.last);
-  const histories = runHistory({ database: commandDatabase(options), target: options.target, alpha: alphaOption(options.alpha) });
+  const histories = await withStore(commandDatabase(options), (store) => runHistory(store, { target: options.target, alpha: alphaOption(options.alpha) }));
   if (histories.length === 0) {
     process.stdout.write('no runs stored yet: start one with `redline scan`\n');
     return 0;

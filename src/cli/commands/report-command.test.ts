@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-function report(options: Parameters<typeof runReportCommand>[1]): number {
+function report(options: Parameters<typeof runReportCommand>[1]): Promise<number> {
   vi.restoreAllMocks();
   vi.spyOn(process.stdout, 'write').mockReturnValue(true);
   vi.spyOn(process.stderr, 'write').mockReturnValue(true);
@@ -33,15 +33,15 @@ function report(options: Parameters<typeof runReportCommand>[1]): number {
 }
 
 describe('redline report', () => {
-  it('prints each format to stdout, and writes it with --out', () => {
-    expect(report({ format: 'md' })).toBe(EXIT.ok);
+  it('prints each format to stdout, and writes it with --out', async () => {
+    expect(await report({ format: 'md' })).toBe(EXIT.ok);
     expect(stdout()).toMatch(/^### Redline run <code>r-.*<\/code>: \d+ cells with observed successes \(no gates set\)/);
-    expect(report({ format: 'csv' })).toBe(EXIT.ok);
+    expect(await report({ format: 'csv' })).toBe(EXIT.ok);
     expect(stdout()).toMatch(/^run_id,target,simulated,technique,/);
-    expect(report({ format: 'json' })).toBe(EXIT.ok);
+    expect(await report({ format: 'json' })).toBe(EXIT.ok);
     expect(JSON.parse(stdout())).toMatchObject({ runId, schemaVersion: 1 });
     const out = join(dir, 'out', 'report.sarif');
-    expect(report({ format: 'sarif', out })).toBe(EXIT.ok);
+    expect(await report({ format: 'sarif', out })).toBe(EXIT.ok);
     expect(stdout()).toBe('');
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
@@ -49,30 +49,30 @@ describe('redline report', () => {
     expect(sarif.runs[0].results[0].locations[0]).toEqual({ logicalLocations: [expect.objectContaining({ name: 'demo:northwind-bank@defense-none' })] });
   });
 
-  it('exits 1 when a gate fails and says which, 0 when all pass', () => {
-    expect(report({ format: 'junit', failOn: ['asr>0.05'] })).toBe(EXIT.gateFailed);
+  it('exits 1 when a gate fails and says which, 0 when all pass', async () => {
+    expect(await report({ format: 'junit', failOn: ['asr>0.05'] })).toBe(EXIT.gateFailed);
     expect(stdout()).toContain('<failure type="gate" message="fails gate asr&gt;0.05');
     expect(stderr()).toMatch(/FAIL {2}asr>0\.05: \d+ of \d+ cell\(s\)/);
-    expect(report({ format: 'junit', failOn: ['asr>1'], gateBound: 'point' })).toBe(EXIT.ok);
+    expect(await report({ format: 'junit', failOn: ['asr>1'], gateBound: 'point' })).toBe(EXIT.ok);
     expect(stderr()).toContain('pass  asr>1');
   });
 
-  it.skipIf(!configSchema.safeParse({ gates: {} }).success)('takes gates from the configuration, which --fail-on replaces (skipped until the config schema has `gates`)', () => {
+  it.skipIf(!configSchema.safeParse({ gates: {} }).success)('takes gates from the configuration, which --fail-on replaces (skipped until the config schema has `gates`)', async () => {
     writeFileSync(config, 'gates:\n  failOn: ["severity>=low"]\n');
     try {
-      expect(report({ format: 'csv' })).toBe(EXIT.gateFailed);
-      expect(report({ format: 'csv', failOn: ['category=none-such:asr>0'] })).toBe(EXIT.ok);
+      expect(await report({ format: 'csv' })).toBe(EXIT.gateFailed);
+      expect(await report({ format: 'csv', failOn: ['category=none-such:asr>0'] })).toBe(EXIT.ok);
     } finally {
       writeFileSync(config, '');
     }
   });
 
-  it('refuses a bad expression, format or bound with a config error (exit 2) before writing anything', () => {
+  it('refuses a bad expression, format or bound with a config error (exit 2) before writing anything', async () => {
     const out = join(dir, 'never.md');
     for (const options of [{ failOn: ['asr>>1'], out }, { format: 'pdf' }, { gateBound: 'middle' }]) {
       let error: unknown;
       try {
-        report({ format: 'md', ...options });
+        await report({ format: 'md', ...options });
       } catch (thrown) {
         error = thrown;
       }
@@ -82,8 +82,8 @@ describe('redline report', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
-  it('without --format keeps printing the table and writing JSON and HTML', () => {
-    expect(report({})).toBe(EXIT.ok);
+  it('without --format keeps printing the table and writing JSON and HTML', async () => {
+    expect(await report({})).toBe(EXIT.ok);
     expect(stdout()).toContain('95% CI');
     expect(stdout()).toMatch(/json: .*\.json\nhtml: .*\.html\n/);
   });

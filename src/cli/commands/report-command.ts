@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { assertPlainRunId, summarizeStoredRun, writeReports } from '../../api/reports.js';
+import { assertPlainRunId, EXAMPLES_PER_CELL, summarizeStoredRun, writeReports } from '../../api/reports.js';
 import { databasePath } from '../../api/scan.js';
 import { redlineVersion } from '../../api/version.js';
 import { loadConfig } from '../../config/load-config.js';
@@ -15,11 +15,8 @@ import { renderJunit } from '../../report/junit-report.js';
 import { renderMarkdown } from '../../report/markdown-report.js';
 import { renderSarif } from '../../report/sarif-report.js';
 import { renderTable } from '../../report/terminal-table.js';
-import type { Db } from '../../store/open-database.js';
-import { openDatabase } from '../../store/open-database.js';
-import { exampleAttempts } from '../../store/attempt-views.js';
-import { techniqueIds } from '../../store/run-queries.js';
-import { requireRun } from '../../store/run-store.js';
+import { withStore } from '../../api/open-store.js';
+import type { AttemptView } from '../../core/run-store.js';
 import { EXIT } from '../exit-codes.js';
 
 /** The formats `redline report --format` writes. */
@@ -48,11 +45,8 @@ export type ReportCommandOptions = {
   gateBound?: string;
 };
 
-/** Transcripts shown per cell in the HTML report (as the scan writes it). */
-const EXAMPLES_PER_CELL = 3;
-
 /** Runs `redline report`: renders a stored run, applies the gates; returns 0, or 1 when a gate fails. */
-export function runReportCommand(runId: string, options: ReportCommandOptions): number {
+export async function runReportCommand(runId: string, options: ReportCommandOptions): Promise<number> {
   // The id names the default report files: one that could leave the output folder is refused up front.
   assertPlainRunId(runId, { path: 'runId' });
   const format = reportFormat(options.format);
@@ -61,13 +55,12 @@ export function runReportCommand(runId: string, options: ReportCommandOptions): 
   // Bad gates fail before anything is read or written.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
   const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
-  const db = openDatabase(file);
-  try {
-    const run = requireRun(db, { id: runId, file });
-    const summary = summarizeStoredRun(db, run);
-    const gated = judgeRun({ summary, policy, techniqueIds: techniqueIds(db, run.id) });
+  return withStore(file, async (store) => {
+    const run = await store.runs.require(runId);
+    const summary = await summarizeStoredRun(store, run);
+    const gated = judgeRun({ summary, policy });
     if (format === undefined) {
-      const paths = writeReports({ db, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
+      const paths = await writeReports({ store, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
       process.stdout.write(`${renderTable(summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
       if (paths.json) process.stdout.write(`json: ${paths.json}\n`);
       if (paths.html) process.stdout.write(`html: ${paths.html}\n`);
@@ -75,16 +68,15 @@ export function runReportCommand(runId: string, options: ReportCommandOptions): 
       // SARIF points at the configuration when it sits in the working tree (code-scanning UIs want a file).
       const inTree = loaded.file.startsWith('<') ? undefined : relative(cwd, loaded.file).split('\\').join('/');
       const artifact = inTree === undefined || inTree.startsWith('..') ? undefined : inTree;
-      const text = render(format, { db, gated, artifact });
+      const examples = format === 'html' ? await store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }) : [];
+      const text = render(format, { examples, gated, artifact });
       if (options.out === undefined) process.stdout.write(text);
       else writeTextFile({ file: resolve(cwd, options.out), text, flag: '--out' });
     }
     const lines = gateLines(gated.outcome);
     if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
     return gated.outcome.failed ? EXIT.gateFailed : EXIT.ok;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function reportFormat(value: string | undefined): ReportFormat | undefined {
@@ -92,13 +84,13 @@ function reportFormat(value: string | undefined): ReportFormat | undefined {
   throw new ConfigError(`unknown report format '${value}'`, { file: '<command line>', path: '--format', hint: `use one of ${REPORT_FORMATS.join(', ')}` });
 }
 
-function render(format: ReportFormat, input: { db: Db; gated: GatedRun; artifact: string | undefined }): string {
+function render(format: ReportFormat, input: { examples: readonly AttemptView[]; gated: GatedRun; artifact: string | undefined }): string {
   const { gated } = input;
   switch (format) {
     case 'json':
       return renderJson(gated.summary);
     case 'html':
-      return renderHtml({ summary: gated.summary, examples: exampleAttempts(input.db, { runId: gated.summary.runId, perCell: EXAMPLES_PER_CELL }) });
+      return renderHtml({ summary: gated.summary, examples: input.examples });
     case 'md':
       return renderMarkdown(gated);
     case 'junit':

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
 import { databasePath } from '../../api/scan.js';
-import { openDatabase } from '../../store/open-database.js';
-import { attemptCount } from '../../store/run-queries.js';
-import { listRuns } from '../../store/run-store.js';
+import { withStore } from '../../api/open-store.js';
 import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
 
 /** The database a command reads: --db, else the configuration's. */
@@ -15,22 +13,19 @@ export function commandDatabase(options: { db?: string; config?: string }): stri
 }
 
 /** Lists stored runs, newest first. */
-export function runRunsCommand(options: { db?: string; config?: string }): number {
-  const db = openDatabase(commandDatabase(options));
-  try {
-    const runs = listRuns(db);
+export async function runRunsCommand(options: { db?: string; config?: string }): Promise<number> {
+  return withStore(commandDatabase(options), async (store) => {
+    const runs = await store.runs.list();
     if (runs.length === 0) {
       process.stdout.write('no runs stored yet: start one with `redline scan`\n');
       return 0;
     }
     for (const run of runs) {
-      const recorded = attemptCount(db, run.id);
+      const recorded = await store.attempts.count(run.id);
       const when = new Date(run.createdAt).toISOString().replace('T', ' ').slice(0, 19);
       const tag = run.simulated ? ' [simulated]' : '';
       process.stdout.write(`${run.id}  ${when}  ${run.status.padEnd(11)}  ${recorded}/${run.planned}  ${sanitizeTerminal(run.targetId)}${tag}\n`);
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -3,7 +3,7 @@ import { buildChain } from '../../converters/chain.js';
 import { converterRegistry } from '../../converters/registry.js';
 import { techniqueApplies } from '../../core/technique.js';
 import { starterGoals } from '../../datasets/starter-goals.js';
-import { attemptPrompt } from '../../engine/run-attempt.js';
+import { singleTurnRequest } from '../../engine/single-turn-request.js';
 import { closest } from '../../core/closest.js';
 import { techniqueRegistry } from '../../techniques/registry.js';
 import { prepareTechnique } from '../../techniques/technique-hash.js';
@@ -54,8 +54,8 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
     const goals = starterGoals.filter((g) => g.persona === 'malicious' && techniqueApplies(descriptor, g));
     const cells = chains.map((chain) => {
       const ps = goals.map((goal) => {
-        const prompt = attemptPrompt({ goal, technique, chain });
-        return demoSuccessProbability({ messages: prompt.turns, documents: prompt.documents, seed: 0 }, parsed.data).probability;
+        const request = singleTurnRequest({ goal, technique, chain });
+        return demoSuccessProbability({ ...request, seed: 0 }, parsed.data).probability;
       });
       return pct(ps.reduce((a, b) => a + b, 0) / Math.max(1, ps.length)).padStart(10);
     });

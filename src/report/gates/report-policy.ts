@@ -55,13 +55,11 @@ export type JudgeInput = {
   readonly summary: RunSummary;
   /** Severity rules and gates. */
   readonly policy: ReportPolicy;
-  /** Display id → registry id of the run's techniques, from the stored specs (default: read from the display id). */
-  readonly techniqueIds?: ReadonlyMap<string, string>;
 };
 
 /** Rates a run's cells and applies the gates: what the pipeline renderers read. */
 export function judgeRun(input: JudgeInput): GatedRun {
   const { summary, policy } = input;
-  const findings = buildFindings(summary, { rules: policy.rules, ...(input.techniqueIds === undefined ? {} : { techniqueIds: input.techniqueIds }) });
+  const findings = buildFindings(summary, { rules: policy.rules });
   return { summary, outcome: evaluateGates({ findings, gates: policy.gates, bound: policy.bound }) };
 }

@@ -48,24 +48,19 @@ export const contextBuilding = defineTechnique({
           // Real priming: each question is sent and the target's own answers become the context.
           for (const primer of PRIMERS.slice(0, turns)) {
             const question: Message = { role: 'user', content: fill(primer, goal) };
-            const reply = await controls.send([...transcript, question]);
-            controls.record([{ ...question, source: 'technique' }]);
+            const reply = await controls.send([...transcript, question], { source: 'technique' });
             if (!reply.ok) return { transcript, backtracks: 0, ended: reply };
             transcript.push(question, { role: 'assistant', content: reply.text });
-            controls.record([{ role: 'assistant', content: reply.text }]);
           }
         } else {
-          // Fabricated history: the target receives prior turns it never produced, in one request.
-          const fabricated = history(goal);
-          transcript.push(...fabricated);
-          controls.record(fabricated.map((m) => ({ ...m, source: 'fabricated' as const })));
+          // Fabricated history: the target receives prior turns it never produced, in one request (the engine
+          // records them as fabricated).
+          transcript.push(...history(goal));
         }
         const final = ask(goal);
-        const reply = await controls.send([...transcript, final]);
-        controls.record([{ ...final, source: 'technique' }]);
+        const reply = await controls.send([...transcript, final], { source: 'technique' });
         if (!reply.ok) return { transcript, backtracks: 0, ended: reply };
         transcript.push(final, { role: 'assistant', content: reply.text });
-        controls.record([{ role: 'assistant', content: reply.text }]);
         const reached = (await controls.judge(transcript)).verdict === 'success';
         return { transcript, backtracks: 0, ...(reached ? { reachedAtTurn: real ? turns + 1 : 1 } : {}) };
       },

@@ -1,14 +1,14 @@
-import type { Turn } from '../../core/attempt.js';
+import type { TurnSource } from '../../core/event.js';
 import type { ConversationControls, ConversationOutcome } from '../../core/conversation.js';
 import type { Message } from '../../core/message.js';
 
 /**
- * The shared loop of linear conversations: ask `next` for each user turn, send the conversation, record both
- * turns, judge the reply, and stop when the goal is reached (or `next` has nothing more to say).
+ * The shared loop of linear conversations: ask `next` for each user turn, send the conversation (the engine
+ * records both turns), judge the reply, and stop when the goal is reached (or `next` has nothing more to say).
  */
 export async function converseTurns(
   controls: ConversationControls,
-  input: { maxTurns: number; source: NonNullable<Turn['source']>; stopWhenReached: boolean; next: (transcript: readonly Message[], turn: number) => Promise<string | undefined> },
+  input: { maxTurns: number; source: TurnSource; stopWhenReached: boolean; next: (transcript: readonly Message[], turn: number) => Promise<string | undefined> },
 ): Promise<ConversationOutcome> {
   const transcript: Message[] = [];
   let reachedAtTurn: number | undefined;
@@ -16,11 +16,9 @@ export async function converseTurns(
     const text = await input.next(transcript, turn);
     if (text === undefined) break;
     transcript.push({ role: 'user', content: text });
-    const reply = await controls.send(transcript);
-    controls.record([{ role: 'user', content: text, source: input.source }]);
+    const reply = await controls.send(transcript, { source: input.source });
     if (!reply.ok) return { transcript, backtracks: 0, ended: reply, ...(reachedAtTurn === undefined ? {} : { reachedAtTurn }) };
     transcript.push({ role: 'assistant', content: reply.text });
-    controls.record([{ role: 'assistant', content: reply.text }]);
     if (reachedAtTurn === undefined && (await controls.judge(transcript)).verdict === 'success') {
       reachedAtTurn = turn;
       if (input.stopWhenReached) break;

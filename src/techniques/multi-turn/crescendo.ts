@@ -33,16 +33,14 @@ export const crescendo = defineTechnique({
           const asked = await controls.askAttacker(crescendoView({ goal: controls.goal.text, maxTurns, transcript, ...(refused === undefined ? {} : { refused }) }));
           if (!asked.ok) return { transcript, backtracks, ended: asked };
           const step: Message = { role: 'user', content: asked.text.trim() };
-          const reply = await controls.send([...transcript, step]);
+          const node = `b${branch}`;
+          const reply = await controls.send([...transcript, step], { source: 'attacker', node });
           sent += 1;
-          if (!reply.ok) {
-            controls.record([{ ...step, source: 'attacker', node: `b${branch}` }]);
-            return { transcript, backtracks, ended: reply };
-          }
+          if (!reply.ok) return { transcript, backtracks, ended: reply };
           const answer: Message = { role: 'assistant', content: reply.text };
           if (readReply(reply.text) === 'refusal' && backtracks < maxBacktracks) {
             // Roll the refused exchange back: the target never sees it again; the store keeps it, marked pruned.
-            controls.record([{ ...step, source: 'attacker', node: `b${branch}`, pruned: true }, { ...answer, node: `b${branch}`, pruned: true }]);
+            controls.rollBack();
             backtracks += 1;
             branch += 1;
             refused = reply.text;
@@ -50,7 +48,6 @@ export const crescendo = defineTechnique({
           }
           refused = undefined;
           transcript.push(step, answer);
-          controls.record([{ ...step, source: 'attacker', node: `b${branch}` }, { ...answer, node: `b${branch}` }]);
           if ((await controls.judge(transcript)).verdict === 'success') return { transcript, backtracks, reachedAtTurn: sent };
         }
         return { transcript, backtracks };

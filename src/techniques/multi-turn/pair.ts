@@ -1,5 +1,4 @@
 // Source: Chao et al., "Jailbreaking Black Box Large Language Models in Twenty Queries" (PAIR, 2023), arXiv:2310.08419.
-import type { Turn } from '../../core/attempt.js';
 import type { ConversationControls, ConversationOutcome } from '../../core/conversation.js';
 import type { Message } from '../../core/message.js';
 import { defineTechnique } from '../../core/technique.js';
@@ -39,52 +38,32 @@ async function refine(controls: ConversationControls, limits: { streams: number;
   const goal = controls.goal.text;
   const views = Array.from({ length: limits.streams }, (_, stream) => pairOpening(goal, stream));
   let sent = 0;
+  // The latest answered exchange: each earlier one is marked pruned once a later one supersedes it.
   let held: Exchange | undefined;
-  // Exchanges are recorded one behind: each is marked pruned once a later one supersedes it, and the last stays unpruned.
-  const hold = (next: Exchange | undefined): void => {
-    if (held !== undefined) controls.record(exchangeTurns(held, next !== undefined));
-    held = next;
-  };
-  const finish = (extra: Partial<ConversationOutcome> = {}): ConversationOutcome => {
-    const transcript = held?.messages ?? [];
-    hold(undefined);
-    return { transcript, backtracks: 0, ...extra };
-  };
-  try {
-    for (let iteration = 1; iteration <= limits.iterations; iteration += 1) {
-      for (let stream = 0; stream < limits.streams; stream += 1) {
-        const node = `s${stream + 1}.i${iteration}`;
-        const view = views[stream]!;
-        const asked = await controls.askAttacker(view);
-        if (!asked.ok) return finish({ ended: asked });
-        const proposal = parsePairReply(asked.text);
-        // An empty attacker reply still gets a try: the bare goal.
-        const prompt: Message = { role: 'user', content: proposal.prompt === '' ? goal : proposal.prompt };
-        const reply = await controls.send([prompt]);
-        sent += 1;
-        if (!reply.ok) {
-          const outcome = finish({ ended: reply });
-          controls.record([{ ...prompt, source: 'attacker', node, pruned: true }]);
-          return outcome;
-        }
-        const exchange: Exchange = { node, messages: [prompt, { role: 'assistant', content: reply.text }] };
-        hold(exchange);
-        const score = await controls.judge(exchange.messages);
-        if (score.verdict === 'success') return finish({ reachedAtTurn: sent });
-        const feedback = pairFeedback({ goal, reply: reply.text, score, malformed: proposal.malformed });
-        views[stream] = [...view.slice(0, 2), ...view.slice(2).slice(-2 * (KEPT_ROUNDS - 1)), { role: 'assistant', content: asked.text }, { role: 'user', content: feedback }];
+  const finish = (extra: Partial<ConversationOutcome> = {}): ConversationOutcome => ({ transcript: held?.messages ?? [], backtracks: 0, ...extra });
+  for (let iteration = 1; iteration <= limits.iterations; iteration += 1) {
+    for (let stream = 0; stream < limits.streams; stream += 1) {
+      const node = `s${stream + 1}.i${iteration}`;
+      const view = views[stream]!;
+      const asked = await controls.askAttacker(view);
+      if (!asked.ok) return finish({ ended: asked });
+      const proposal = parsePairReply(asked.text);
+      // An empty attacker reply still gets a try: the bare goal.
+      const prompt: Message = { role: 'user', content: proposal.prompt === '' ? goal : proposal.prompt };
+      const reply = await controls.send([prompt], { source: 'attacker', node });
+      sent += 1;
+      if (!reply.ok) {
+        controls.prune(node);
+        return finish({ ended: reply });
       }
+      if (held !== undefined) controls.prune(held.node);
+      const exchange: Exchange = { node, messages: [prompt, { role: 'assistant', content: reply.text }] };
+      held = exchange;
+      const score = await controls.judge(exchange.messages);
+      if (score.verdict === 'success') return finish({ reachedAtTurn: sent });
+      const feedback = pairFeedback({ goal, reply: reply.text, score, malformed: proposal.malformed });
+      views[stream] = [...view.slice(0, 2), ...view.slice(2).slice(-2 * (KEPT_ROUNDS - 1)), { role: 'assistant', content: asked.text }, { role: 'user', content: feedback }];
     }
-    return finish();
-  } finally {
-    // Keeps the latest exchange in the record even if something above threw.
-    hold(undefined);
   }
-}
-
-/** The stored turns of one exchange: the attacker's prompt, then the target's reply. */
-function exchangeTurns(exchange: Exchange, pruned: boolean): Turn[] {
-  const [prompt, reply] = exchange.messages;
-  const mark = pruned ? { pruned: true } : {};
-  return [{ ...prompt, source: 'attacker', node: exchange.node, ...mark }, { ...reply, node: exchange.node, ...mark }];
+  return finish();
 }

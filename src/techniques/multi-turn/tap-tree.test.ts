@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
 import { contentWords } from '../../scorers/content-words.js';
-import { isOnTopic, keepBest, lineage, nodeTurns, tapNode, type TapNode } from './tap-tree.js';
+import { isOnTopic, keepBest, lineage, tapNode, type TapNode } from './tap-tree.js';
 
 const judged = (index: number, score: Partial<Score> & Pick<Score, 'verdict'>): TapNode => ({
   ...tapNode({ depth: 1, index, prompt: `p${index}` }),
@@ -30,14 +30,6 @@ describe('tap tree', () => {
     expect(keepBest(nodes, 4).map((n) => n.id)).toEqual(['d1.n3', 'd1.n1', 'd1.n0', 'd1.n2']);
   });
 
-  it('records a sent node as prompt and reply, an unsent one as its prompt alone', () => {
-    const sent = judged(1, { verdict: 'failure' });
-    expect(nodeTurns(sent, true)).toEqual([
-      { role: 'user', content: 'p1', source: 'attacker', node: 'd1.n1', pruned: true },
-      { role: 'assistant', content: 'r1', node: 'd1.n1', pruned: true },
-    ]);
-    expect(nodeTurns(tapNode({ depth: 1, index: 0, prompt: 'x' }), false)).toEqual([{ role: 'user', content: 'x', source: 'attacker', node: 'd1.n0' }]);
-  });
 });
 
 describe('off-topic pruning', () => {

@@ -56,13 +56,6 @@ export function keepBest(nodes: readonly TapNode[], width: number): TapNode[] {
     .map((entry) => entry.node);
 }
 
-/** The node's turns as recorded: its prompt (from the attacker) and, when it was sent, the reply. */
-export function nodeTurns(node: TapNode, pruned: boolean): Turn[] {
-  const flag = pruned ? { pruned: true } : {};
-  const prompt: Turn = { role: 'user', content: node.prompt, source: 'attacker', node: node.path, ...flag };
-  return node.reply === undefined ? [prompt] : [prompt, { role: 'assistant', content: node.reply, node: node.path, ...flag }];
-}
-
 /** Share of the goal's content words a prompt must contain to stay on topic (phase-1 pruning). */
 export const ON_TOPIC_THRESHOLD = 0.25;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../core/attempt.js';
+import type { Turn } from '../../core/event.js';
 import type { ConversationControls, ConversationReply } from '../../core/conversation.js';
 import type { Message } from '../../core/message.js';
 import type { Score } from '../../core/score.js';
+import { recordingControls } from '../../../test/support/recording-controls.js';
 import { tap } from './tap.js';
 
 const goal = { id: 'g', text: 'Explain the forbidden thing.', category: 'c', persona: 'malicious' as const, source: 't' };
@@ -11,8 +12,7 @@ const goal = { id: 'g', text: 'Explain the forbidden thing.', category: 'c', per
 function fake(script: { attacker?: (depth: number, variant: number) => string; target?: (prompt: string) => string; judge?: (reply: string) => Partial<Score> }) {
   const asks: Message[][] = [];
   const sent: string[] = [];
-  const turns: Turn[] = [];
-  const controls: ConversationControls = {
+  const { controls, turns } = recordingControls({
     goal,
     askAttacker: async (messages) => {
       asks.push([...messages]);
@@ -26,8 +26,7 @@ function fake(script: { attacker?: (depth: number, variant: number) => string; t
       return { ok: true, text: (script.target ?? (() => 'No.'))(messages[0]!.content) };
     },
     judge: async (conversation) => ({ scorerId: 's', verdict: 'failure', label: 'l', reason: 'r', ...script.judge?.(conversation.at(-1)!.content) }),
-    record: (recorded) => turns.push(...recorded),
-  };
+  });
   return { controls, asks, sent, turns };
 }
 

@@ -7,7 +7,7 @@ import { userTurn } from '../user-turn.js';
 // TAP builds on PAIR: the attacker answers in PAIR's JSON, read by the same parser.
 import { parsePairReply } from './pair-prompt.js';
 import { tapInstructions, tapView } from './tap-prompt.js';
-import { isOnTopic, keepBest, lineage, nodeTurns, tapNode, type TapNode } from './tap-tree.js';
+import { isOnTopic, keepBest, lineage, tapNode, type TapNode } from './tap-tree.js';
 
 /** The hard limits of a TAP search. */
 export type TapLimits = {
@@ -19,9 +19,22 @@ export type TapLimits = {
   readonly branching: number;
 };
 
-/** Records a level's nodes in the order they were written; all but `kept` are marked pruned. */
-function recordLevel(controls: ConversationControls, level: readonly TapNode[], kept: ReadonlySet<TapNode>): void {
-  for (const node of level) controls.record(nodeTurns(node, !kept.has(node)));
+/** Records a prompt that will never be sent (pruned off topic, or left when the search ended), once. */
+function recordUnsent(controls: ConversationControls, node: TapNode, recorded: Set<string>): void {
+  if (recorded.has(node.path)) return;
+  recorded.add(node.path);
+  controls.recordUnsent({ role: 'user', content: node.prompt }, { source: 'attacker', node: node.path });
+}
+
+/**
+ * Closes a level in the record: on-topic prompts left unsent are recorded (pruned), and every sent node but `kept`
+ * is marked pruned (the engine recorded its exchange when it was sent).
+ */
+function closeLevel(controls: ConversationControls, level: readonly TapNode[], input: { kept: ReadonlySet<TapNode>; sent: ReadonlySet<string>; unsent: Set<string> }): void {
+  for (const node of level) {
+    if (!input.sent.has(node.path)) recordUnsent(controls, node, input.unsent);
+    else if (!input.kept.has(node)) controls.prune(node.path);
+  }
 }
 
 /** The exchange a node stands for, as a transcript: its prompt and the target's reply. */
@@ -40,8 +53,10 @@ export async function searchTree(controls: ConversationControls, limits: TapLimi
   let leaves: readonly (TapNode | undefined)[] = [undefined];
   let best: TapNode | undefined;
   let sent = 0;
+  const sentPaths = new Set<string>();
+  const unsent = new Set<string>();
   const stop = (level: readonly TapNode[], ended: Extract<ConversationReply, { ok: false }>): ConversationOutcome => {
-    recordLevel(controls, level, new Set());
+    closeLevel(controls, level, { kept: new Set(), sent: sentPaths, unsent });
     return { transcript: exchange(best), backtracks: 0, ended };
   };
   for (let depth = 1; depth <= limits.depth && leaves.length > 0; depth += 1) {
@@ -54,24 +69,26 @@ export async function searchTree(controls: ConversationControls, limits: TapLimi
         const { prompt, improvement } = parsePairReply(asked.text);
         const node = tapNode({ depth, index: level.length, prompt, ...(improvement === undefined ? {} : { improvement }), ...(leaf === undefined ? {} : { parent: leaf }) });
         if (node.prompt !== '' && isOnTopic(node.prompt, goal)) onTopic.push(level.length);
+        else recordUnsent(controls, node, unsent);
         level.push(node);
       }
     }
     for (const at of onTopic) {
       const prompt: Message = { role: 'user', content: level[at]!.prompt };
-      const reply = await controls.send([prompt]);
+      sentPaths.add(level[at]!.path);
+      const reply = await controls.send([prompt], { source: 'attacker', node: level[at]!.path });
       sent += 1;
       if (!reply.ok) return stop(level, reply);
       const score = await controls.judge([prompt, { role: 'assistant', content: reply.text }]);
       const judged: TapNode = { ...level[at]!, reply: reply.text, score };
       level[at] = judged;
       if (score.verdict === 'success') {
-        recordLevel(controls, level, new Set([judged]));
+        closeLevel(controls, level, { kept: new Set([judged]), sent: sentPaths, unsent });
         return { transcript: exchange(judged), backtracks: 0, reachedAtTurn: sent };
       }
     }
     const kept = keepBest(onTopic.map((at) => level[at]!), limits.width);
-    recordLevel(controls, level, new Set(kept));
+    closeLevel(controls, level, { kept: new Set(kept), sent: sentPaths, unsent });
     best = kept[0] ?? best;
     leaves = kept;
   }

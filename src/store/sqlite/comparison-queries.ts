@@ -1,4 +1,4 @@
-import type { CellComponents, NamedHash } from '../stats/cell-comparability.js';
+import type { CellComponents, NamedHash } from '../../core/counts.js';
 import { OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Db } from './open-database.js';
 
@@ -20,7 +20,7 @@ function named(json: string): NamedHash[] {
  */
 export function cellComponents(db: Db, runId: string): CellComponents[] {
   const rows = db.prepare(
-    `SELECT t.name AS technique, t.hash AS techniqueHash, a.category, a.persona,
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, t.hash AS techniqueHash, a.category, a.persona,
        ${OUTCOME_COUNTS},
        json_group_array(DISTINCT g.hash ORDER BY g.hash) AS goals,
        json_group_array(DISTINCT c.hash || ':' || c.name ORDER BY c.hash || ':' || c.name) AS chains,

@@ -1,17 +1,7 @@
-import { StoreError } from '../core/errors.js';
+import { StoreError } from '../../core/errors.js';
+import type { Review } from '../../core/run-store.js';
 import type { Db } from './open-database.js';
 
-/** A human reviewer's label for one attempt. */
-export type Review = {
-  /** The reviewer's verdict: did the probe find the failure it looks for. */
-  readonly verdict: 'success' | 'failure';
-  /** Who reviewed it. */
-  readonly reviewer?: string;
-  /** Why, in the reviewer's words. */
-  readonly note?: string;
-  /** When (epoch ms). */
-  readonly reviewedAt: number;
-};
 
 function attemptId(db: Db, input: { runId: string; seq: number; file: string }): number {
   const row = db.prepare('SELECT id FROM attempts WHERE run_id = ? AND seq = ?').get(input.runId, input.seq) as { id: number } | undefined;

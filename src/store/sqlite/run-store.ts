@@ -1,23 +1,8 @@
-import type { Run, RunStatus, StoredRun } from '../core/run.js';
-import { StoreError } from '../core/errors.js';
+import type { ComponentSpec } from '../../core/component-ref.js';
+import type { Run, RunStatus, StoredRun } from '../../core/run.js';
+import { StoreError } from '../../core/errors.js';
 import { storeHint, type Db } from './open-database.js';
 
-/** Kinds of content-addressed component. */
-export type ComponentKind = 'goal' | 'technique' | 'chain' | 'scorer';
-
-/** A component to register with a run. */
-export type ComponentSpec = {
-  /** What it is. */
-  readonly kind: ComponentKind;
-  /** Its id, e.g. 'role-play'. */
-  readonly name: string;
-  /** Its content hash. */
-  readonly hash: string;
-  /** Its full description (never a secret value). */
-  readonly spec: unknown;
-};
-
-export type { StoredRun } from '../core/run.js';
 
 type RunRow = {
   id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; target_hash: string;
@@ -43,7 +28,7 @@ function fromRow(row: RunRow): StoredRun {
 }
 
 /** Runs a write, turning a SQLite failure (read-only file, full disk) into a StoreError with a hint. */
-function writing<T>(db: Db, action: string, write: () => T): T {
+export function writing<T>(db: Db, action: string, write: () => T): T {
   try {
     return write();
   } catch (error) {
@@ -60,14 +45,14 @@ export function createRun(db: Db, input: { run: StoredRun; components: readonly 
 
 function insertRun(db: Db, input: { run: StoredRun; components: readonly ComponentSpec[] }): void {
   const { run } = input;
-  const insertComponent = db.prepare('INSERT OR IGNORE INTO components (kind, name, hash, spec_json) VALUES (?, ?, ?, ?)');
+  const insertComponent = db.prepare('INSERT OR IGNORE INTO components (kind, name, hash, spec_json, registry_id) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare(
       `INSERT INTO runs (id, created_at, finished_at, status, target_id, target_hash, simulated, seed, planned, trials, config_json, base_dir, hashes_json, redline_version)
        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(run.id, run.createdAt, run.status, run.targetId, run.hashes.target, run.simulated ? 1 : 0, run.seed, run.planned, run.trials,
       JSON.stringify(run.config), run.baseDir, JSON.stringify(run.hashes), run.redlineVersion);
-    for (const c of input.components) insertComponent.run(c.kind, c.name, c.hash, JSON.stringify(c.spec));
+    for (const c of input.components) insertComponent.run(c.kind, c.instance, c.hash, JSON.stringify(c.spec), c.id);
   })();
 }
 
@@ -97,8 +82,3 @@ export function setRunStatus(db: Db, input: { id: string; status: RunStatus; at:
     db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at, input.id));
 }
 
-/** Maps `kind:hash` to the component's row reference. */
-export function componentRefs(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT ref, kind, hash FROM components').all() as { ref: number; kind: string; hash: string }[];
-  return new Map(rows.map((r) => [`${r.kind}:${r.hash}`, r.ref]));
-}

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreError } from '../core/errors.js';
+import { StoreError } from '../../core/errors.js';
 import { migrations } from './migrations.js';
 import { openDatabase } from './open-database.js';
 
@@ -46,7 +46,7 @@ describe('migrations', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect((db.prepare('SELECT COUNT(*) AS n FROM components').get() as { n: number }).n).toBe(1);
-    expect((db.prepare('PRAGMA table_info(turns)').all() as { name: string }[]).map((c) => c.name)).toContain('interpreted');
+    expect((db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name)).toEqual(['attempt_id', 'idx', 'type', 'body']);
     db.close();
   });
 });

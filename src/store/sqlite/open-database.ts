@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { StoreError } from '../core/errors.js';
+import { StoreError } from '../../core/errors.js';
 import { migrations } from './migrations.js';
 
 /** An open SQLite database handle. */
@@ -61,6 +61,7 @@ function migrate(db: Db, file: string): void {
     if (step.version <= current) continue;
     db.transaction(() => {
       db.exec(step.sql);
+      step.run?.(db);
       db.pragma(`user_version = ${step.version}`);
     })();
   }

@@ -1,13 +1,14 @@
-import type { CellCounts, GoalCounts } from '../stats/summary.js';
+import type { ComponentRef } from '../../core/component-ref.js';
+import type { CellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
 import type { Db } from './open-database.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
-import type { Persona } from '../core/outcome.js';
+import type { Persona } from '../../core/outcome.js';
 
 
 /** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
   const rows = db.prepare(
-    `SELECT t.name AS technique, a.category, a.persona, ${OUTCOME_COUNTS},
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, a.category, a.persona, ${OUTCOME_COUNTS},
             (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
              WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
      FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
@@ -35,16 +36,9 @@ export function goalMetadata(db: Db, runId: string): Map<string, Readonly<Record
   return new Map(rows.map((r) => [r.goalId, JSON.parse(r.metadata) as Record<string, string>]));
 }
 
-/** Display id → registry id of a run's techniques ('many-shot(shots=4)' → 'many-shot'), from their stored specs. */
-export function techniqueIds(db: Db, runId: string): Map<string, string> {
-  const rows = db.prepare(
-    `SELECT DISTINCT t.name, json_extract(t.spec_json, '$.id') AS id FROM attempts a JOIN components t ON t.ref = a.technique_ref WHERE a.run_id = ?`,
-  ).all(runId) as { name: string; id: string }[];
-  return new Map(rows.map((r) => [r.name, r.id]));
-}
 
 /** For multi-turn techniques: decided attempts, and how many first reached the goal at each target turn. */
-export function turnCounts(db: Db, runId: string): { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }[] {
+export function turnCounts(db: Db, runId: string): TurnCounts[] {
   const rows = db.prepare(
     `SELECT t.name AS technique, a.persona, a.reached_at AS reached, COUNT(*) AS n
      FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
@@ -67,3 +61,12 @@ export function attemptCount(db: Db, runId: string): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM attempts WHERE run_id = ?').get(runId) as { n: number }).n;
 }
 
+
+/** The components a run's attempts used, as references. */
+export function runComponents(db: Db, runId: string): ComponentRef[] {
+  return db.prepare(
+    `SELECT DISTINCT c.kind, COALESCE(c.registry_id, c.name) AS id, c.name AS instance, c.hash FROM attempts a
+     JOIN components c ON c.ref IN (a.goal_ref, a.technique_ref, a.chain_ref, a.scorer_ref)
+     WHERE a.run_id = ? ORDER BY c.kind, c.name`,
+  ).all(runId) as ComponentRef[];
+}

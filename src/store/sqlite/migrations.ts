@@ -1,5 +1,15 @@
+import type { Db } from './open-database.js';
+import { eventsFromTurns } from './events-from-turns.js';
+
 /** One schema step; `version` is stored in SQLite's `user_version`. */
-export type Migration = { readonly version: number; readonly sql: string };
+export type Migration = {
+  /** The schema version this step brings the database to. */
+  readonly version: number;
+  /** The DDL (and set-based data changes) of the step. */
+  readonly sql: string;
+  /** Data changes SQL cannot express, run after `sql` in the same transaction. */
+  readonly run?: (db: Db) => void;
+};
 
 /** Every schema step, oldest first. Never edit a released step: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -104,5 +114,27 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE attempts ADD COLUMN reached_at INTEGER;
       ALTER TABLE attempts ADD COLUMN attacker_tokens INTEGER;
     `,
+  },
+  {
+    version: 5,
+    // The attempt becomes a typed event log: one events table (type + JSON body) replaces turns and scores, so new
+    // kinds of content (tool calls, planted documents, target-call metadata) need no new columns. Technique and
+    // scorer rows get their registry id, so reports never parse it back out of a display name.
+    sql: `
+      ALTER TABLE components ADD COLUMN registry_id TEXT;
+      UPDATE components SET registry_id = json_extract(spec_json, '$.id') WHERE kind IN ('technique', 'scorer');
+      UPDATE components SET registry_id = name WHERE kind IN ('goal', 'chain');
+      CREATE TABLE events (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('message', 'target-call', 'conversion', 'score', 'error')),
+        body TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, idx)
+      ) WITHOUT ROWID;
+    `,
+    run: (db) => {
+      eventsFromTurns(db);
+      db.exec('DROP TABLE turns; DROP TABLE scores;');
+    },
   },
 ];

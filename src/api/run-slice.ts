@@ -1,0 +1,144 @@
+import { validateConfig } from '../config/load-config.js';
+import type { RedlineConfig } from '../config/schema.js';
+import { StoreError } from '../core/errors.js';
+import { seededRandom } from '../core/random.js';
+import type { StoredRun } from '../core/run.js';
+import type { RunStore, WriteBatching } from '../core/run-store.js';
+import { createRunBudget, type RunBudget } from '../engine/budget.js';
+import { systemClock, type Clock } from '../engine/clock.js';
+import { executeSlice, type Progress } from '../engine/execute-slice.js';
+import { planRun, type Plan } from '../engine/plan.js';
+import { createRateLimiter, type RateLimiter } from '../engine/rate-limiter.js';
+import { createTranslator } from '../engine/translator.js';
+import { closePrepared } from './close-prepared.js';
+import { helperModelFor } from './helper-model-for.js';
+import { inlineCalibration } from './load-calibration.js';
+import { prepareRun, type PreparedRun } from './prepare-run.js';
+
+/** How a worker executes part of a stored run. */
+export type RunSliceInput = {
+  /** The run. */
+  readonly runId: string;
+  /** Plan positions to execute, in order (default: every position not yet recorded); recorded ones are skipped. */
+  readonly seqs?: Iterable<number>;
+  /** Environment variables for secrets referenced by name (default: none). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Stops the slice cleanly: in-flight attempts are dropped unrecorded, to be run again by a later slice. */
+  readonly signal?: AbortSignal;
+  /** Attempts in flight at once (default: the configuration's). */
+  readonly concurrency?: number;
+  /** The rate limiter to pass (default: one per process from the configuration; a shared one for many workers). */
+  readonly limiter?: RateLimiter;
+  /** The run's budget (default: one per process from the configuration; a shared one for many workers). */
+  readonly budget?: RunBudget;
+  /** How finished attempts are grouped into transactions. */
+  readonly batching?: WriteBatching;
+  /** Clock (tests). */
+  readonly clock?: Clock;
+  /** Called once the worker has rebuilt the run, before anything is sent. */
+  readonly onStart?: (info: { run: StoredRun; alreadyRecorded: number; skippedPairs: number }) => void;
+  /** Called after each recorded attempt. */
+  readonly onProgress?: (progress: Progress) => void;
+};
+
+/** How a slice ended. */
+export type SliceResult = {
+  /** The run, as stored. */
+  readonly run: StoredRun;
+  /** Attempts this slice recorded. */
+  readonly recorded: number;
+  /** Attempts of the run recorded by any slice, this one included. */
+  readonly recordedInRun: number;
+  /** True when the stop signal or the run's budget ended the slice before its positions were done. */
+  readonly interrupted: boolean;
+  /** Why the run's budget stopped it, when it did. */
+  readonly budgetSpent?: string;
+};
+
+/** A stored run rebuilt in this process: its configuration, components and plan. */
+export type RebuiltRun = { readonly run: StoredRun; readonly config: RedlineConfig; readonly prepared: PreparedRun; readonly plan: Plan };
+
+/** Fails when a component's hash differs from the one stored with the run: a slice must run exactly what the run began with. */
+function assertUnchanged(stored: StoredRun, prepared: PreparedRun, where: string): void {
+  const changed: string[] = (['target', 'goals'] as const).filter((k) => stored.hashes[k] !== prepared.hashes[k]);
+  for (const kind of ['techniques', 'chains', 'scorers'] as const) {
+    for (const [id, hash] of Object.entries(prepared.hashes[kind])) if (stored.hashes[kind][id] !== hash) changed.push(`${kind}.${id}`);
+  }
+  if (changed.length > 0) {
+    throw new StoreError(`run ${stored.id} cannot be resumed: its components changed since it started (${changed.join(', ')})`, {
+      file: where,
+      hint: 'start a new run instead; a resumed run must use exactly the components it began with',
+    });
+  }
+}
+
+/** Rebuilds a stored run exactly as it was prepared: from its stored configuration and folder, checked against its hashes. */
+export async function rebuildRun(store: RunStore, input: { runId: string; env?: RunSliceInput['env']; stop: AbortSignal; clock: Clock }): Promise<RebuiltRun> {
+  const run = await store.runs.require(input.runId);
+  const label = `run ${run.id}`;
+  const config = inlineCalibration(validateConfig(run.config, label), { file: label, baseDir: run.baseDir });
+  const prepared = prepareRun(config, { file: label, baseDir: run.baseDir, env: input.env ?? {}, stop: input.stop, clock: input.clock });
+  try {
+    assertUnchanged(run, prepared, store.location);
+  } catch (error) {
+    await closePrepared(prepared);
+    throw error;
+  }
+  const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials });
+  return { run, config, prepared, plan };
+}
+
+/** Executes positions of a rebuilt run against its prepared components; closes its targets when done. */
+export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input: Omit<RunSliceInput, 'runId'>): Promise<SliceResult> {
+  const { run, config, prepared, plan } = rebuilt;
+  const clock = input.clock ?? systemClock();
+  const stop = input.signal ?? new AbortController().signal;
+  try {
+    const writer = await store.attempts.openWriter({ run, components: prepared.refs, ...(input.batching ? { batching: input.batching } : {}) });
+    input.onStart?.({ run, alreadyRecorded: writer.recordedCount, skippedPairs: plan.skippedPairs });
+    const outcome = await executeSlice({
+      plan,
+      seqs: input.seqs ?? Array.from({ length: plan.size }, (_, seq) => seq),
+      concurrency: input.concurrency ?? config.concurrency,
+      writer,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      context: {
+        target: prepared.target,
+        limiter: input.limiter ?? createRateLimiter(config.rateLimit, clock),
+        clock,
+        retry: config.retry,
+        timeoutMs: config.timeoutMs,
+        random: seededRandom(run.seed ^ 0x5bd1e995),
+        completionTokenEstimate: 256,
+        stop,
+        components: prepared.resolver,
+        scorers: prepared.scoring.scorers,
+        decidingScorer: prepared.scoring.decidingScorer,
+        runSeed: run.seed,
+        limits: config.budget.attempt,
+        runBudget: input.budget ?? createRunBudget(config.budget.run, clock.now()),
+        ...(prepared.attacker === undefined ? {} : {
+          attacker: helperModelFor(prepared.attacker, { config, clock, stop, seed: run.seed ^ 0x61747461, completionTokenEstimate: 512 }),
+        }),
+        ...(prepared.translator === undefined ? {} : {
+          translator: createTranslator(helperModelFor(prepared.translator, { config, clock, stop, seed: run.seed ^ 0x2545f491, completionTokenEstimate: 256 })),
+        }),
+      },
+    });
+    return { run, recorded: outcome.recorded, recordedInRun: writer.recordedCount, interrupted: outcome.interrupted, ...(outcome.budgetSpent === undefined ? {} : { budgetSpent: outcome.budgetSpent }) };
+  } finally {
+    await closePrepared(prepared);
+  }
+}
+
+/**
+ * The worker's step: rebuilds a stored run from its stored configuration (exactly as a resume does) and executes
+ * the given plan positions, storing each attempt once. Any split of a run into slices, in any order, stores what
+ * one whole run stores.
+ */
+export async function runSlice(store: RunStore, input: RunSliceInput): Promise<SliceResult> {
+  const clock = input.clock ?? systemClock();
+  const stop = input.signal ?? new AbortController().signal;
+  const rebuilt = await rebuildRun(store, { runId: input.runId, ...(input.env ? { env: input.env } : {}), stop, clock });
+  return executeRebuilt(store, rebuilt, input);
+}

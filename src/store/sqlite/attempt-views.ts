@@ -1,0 +1,55 @@
+import { scoresOf, turnsOf } from '../../core/event.js';
+import type { Outcome, Persona, Verdict } from '../../core/outcome.js';
+import type { AttemptView } from '../../core/run-store.js';
+import { decodeEvent, type StoredEvent } from './event-codec.js';
+import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
+import type { Db } from './open-database.js';
+
+type AttemptRow = {
+  id: number; seq: number; goal_spec: string; technique: string; chain: string; category: string; persona: Persona; trial: number;
+  outcome: Outcome; machine: Outcome; error_kind: string | null; error_message: string | null;
+  verdict: Verdict | null; reviewer: string | null; note: string | null;
+};
+
+const COLUMNS = `a.id, a.seq, g.spec_json AS goal_spec, t.name AS technique, c.name AS chain, a.category, a.persona, a.trial,
+  ${EFFECTIVE_OUTCOME} AS outcome, a.outcome AS machine, a.error_kind, a.error_message, r.verdict, r.reviewer, r.note`;
+const FROM = `FROM attempts a
+  JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
+  ${REVIEW_JOIN}`;
+
+function toViews(db: Db, rows: readonly AttemptRow[]): AttemptView[] {
+  const events = db.prepare('SELECT type, body FROM events WHERE attempt_id = ? ORDER BY idx');
+  return rows.map((r) => {
+    const goal = JSON.parse(r.goal_spec) as { id: string; text: string };
+    const log = (events.all(r.id) as StoredEvent[]).map(decodeEvent);
+    return {
+      seq: r.seq, goalId: goal.id, goalText: goal.text, technique: r.technique, chainId: r.chain, category: r.category,
+      persona: r.persona, trial: r.trial, outcome: r.outcome, machineOutcome: r.machine,
+      ...(r.error_kind === null ? {} : { error: `${r.error_kind}: ${r.error_message ?? ''}` }),
+      ...(r.verdict === null ? {} : { review: { verdict: r.verdict, ...(r.reviewer === null ? {} : { reviewer: r.reviewer }), ...(r.note === null ? {} : { note: r.note }) } }),
+      events: log,
+      turns: turnsOf(log),
+      scores: scoresOf(log),
+    };
+  });
+}
+
+/** Up to `perCell` attempts of each cell, successes first, with their logs: the evidence a report shows. */
+export function exampleAttempts(db: Db, input: { runId: string; perCell: number }): AttemptView[] {
+  const rows = db.prepare(
+    `SELECT * FROM (
+       SELECT ${COLUMNS},
+              ROW_NUMBER() OVER (PARTITION BY a.technique_ref, a.category, a.persona
+                                 ORDER BY ${EFFECTIVE_OUTCOME} = 'success' DESC, a.outcome = 'error' DESC, a.seq) AS rank
+       ${FROM}
+       WHERE a.run_id = ?)
+     WHERE rank <= ? ORDER BY technique, category, seq`,
+  ).all(input.runId, input.perCell) as AttemptRow[];
+  return toViews(db, rows);
+}
+
+/** One attempt of a run by its plan position, or undefined when it is not recorded. */
+export function attemptView(db: Db, input: { runId: string; seq: number }): AttemptView | undefined {
+  const rows = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.run_id = ? AND a.seq = ?`).all(input.runId, input.seq) as AttemptRow[];
+  return toViews(db, rows)[0];
+}

@@ -1,0 +1,55 @@
+import type { RunStore } from '../../core/run-store.js';
+import { attemptView, exampleAttempts } from './attempt-views.js';
+import { createAttemptWriter } from './attempt-writer.js';
+import { cellComponents } from './comparison-queries.js';
+import { openDatabase, type Db } from './open-database.js';
+import { clearReview, getReview, setReview } from './reviews.js';
+import { attemptCount, cellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
+import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
+
+/**
+ * The RunStore over one SQLite file (better-sqlite3, WAL mode). SQLite answers synchronously; the interface is
+ * asynchronous so that a networked store (Postgres) fits the same callers.
+ */
+export function sqliteRunStore(db: Db, file: string): RunStore {
+  const where = { file };
+  return {
+    location: file,
+    runs: {
+      create: async (input) => createRun(db, input),
+      get: async (id) => getRun(db, id),
+      require: async (id) => requireRun(db, { id, file }),
+      list: async () => listRuns(db),
+      setStatus: async (input) => setRunStatus(db, input),
+    },
+    attempts: {
+      openWriter: async (input) => createAttemptWriter(db, { ...input, file }),
+      count: async (runId) => attemptCount(db, runId),
+      get: async (input) => attemptView(db, input),
+      examples: async (input) => exampleAttempts(db, input),
+    },
+    aggregates: {
+      cells: async (runId) => cellCounts(db, runId),
+      goals: async (runId) => goalCounts(db, runId),
+      goalMetadata: async (runId) => goalMetadata(db, runId),
+      turns: async (runId) => turnCounts(db, runId),
+      cellComponents: async (runId) => cellComponents(db, runId),
+    },
+    reviews: {
+      set: async (input) => setReview(db, { ...input, ...where }),
+      clear: async (input) => clearReview(db, { ...input, ...where }),
+      get: async (input) => getReview(db, { ...input, ...where }),
+    },
+    components: {
+      ofRun: async (runId) => runComponents(db, runId),
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/** Opens (creating if needed) a SQLite database file as a RunStore; ':memory:' keeps nothing. */
+export function openSqliteStore(file: string): RunStore {
+  return sqliteRunStore(openDatabase(file), file);
+}
