@@ -19,5 +19,6 @@ export * from './calibration/index.js';
 export { compareStoredRuns, runHistory } from './api/compare.js';
 export { compareRuns, type RunComparison } from './stats/compare-runs.js';
 export { buildFindings, severityFor, type Finding } from './taxonomy/index.js';
-export { parseGate, evaluateGates, judgeRun, reportPolicy } from './report/gates/index.js';
+export { parseGate } from './taxonomy/index.js';
+export { evaluateGates, judgeRun, reportPolicy } from './report/gates/index.js';
 export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';
