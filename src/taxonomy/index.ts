@@ -1,6 +1,5 @@
 export * from './bug-bar-class.js';
 export * from './category-profiles.js';
-export * from './finding.js';
 export * from './gate-expression.js';
 export * from './gate-settings.js';
 export * from './glob.js';

@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../stats/summary.js';
-import type { Finding } from '../../taxonomy/finding.js';
 import type { Gate, GateBound } from '../../taxonomy/gate-expression.js';
+import type { Finding } from '../finding.js';
 
 /** A cell failing a gate, with the number that failed it (a rate, or a severity's rank). */
 export type GateFailure = { readonly gate: Gate; readonly measured: number };
