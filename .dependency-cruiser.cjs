@@ -1,7 +1,8 @@
 // The layering of src/, written once and checked by `npm run lint:deps` (docs/decisions/011-dependency-rules.md).
 //
-//   core ← taxonomy, stats ← components ← engine ← api ← cli | server
-//   store (core only), report (core, stats, taxonomy), config (core, taxonomy, components)
+//   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
+//   taxonomy, stats, store: core only                            scorers, datasets, techniques)
+//   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // may wire higher layers together to exercise its module. Cycles, test code and SQLite are checked everywhere.
