@@ -9,7 +9,7 @@ import { scorerRegistry } from '../scorers/registry.js';
 import { componentEntry } from './component-entry.js';
 import { calibrationSource } from './calibration-source.js';
 import { severityRules } from '../taxonomy/severity-rules.js';
-import { gateSettings } from '../report/gates/gate-settings.js';
+import { gateSettings } from '../taxonomy/gate-settings.js';
 
 /** A converter step: an id, or `{ id, ...options }`. */
 const converterEntry = componentEntry('converter', converterRegistry);

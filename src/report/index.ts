@@ -1,5 +1,6 @@
 export * from './escape-html.js';
 export * from './example-attempt.js';
+export * from './finding.js';
 export * from './html-report.js';
 export * from './json-report.js';
 export * from './sanitize-terminal.js';

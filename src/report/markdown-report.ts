@@ -1,4 +1,5 @@
-import { GATE_BOUND_NAMES, type CellVerdict, type GatedRun, type GateOutcome } from './gates/gate.js';
+import { GATE_BOUND_NAMES } from '../taxonomy/gate-expression.js';
+import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateTally } from './gates/evaluate-gates.js';
 import { severityRank } from '../taxonomy/severity.js';
 import { formatInterval, formatPercent } from './format-rate.js';

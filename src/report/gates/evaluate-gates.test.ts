@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../../test/support/gated-run.js';
-import { buildFindings } from '../../taxonomy/finding.js';
+import type { GateBound } from '../../taxonomy/gate-expression.js';
+import { parseGate } from '../../taxonomy/parse-gate.js';
+import { buildFindings } from '../finding.js';
 import { evaluateGates } from './evaluate-gates.js';
-import type { GateBound } from './gate.js';
 import { gateLines } from './gate-lines.js';
-import { parseGate } from './parse-gate.js';
 
 const findings = buildFindings(fixtureSummary());
 

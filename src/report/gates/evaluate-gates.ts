@@ -1,7 +1,8 @@
-import type { Finding } from '../../taxonomy/finding.js';
+import type { Gate, GateBound, GateOperator } from '../../taxonomy/gate-expression.js';
 import { globMatches } from '../../taxonomy/glob.js';
 import { severityRank } from '../../taxonomy/severity.js';
-import type { CellVerdict, Gate, GateBound, GateFailure, GateOperator, GateOutcome } from './gate.js';
+import type { Finding } from '../finding.js';
+import type { CellVerdict, GateFailure, GateOutcome } from './gate.js';
 
 /** What to judge: the run's findings, the gates, and the bound rate gates compare. */
 export type GateInput = {

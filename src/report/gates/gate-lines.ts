@@ -1,7 +1,8 @@
+import { GATE_BOUND_NAMES } from '../../taxonomy/gate-expression.js';
 import { formatPercent } from '../format-rate.js';
 import { sanitizeTerminal } from '../sanitize-terminal.js';
 import { gateTally } from './evaluate-gates.js';
-import { GATE_BOUND_NAMES, type GateOutcome } from './gate.js';
+import type { GateOutcome } from './gate.js';
 
 const SHOWN = 5;
 

@@ -1,6 +1,4 @@
 export * from './evaluate-gates.js';
 export * from './gate.js';
 export * from './gate-lines.js';
-export * from './gate-settings.js';
-export * from './parse-gate.js';
 export * from './report-policy.js';

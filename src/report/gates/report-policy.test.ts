@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../../test/support/gated-run.js';
 import { ConfigError } from '../../core/errors.js';
-import { gateSettings } from './gate-settings.js';
+import { gateSettings } from '../../taxonomy/gate-settings.js';
 import { judgeRun, reportPolicy } from './report-policy.js';
 
 const config = { gates: { failOn: ['severity>=critical'], bound: 'point' }, severity: { rules: [{ category: 'data-exfiltration', severity: 'low' }] } };

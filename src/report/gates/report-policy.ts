@@ -1,11 +1,12 @@
 import { ConfigError } from '../../core/errors.js';
 import type { RunSummary } from '../../stats/summary.js';
-import { buildFindings } from '../../taxonomy/finding.js';
+import { GATE_BOUNDS, type Gate, type GateBound } from '../../taxonomy/gate-expression.js';
+import { gateSettings } from '../../taxonomy/gate-settings.js';
+import { parseGate } from '../../taxonomy/parse-gate.js';
 import { severityRules, type SeverityRule } from '../../taxonomy/severity-rules.js';
+import { buildFindings } from '../finding.js';
 import { evaluateGates } from './evaluate-gates.js';
-import { GATE_BOUNDS, type Gate, type GateBound, type GatedRun } from './gate.js';
-import { gateSettings } from './gate-settings.js';
-import { parseGate } from './parse-gate.js';
+import type { GatedRun } from './gate.js';
 
 /** How a run is rated and gated: severity rules, gates and the bound they compare. */
 export type ReportPolicy = {

@@ -1,7 +1,7 @@
-import { closest } from '../../core/closest.js';
-import { ConfigError } from '../../core/errors.js';
-import { isSeverity, SEVERITIES } from '../../taxonomy/severity.js';
-import { GATE_KEYS, type Gate, type GateCondition, type GateOperator, type GateSelector } from './gate.js';
+import { closest } from '../core/closest.js';
+import { ConfigError } from '../core/errors.js';
+import { GATE_KEYS, type Gate, type GateCondition, type GateOperator, type GateSelector } from './gate-expression.js';
+import { isSeverity, SEVERITIES } from './severity.js';
 
 /** Where a gate expression came from, for the error. */
 export type GateSource = { readonly file: string; readonly path: string };

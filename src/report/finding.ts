@@ -1,10 +1,10 @@
 import type { CellRow, RunSummary } from '../stats/summary.js';
-import type { BugBarClass } from './bug-bar-class.js';
-import { categoryProfile, type FindingKind } from './category-profiles.js';
-import type { HarmCategory } from './harm-category.js';
-import type { Severity } from './severity.js';
-import { severityFor, type SeverityRule } from './severity-rules.js';
-import { resolveTechnique } from './technique-taxonomy.js';
+import type { BugBarClass } from '../taxonomy/bug-bar-class.js';
+import { categoryProfile, type FindingKind } from '../taxonomy/category-profiles.js';
+import type { HarmCategory } from '../taxonomy/harm-category.js';
+import type { Severity } from '../taxonomy/severity.js';
+import { severityFor, type SeverityRule } from '../taxonomy/severity-rules.js';
+import { resolveTechnique } from '../taxonomy/technique-taxonomy.js';
 
 /** Whether a cell showed the failure it probes for. */
 export type FindingStatus = 'observed' | 'not-observed' | 'undecided';

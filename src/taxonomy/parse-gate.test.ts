@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { parseGate } from './parse-gate.js';
 
 describe('parseGate', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RedlineError } from '../../core/errors.js';
-import { GATE_BOUNDS } from './gate.js';
+import { RedlineError } from '../core/errors.js';
+import { GATE_BOUNDS } from './gate-expression.js';
 import { parseGate } from './parse-gate.js';
 
 const expression = z.string().superRefine((text, ctx) => {

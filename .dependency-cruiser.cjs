@@ -1,0 +1,100 @@
+// The layering of src/, written once and checked by `npm run lint:deps` (docs/decisions/011-dependency-rules.md).
+//
+//   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
+//   taxonomy, stats, store: core only                            scorers, datasets, techniques)
+//   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
+//
+// Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
+// may wire higher layers together to exercise its module. Cycles, test code and SQLite are checked everywhere.
+
+const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques)';
+const TEST = '\\.test\\.ts$';
+
+/**
+ * A rule: modules under the folder(s) `from` (tests aside) may import, inside src/, only their own folder and
+ * the folders in `allowed` ($1 in the pattern is the importing module's own folder).
+ */
+function onlyImports(name, from, allowed, comment) {
+  return {
+    name,
+    comment,
+    severity: 'error',
+    from: { path: `^src/(${from})/`, pathNot: TEST },
+    to: { path: '^src/', pathNot: `^src/(${allowed}|$1)/` },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import cycles are not allowed: the two modules belong in one file, or the shared part moves down a layer.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    onlyImports('core-imports-nothing', 'core', 'core',
+      'core/ is the spec (types and tiny pure helpers): it imports nothing from elsewhere in src/.'),
+    onlyImports('taxonomy-only-core', 'taxonomy', 'core',
+      'taxonomy/ is spec-like data (frameworks, severities, severity rules, the gate language): it imports only core/.'),
+    onlyImports('stats-only-core', 'stats', 'core',
+      'stats/ is pure statistics over core types: it imports only core/.'),
+    onlyImports('store-only-core', 'store', 'core',
+      'store/ implements core\'s RunStore interface: it imports only core/ (types it needs belong in core/).'),
+    onlyImports('report-only-core-stats-taxonomy', 'report', 'core|stats|taxonomy',
+      'report/ renders a run summary: it imports only core/, stats/ and taxonomy/ (the caller hands it the data).'),
+    onlyImports('leaf-components-only-core', 'converters|classifiers|datasets', 'core',
+      'converters/, classifiers/ and datasets/ are leaf components: each imports only core/ (and nothing from each other).'),
+    onlyImports('targets-and-scorers-only-core-and-classifiers', 'targets|scorers', 'core|classifiers',
+      'targets/ and scorers/ import only core/ and the shared detectors in classifiers/.'),
+    onlyImports('techniques-only-core-classifiers-datasets', 'techniques', 'core|classifiers|datasets',
+      'techniques/ import only core/, the shared detectors in classifiers/ and dataset readers for their material (datasets/).'),
+    onlyImports('engine-only-core-and-components', 'engine', `core|${COMPONENTS}`,
+      'engine/ runs components against a RunStore it is given: it imports only core/ and components, never store/, report/, config/, api/ or cli/.'),
+    onlyImports('config-only-core-taxonomy-components', 'config', `core|taxonomy|${COMPONENTS}`,
+      'config/ validates redline.yaml against component and taxonomy schemas: it imports only core/, taxonomy/ and components, never report/, store/, engine/, api/ or cli/.'),
+    onlyImports('calibration-below-api', 'calibration', `core|stats|taxonomy|config|${COMPONENTS}`,
+      'calibration/ measures scorers on labelled sets: it imports only core/, stats/, taxonomy/, config/ and components, never engine/, store/, report/, api/ or cli/.'),
+    onlyImports('cli-only-through-api', 'cli|server', 'core|api',
+      'cli/ (and server/) reach the library only through api/ (plus core/ types and errors); never store/, engine/, report/ or a component directly.'),
+    {
+      name: 'nothing-imports-cli',
+      comment: 'cli/ and server/ are the top: no other module imports them (move what is shared down into api/ or core/).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [TEST, '^src/(cli|server)/'] },
+      to: { path: '^src/(cli|server)/' },
+    },
+    {
+      name: 'sqlite-only-in-store',
+      comment: 'Only store/ talks to SQLite; everything else goes through the RunStore interface. Outside store/, only end-to-end tests in test/ open the file, as a witness independent of the code under test.',
+      severity: 'error',
+      from: { pathNot: ['^src/store/', '^test/'] },
+      to: { path: '^node_modules/(@types/)?better-sqlite3/' },
+    },
+    {
+      name: 'shipped-code-not-to-tests',
+      comment: 'Shipped code never imports a test or a test helper.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: TEST },
+      to: { path: [TEST, '^test/'] },
+    },
+    {
+      name: 'shipped-code-not-to-dev-deps',
+      comment: 'Shipped code imports only packages in "dependencies": a devDependency is not installed for users.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: TEST },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    // TypeScript 7 has no JS compiler API and the `tsc` parser needs typescript < 7: swc parses .ts (ADR 011).
+    parser: 'swc',
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|dist-bench)/' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+  },
+};
