@@ -26,5 +26,6 @@ export { compareRuns, type RunComparison } from './stats/compare-runs.js';
 export { severityFor } from './taxonomy/index.js';
 export { buildFindings, type Finding } from './report/index.js';
 export { parseGate } from './taxonomy/index.js';
-export { evaluateGates, judgeRun, reportPolicy } from './report/gates/index.js';
+export { evaluateGates, reportPolicy } from './report/gates/index.js';
+export { judgeRun, techniqueTaxonomy } from './api/judge-run.js';
 export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';

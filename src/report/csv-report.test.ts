@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSummary, HOSTILE_CATEGORY } from '../../test/support/gated-run.js';
 import { parseCsv } from '../core/csv.js';
 import { renderCsv } from './csv-report.js';
-import { judgeRun, reportPolicy } from './gates/report-policy.js';
+import { judgeRun } from '../api/judge-run.js';
+import { reportPolicy } from './gates/report-policy.js';
 
 const gated = judgeRun({ summary: fixtureSummary(), policy: reportPolicy({ config: {}, failOn: ['asr>0.05', 'severity>=important'] }) });
 const text = renderCsv(gated);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../test/support/gated-run.js';
-import { buildFindings, type Finding } from './finding.js';
+import { techniqueTaxonomy } from '../api/judge-run.js';
+import { buildFindings as build, type Finding, type FindingOptions } from './finding.js';
+
+/** Findings with the registry's technique ids, as the API builds them. */
+const buildFindings = (summary: Parameters<typeof build>[0], options: FindingOptions = {}) => build(summary, { techniqueTaxonomy, ...options });
 
 const summary = fixtureSummary();
 const findings = buildFindings(summary);

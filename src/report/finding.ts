@@ -4,7 +4,7 @@ import { categoryProfile, type FindingKind } from '../taxonomy/category-profiles
 import type { HarmCategory } from '../taxonomy/harm-category.js';
 import type { Severity } from '../taxonomy/severity.js';
 import { severityFor, type SeverityRule } from '../taxonomy/severity-rules.js';
-import { resolveTechnique } from '../taxonomy/technique-taxonomy.js';
+import type { TaxonomyTags } from '../core/taxonomy.js';
 
 /** Whether a cell showed the failure it probes for. */
 export type FindingStatus = 'observed' | 'not-observed' | 'undecided';
@@ -35,18 +35,23 @@ export type Finding = {
 export type FindingOptions = {
   /** Configured severity rules, tried before the built-in ones. */
   readonly rules?: readonly SeverityRule[];
+  /** A technique's framework ids by registry id (undefined for an id the registry does not know); none when absent. */
+  readonly techniqueTaxonomy?: (id: string) => TaxonomyTags | undefined;
 };
+
+const NO_TAGS: TaxonomyTags = { atlas: [], owasp: [] };
 
 /** One finding per cell of the summary, in the summary's order. */
 export function buildFindings(summary: RunSummary, options: FindingOptions = {}): Finding[] {
   return summary.cells.map((cell) => {
     const profile = categoryProfile(cell.category, cell.persona);
-    const technique = resolveTechnique(cell.techniqueId);
+    // The registry id the store recorded with the cell: a display id is never parsed back.
+    const known = cell.techniqueId === undefined ? undefined : options.techniqueTaxonomy?.(cell.techniqueId);
     // A benign persona's request is not an attack: the technique's attack ids would mislabel it.
-    const tags = cell.persona === 'benign' ? [profile.taxonomy] : [technique.taxonomy, profile.taxonomy];
+    const tags = cell.persona === 'benign' ? [profile.taxonomy] : [known ?? NO_TAGS, profile.taxonomy];
     return {
       cell,
-      techniqueId: technique.id,
+      techniqueId: known === undefined ? null : cell.techniqueId!,
       kind: profile.kind,
       status: cell.asr === null ? 'undecided' : cell.successes > 0 ? 'observed' : 'not-observed',
       severity: severityFor(cell, options.rules),

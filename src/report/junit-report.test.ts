@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSummary, HOSTILE_CATEGORY } from '../../test/support/gated-run.js';
 import type { CellCounts, RunSummary } from '../stats/index.js';
 import { buildSummary } from '../stats/index.js';
-import { judgeRun, reportPolicy } from './gates/report-policy.js';
+import { judgeRun } from '../api/judge-run.js';
+import { reportPolicy } from './gates/report-policy.js';
 import { renderJunit } from './junit-report.js';
 
 type XmlNode = { name: string; attrs: Record<string, string>; children: XmlNode[]; text: string };

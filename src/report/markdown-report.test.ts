@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../test/support/gated-run.js';
-import { judgeRun, reportPolicy } from './gates/report-policy.js';
+import { judgeRun } from '../api/judge-run.js';
+import { reportPolicy } from './gates/report-policy.js';
 import { renderMarkdown } from './markdown-report.js';
 
 const gated = (failOn: string[], simulated = true) => judgeRun({ summary: fixtureSummary({ simulated }), policy: reportPolicy({ config: {}, failOn }) });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../test/support/gated-run.js';
-import { judgeRun, reportPolicy } from './gates/report-policy.js';
+import { judgeRun } from '../api/judge-run.js';
+import { reportPolicy } from './gates/report-policy.js';
 import { renderSarif } from './sarif-report.js';
 
 type Validator = ((value: unknown) => boolean) & { errors?: unknown };

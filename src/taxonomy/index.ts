@@ -7,4 +7,3 @@ export * from './harm-category.js';
 export * from './parse-gate.js';
 export * from './severity.js';
 export * from './severity-rules.js';
-export * from './technique-taxonomy.js';

@@ -5,7 +5,8 @@ import { renderTable } from '../../report/terminal-table.js';
 import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
 import { EXIT } from '../exit-codes.js';
 import { gateLines } from '../../report/gates/gate-lines.js';
-import { judgeRun, reportPolicy } from '../../report/gates/report-policy.js';
+import { judgeRun } from '../../api/judge-run.js';
+import { reportPolicy } from '../../report/gates/report-policy.js';
 import { createProgressView } from '../progress.js';
 
 /** Options of `redline scan`. */

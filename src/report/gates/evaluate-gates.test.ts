@@ -1,3 +1,4 @@
+import { techniqueTaxonomy } from '../../api/judge-run.js';
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary } from '../../../test/support/gated-run.js';
 import type { GateBound } from '../../taxonomy/gate-expression.js';
@@ -6,7 +7,7 @@ import { buildFindings } from '../finding.js';
 import { evaluateGates } from './evaluate-gates.js';
 import { gateLines } from './gate-lines.js';
 
-const findings = buildFindings(fixtureSummary());
+const findings = buildFindings(fixtureSummary(), { techniqueTaxonomy });
 
 function failing(expression: string, bound?: GateBound): string[] {
   const outcome = evaluateGates({ findings, gates: [parseGate(expression)], ...(bound ? { bound } : {}) });

@@ -1,3 +1,4 @@
+import type { TaxonomyTags } from '../../core/taxonomy.js';
 import { ConfigError } from '../../core/errors.js';
 import type { RunSummary } from '../../stats/summary.js';
 import { GATE_BOUNDS, type Gate, type GateBound } from '../../taxonomy/gate-expression.js';
@@ -56,11 +57,13 @@ export type JudgeInput = {
   readonly summary: RunSummary;
   /** Severity rules and gates. */
   readonly policy: ReportPolicy;
+  /** A technique's framework ids by registry id (the registry's lookup; the API passes it). */
+  readonly techniqueTaxonomy?: (id: string) => TaxonomyTags | undefined;
 };
 
 /** Rates a run's cells and applies the gates: what the pipeline renderers read. */
 export function judgeRun(input: JudgeInput): GatedRun {
   const { summary, policy } = input;
-  const findings = buildFindings(summary, { rules: policy.rules });
+  const findings = buildFindings(summary, { rules: policy.rules, ...(input.techniqueTaxonomy ? { techniqueTaxonomy: input.techniqueTaxonomy } : {}) });
   return { summary, outcome: evaluateGates({ findings, gates: policy.gates, bound: policy.bound }) };
 }

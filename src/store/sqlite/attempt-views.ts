@@ -3,7 +3,7 @@ import type { Outcome, Persona, Verdict } from '../../core/outcome.js';
 import type { AttemptView } from '../../core/run-store.js';
 import { decodeEvent, type StoredEvent } from './event-codec.js';
 import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 
 type AttemptRow = {
   id: number; seq: number; goal_spec: string; technique: string; chain: string; category: string; persona: Persona; trial: number;

@@ -1,6 +1,6 @@
 import type { CellComponents, NamedHash } from '../../core/counts.js';
 import { OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 
 // Errors have no deciding scorer and stay out of the rate, so only decided attempts name one.
 const DECIDING_SCORER = `CASE WHEN a.outcome IN ('success', 'failure') THEN s.hash || ':' || s.name END`;

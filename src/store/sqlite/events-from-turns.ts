@@ -2,7 +2,7 @@ import type { AttemptEvent } from '../../core/event.js';
 import type { Role } from '../../core/message.js';
 import type { Verdict } from '../../core/outcome.js';
 import { encodeEvent } from './event-codec.js';
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 
 type AttemptRow = { id: number; scorer_ref: number | null; chain: string; error_kind: string | null; error_message: string | null };
 type TurnRow = { role: Role; content: string; original: string | null; interpreted: string | null; source: string | null; node: string | null; pruned: number };

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 import { eventsFromTurns } from './events-from-turns.js';
 
 /** One schema step; `version` is stored in SQLite's `user_version`. */

@@ -4,8 +4,9 @@ import { dirname } from 'node:path';
 import { StoreError } from '../../core/errors.js';
 import { migrations } from './migrations.js';
 
-/** An open SQLite database handle. */
-export type Db = Database.Database;
+import type { Db } from './db.js';
+
+export type { Db } from './db.js';
 
 /** Advice for a failed SQLite operation, chosen from its error code or message; undefined when none fits. */
 export function storeHint(error: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import { StoreError } from '../../core/errors.js';
 import type { Review } from '../../core/run-store.js';
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 
 
 function attemptId(db: Db, input: { runId: string; seq: number; file: string }): number {

@@ -1,6 +1,6 @@
 import type { ComponentRef } from '../../core/component-ref.js';
 import type { CellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
-import type { Db } from './open-database.js';
+import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
 
