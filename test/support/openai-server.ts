@@ -15,7 +15,16 @@ export type ChatCall = {
 
 /** What the fake endpoint does with a call. */
 export type ChatAnswer =
-  | { readonly text: string; readonly delayMs?: number }
+  | {
+      readonly text: string;
+      readonly delayMs?: number;
+      /** Tool calls the reply makes (content becomes null when `text` is empty). */
+      readonly toolCalls?: readonly { readonly id: string; readonly name: string; readonly arguments: string }[];
+      /** finish_reason (default 'tool_calls' with tool calls, else 'stop'). */
+      readonly finishReason?: string;
+      /** Extra fields of choices[0], e.g. Azure's content_filter_results. */
+      readonly choiceExtra?: Record<string, unknown>;
+    }
   | { readonly status: number; readonly retryAfter?: string; readonly body?: string }
   | { readonly hang: true };
 
@@ -48,7 +57,15 @@ export async function startOpenAiServer(script: (call: ChatCall) => ChatAnswer):
       replyJson(reply, {
         body: {
           id: 'chatcmpl-test', object: 'chat.completion', created: 0, model: 'test-model',
-          choices: [{ index: 0, message: { role: 'assistant', content: answer.text }, finish_reason: 'stop' }],
+          choices: [{
+            index: 0,
+            message: {
+              role: 'assistant', content: answer.toolCalls !== undefined && answer.text === '' ? null : answer.text,
+              ...(answer.toolCalls === undefined ? {} : { tool_calls: answer.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }),
+            },
+            finish_reason: answer.finishReason ?? (answer.toolCalls === undefined ? 'stop' : 'tool_calls'),
+            ...answer.choiceExtra,
+          }],
           usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
         },
       });

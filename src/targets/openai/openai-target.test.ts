@@ -86,7 +86,20 @@ describe('createOpenAiTarget', () => {
     const target = await targetFor((reply) => replyJson(reply, { body: completion({ content: null }, 'content_filter') }));
     const response = await target.send(request, new AbortController().signal);
     expect(response.text).toBe('');
-    expect(response.metadata).toEqual({ finishReason: 'content_filter' });
+    expect(response.metadata).toEqual({ finishReason: 'content_filter', contentFilter: true });
+  });
+
+  it('reads tool calls as parts (never an empty string), and names the categories a content filter flagged', async () => {
+    const calls = [{ id: 'call_1', type: 'function', function: { name: 'send_email', arguments: '{"to":"a@evil.test"}' } }];
+    const target = await targetFor((reply) => replyJson(reply, {
+      body: { ...(completion({ content: null, tool_calls: calls }, 'tool_calls') as object), prompt_filter_results: [{ content_filter_results: { jailbreak: { filtered: true, detected: true } } }] },
+    }));
+    const response = await target.send(request, new AbortController().signal);
+    expect(response).toMatchObject({
+      text: '',
+      parts: [{ type: 'tool-call', callId: 'call_1', name: 'send_email', arguments: '{"to":"a@evil.test"}' }],
+      metadata: { finishReason: 'tool_calls', contentFilter: 'prompt:jailbreak' },
+    });
   });
 
   it('makes 429 retryable with the Retry-After delay', async () => {
