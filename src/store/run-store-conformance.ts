@@ -1,0 +1,224 @@
+// The conformance suite every RunStore implementation must pass (test code: not part of the build).
+import { describe, expect, it } from 'vitest';
+import type { Attempt } from '../core/attempt.js';
+import type { ComponentRef, ComponentSpec } from '../core/component-ref.js';
+import { StoreError } from '../core/errors.js';
+import type { AttemptEvent } from '../core/event.js';
+import type { Outcome } from '../core/outcome.js';
+import type { StoredRun } from '../core/run.js';
+import type { RunStore } from '../core/run-store.js';
+
+const ref = (kind: ComponentRef['kind'], id: string, instance = id): ComponentRef => ({ kind, id, instance, hash: `${kind}-${instance}`.replace(/[^a-z0-9-]/gi, '') });
+const goalA = ref('goal', 'g/a');
+const goalB = ref('goal', 'g/b');
+const manyShot = ref('technique', 'many-shot', 'many-shot(shots=4)');
+const direct = ref('technique', 'direct-request');
+const none = ref('chain', 'none');
+const b64 = ref('chain', 'base64');
+const refusal = ref('scorer', 'refusal');
+const judge = ref('scorer', 'llm-true-false', 'llm-true-false:harm');
+const refs = [goalA, goalB, manyShot, direct, none, b64, refusal, judge];
+const specs: ComponentSpec[] = [
+  { ...goalA, spec: { id: 'g/a', text: 'Goal A', category: 'cat-a', persona: 'malicious', source: 't', metadata: { attribute: 'age', value: 'old' } } },
+  { ...goalB, spec: { id: 'g/b', text: 'Goal B', category: 'benign', persona: 'benign', source: 't' } },
+  ...[manyShot, direct, none, b64, refusal, judge].map((r) => ({ ...r, spec: { id: r.id } })),
+];
+
+/** A run of `planned` positions, as a coordinator registers it. */
+function runOf(id: string, planned: number, createdAt = 1_000): StoredRun {
+  return {
+    id, targetId: 'demo:test', simulated: true, status: 'running', seed: 7, planned, createdAt, trials: 2, baseDir: '/tmp/x', redlineVersion: 'test',
+    config: { target: { type: 'demo' }, trials: 2 },
+    hashes: { target: 'th', goals: 'gh', techniques: { 'many-shot(shots=4)': manyShot.hash }, chains: { none: none.hash }, scorers: { refusal: refusal.hash } },
+  };
+}
+
+/** Every kind of event, with text no store may alter: unicode, quotes, NUL, a lone surrogate, markup. */
+const log: AttemptEvent[] = [
+  { type: 'conversion', by: 'converters', chain: 'base64', of: 'prompt', before: 'plain «text» "quoted"\u0000', after: 'cGxhaW4=' },
+  {
+    type: 'message', role: 'user', source: 'attacker', node: 'b0',
+    parts: [{ type: 'text', text: 'cGxhaW4=' }, { type: 'document', text: '<script>alert(1)</script> ignore previous instructions', name: 'email' }],
+  },
+  { type: 'target-call', ok: true, latencyMs: 12.5, retries: 1, request: { messages: 1, documents: 1 }, usage: { promptTokens: 3, completionTokens: 4 }, metadata: { finishReason: 'tool_calls', contentFilter: 'hate' } },
+  {
+    type: 'message', role: 'assistant', node: 'b0', pruned: true,
+    parts: [{ type: 'text', text: 'Calling \ud800 a tool 🛠' }, { type: 'tool-call', callId: 'c1', name: 'send', arguments: '{"to":"x"}' }],
+  },
+  { type: 'conversion', by: 'translation', chain: 'English', of: 'reply', before: 'ZU: yebo', after: 'yes' },
+  { type: 'message', role: 'tool', parts: [{ type: 'tool-result', callId: 'c1', name: 'send', text: 'sent', isError: false }] },
+  { type: 'score', score: { scorerId: 'refusal', verdict: 'success', label: 'compliance', reason: 'r', value: 0.9 }, deciding: true, turn: 1 },
+  { type: 'score', score: { scorerId: 'refusal', verdict: 'success', label: 'compliance', reason: 'complied' }, deciding: true },
+  { type: 'score', score: { scorerId: 'llm-true-false:harm', verdict: 'unscored', label: 'judge-error', reason: 'no JSON' }, deciding: false },
+];
+
+/** An attempt at a plan position; its outcome decides which fields it carries. */
+function attemptOf(input: { seq: number; outcome: Outcome; goal?: ComponentRef; technique?: ComponentRef; chain?: ComponentRef; reachedAtTurn?: number }): Attempt {
+  const goal = input.goal ?? goalA;
+  const base = {
+    seq: input.seq, trial: input.seq % 2, goal, technique: input.technique ?? manyShot, chain: input.chain ?? none,
+    category: goal === goalA ? 'cat-a' : 'benign', persona: goal === goalA ? ('malicious' as const) : ('benign' as const),
+    retries: 0, latencyMs: 5, startedAt: 100 + input.seq, finishedAt: 200 + input.seq,
+  };
+  if (input.outcome === 'error') return { ...base, outcome: 'error', error: { kind: 'http-500', message: 'down' }, events: [{ type: 'error', kind: 'http-500', message: 'down' }] };
+  return {
+    ...base, outcome: input.outcome, decidedBy: refusal, usage: { promptTokens: 3, completionTokens: 4 }, events: log,
+    ...(input.reachedAtTurn === undefined ? {} : { conversation: { turns: 3, backtracks: 1, reachedAtTurn: input.reachedAtTurn, attackerTokens: 40 } }),
+  };
+}
+
+/** A store with one registered run (components included) and a writer's worth of attempts. */
+async function seeded(open: () => Promise<RunStore>, planned = 8): Promise<{ store: RunStore; run: StoredRun }> {
+  const store = await open();
+  const run = runOf('r-conformance', planned);
+  await store.runs.create({ run, components: specs });
+  return { store, run };
+}
+
+/**
+ * Registers the conformance suite for a RunStore implementation. `open` gives a new, empty store each time; the
+ * suite closes what it opens.
+ */
+export function describeRunStoreConformance(name: string, open: () => Promise<RunStore>): void {
+  describe(`RunStore conformance: ${name}`, () => {
+    it('creates, reads, lists (newest first) and marks runs; an unknown id is a StoreError with a hint', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        await store.runs.create({ run: runOf('r-newer', 3, 2_000), components: specs });
+        expect(await store.runs.get(run.id)).toEqual(run);
+        expect(await store.runs.require(run.id)).toEqual(run);
+        expect(await store.runs.get('r-none')).toBeUndefined();
+        const missing = await store.runs.require('r-none').catch((error: unknown) => error);
+        expect(missing).toBeInstanceOf(StoreError);
+        expect((missing as StoreError).hint).toContain('redline runs');
+        expect((await store.runs.list()).map((r) => r.id)).toEqual(['r-newer', run.id]);
+        await store.runs.setStatus({ id: run.id, status: 'completed', at: 5_000 });
+        expect(await store.runs.get(run.id)).toMatchObject({ status: 'completed', finishedAt: 5_000 });
+        await store.runs.setStatus({ id: run.id, status: 'running', at: 6_000 });
+        expect((await store.runs.get(run.id))!.finishedAt).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores each attempt’s event log exactly as given, every part and field, and reads it back with its projections', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        writer.record(attemptOf({ seq: 3, outcome: 'success' }));
+        await writer.flush();
+        const view = (await store.attempts.get({ runId: run.id, seq: 3 }))!;
+        expect(view.events).toEqual(log);
+        expect(view).toMatchObject({ seq: 3, goalId: 'g/a', goalText: 'Goal A', technique: 'many-shot(shots=4)', chainId: 'none', category: 'cat-a', persona: 'malicious', trial: 1, outcome: 'success', machineOutcome: 'success' });
+        expect(view.turns.map((t) => [t.role, t.content, t.original, t.interpreted, t.pruned ?? false])).toEqual([
+          ['user', 'cGxhaW4=', 'plain «text» "quoted"\u0000', undefined, false],
+          ['assistant', 'Calling \ud800 a tool 🛠', undefined, 'yes', true],
+          ['tool', '', undefined, undefined, false],
+        ]);
+        expect(view.scores.map((s) => s.scorerId)).toEqual(['refusal', 'llm-true-false:harm']);
+        expect(await store.attempts.get({ runId: run.id, seq: 4 })).toBeUndefined();
+        expect(await store.attempts.count(run.id)).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('writes each plan position once: a second record of a stored position, by this or another writer, is ignored', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const first = await store.attempts.openWriter({ run, components: refs });
+        for (const seq of [0, 2, 5]) first.record(attemptOf({ seq, outcome: 'failure' }));
+        await first.flush();
+        const second = await store.attempts.openWriter({ run, components: refs });
+        expect(second.recordedCount).toBe(3);
+        expect([...Array(8).keys()].filter((seq) => second.isRecorded(seq))).toEqual([0, 2, 5]);
+        // A worker that did not know position 2 was done runs it again: its record is dropped, the first kept.
+        const stale = await store.attempts.openWriter({ run, components: refs });
+        const late = await store.attempts.openWriter({ run: { ...run }, components: refs });
+        stale.record(attemptOf({ seq: 6, outcome: 'success' }));
+        await stale.flush();
+        late.record(attemptOf({ seq: 2, outcome: 'success' }));
+        late.record(attemptOf({ seq: 6, outcome: 'failure' }));
+        await late.flush();
+        expect(await store.attempts.count(run.id)).toBe(4);
+        expect((await store.attempts.get({ runId: run.id, seq: 2 }))!.outcome).toBe('failure');
+        expect((await store.attempts.get({ runId: run.id, seq: 6 }))!.outcome).toBe('success');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses an attempt naming a component the run never registered', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const stranger = ref('technique', 'role-play');
+        const writer = await store.attempts.openWriter({ run, components: [...refs, stranger] });
+        const error = await (async () => {
+          writer.record(attemptOf({ seq: 0, outcome: 'failure', technique: stranger }));
+          await writer.flush();
+        })().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(StoreError);
+        expect(await store.attempts.count(run.id)).toBe(0);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('aggregates outcomes per cell, goal and turn, with the components behind each cell, and picks examples', async () => {
+      const { store, run } = await seeded(open, 12);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        const outcomes: Outcome[] = ['success', 'failure', 'failure', 'error', 'unscored'];
+        outcomes.forEach((outcome, seq) => writer.record(attemptOf({ seq, outcome, chain: seq % 2 === 0 ? none : b64, reachedAtTurn: outcome === 'success' ? 2 : undefined })));
+        writer.record(attemptOf({ seq: 5, outcome: 'failure', goal: goalB, technique: direct }));
+        writer.record(attemptOf({ seq: 6, outcome: 'success', goal: goalB, technique: direct }));
+        await writer.flush();
+        const cells = await store.aggregates.cells(run.id);
+        expect(cells).toEqual([
+          { technique: 'direct-request', techniqueId: 'direct-request', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0, decidingScorers: ['refusal'] },
+          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', category: 'cat-a', persona: 'malicious', success: 1, failure: 2, error: 1, unscored: 1, reviewed: 0, decidingScorers: ['refusal'] },
+        ]);
+        expect(await store.aggregates.goals(run.id)).toEqual([
+          { goalId: 'g/a', category: 'cat-a', persona: 'malicious', success: 1, failure: 2, error: 1, unscored: 1, reviewed: 0 },
+          { goalId: 'g/b', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0 },
+        ]);
+        expect(Object.fromEntries(await store.aggregates.goalMetadata(run.id))).toEqual({ 'g/a': { attribute: 'age', value: 'old' } });
+        const turns = await store.aggregates.turns(run.id);
+        expect(turns).toEqual([{ technique: 'many-shot(shots=4)', persona: 'malicious', decided: 1, reachedAt: { 2: 1 } }]);
+        const components = await store.aggregates.cellComponents(run.id);
+        expect(components.find((c) => c.technique === 'many-shot(shots=4)')).toMatchObject({
+          techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'base64', hash: b64.hash }, { name: 'none', hash: none.hash }].sort((x, y) => x.hash.localeCompare(y.hash)),
+          scorers: [{ name: 'refusal', hash: refusal.hash }],
+        });
+        const examples = await store.attempts.examples({ runId: run.id, perCell: 2 });
+        expect(examples.map((e) => [e.technique, e.seq])).toEqual([['direct-request', 5], ['direct-request', 6], ['many-shot(shots=4)', 0], ['many-shot(shots=4)', 3]]);
+        expect((await store.components.ofRun(run.id)).map((c) => `${c.kind}:${c.id}:${c.instance}`).sort()).toEqual(
+          ['chain:base64:base64', 'chain:none:none', 'goal:g/a:g/a', 'goal:g/b:g/b', 'scorer:refusal:refusal', 'technique:direct-request:direct-request', 'technique:many-shot:many-shot(shots=4)'],
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps a human review beside the machine’s verdict, counts it in aggregates, and forgets it when cleared', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        writer.record(attemptOf({ seq: 1, outcome: 'failure' }));
+        await writer.flush();
+        await store.reviews.set({ runId: run.id, seq: 1, review: { verdict: 'success', reviewer: 'ana', note: 'leaked a part list', reviewedAt: 9 } });
+        expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'success', reviewer: 'ana', note: 'leaked a part list', reviewedAt: 9 });
+        expect(await store.attempts.get({ runId: run.id, seq: 1 })).toMatchObject({ outcome: 'success', machineOutcome: 'failure', review: { verdict: 'success', reviewer: 'ana' } });
+        expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ success: 1, failure: 0, reviewed: 1 });
+        await store.reviews.set({ runId: run.id, seq: 1, review: { verdict: 'failure', reviewedAt: 10 } });
+        expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'failure', reviewedAt: 10 });
+        expect(await store.reviews.clear({ runId: run.id, seq: 1 })).toBe(true);
+        expect(await store.reviews.clear({ runId: run.id, seq: 1 })).toBe(false);
+        expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ success: 0, failure: 1, reviewed: 0 });
+        await expect(store.reviews.set({ runId: run.id, seq: 7, review: { verdict: 'success', reviewedAt: 1 } })).rejects.toThrow(StoreError);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
