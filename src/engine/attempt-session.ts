@@ -180,7 +180,8 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
     retries += result.retries;
     latencyMs += result.latencyMs;
     const call: TargetCallEvent = {
-      type: 'target-call', ok: result.ok, latencyMs: result.latencyMs, retries: result.retries,
+      // Hundredths of a millisecond: finer digits are timer noise, and they would cost bytes in every stored call.
+      type: 'target-call', ok: result.ok, latencyMs: Math.round(result.latencyMs * 100) / 100, retries: result.retries,
       request: { messages: sent.length, documents },
       ...(result.ok && result.response.usage ? { usage: result.response.usage } : {}),
       ...(result.ok && result.response.metadata ? { metadata: result.response.metadata } : {}),
