@@ -1,4 +1,4 @@
-import { contentWords, goalCoverage } from '../../scorers/content-words.js';
+import { contentWords, goalCoverage } from '../../classifiers/content-words.js';
 import type { Turn } from '../../core/attempt.js';
 import type { Score } from '../../core/score.js';
 
