@@ -21,3 +21,4 @@ export { compareRuns, type RunComparison } from './stats/compare-runs.js';
 export { buildFindings, severityFor, type Finding } from './taxonomy/index.js';
 export { parseGate, evaluateGates, judgeRun, reportPolicy } from './report/gates/index.js';
 export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';
+export { classifierRegistry, type ClassifierId } from './classifiers/index.js';
