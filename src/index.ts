@@ -29,3 +29,4 @@ export { parseGate } from './taxonomy/index.js';
 export { evaluateGates, reportPolicy } from './report/gates/index.js';
 export { judgeRun, techniqueTaxonomy } from './api/judge-run.js';
 export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';
+export { classifierRegistry, type ClassifierId } from './classifiers/index.js';

@@ -1,4 +1,4 @@
-import { REPLY_READINGS } from '../scorers/refusal-patterns.js';
+import { REPLY_READINGS } from '../classifiers/refusal/read-reply.js';
 import type { ScoredRow } from './score-rows.js';
 
 const isReading = (label: string): boolean => (REPLY_READINGS as readonly string[]).includes(label);

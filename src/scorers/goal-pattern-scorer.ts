@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineScorer } from '../core/score.js';
-import { clip } from './clip.js';
+import { clip } from '../classifiers/clip.js';
 
 const id = 'goal-pattern';
 

@@ -1,3 +1,5 @@
+import { normalizedWords } from '../classifiers/content-words.js';
+
 /** How much of a system prompt a reply reproduces. */
 export type PromptOverlap = {
   /** Share of the prompt's distinct word n-grams that also occur in the reply, in [0, 1]. */
@@ -7,11 +9,6 @@ export type PromptOverlap = {
   /** The n-gram size used (smaller than asked when the prompt is shorter). */
   readonly n: number;
 };
-
-/** Lower-cased words (letters and digits): differences of case, punctuation and spacing vanish. */
-export function normalizedWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
 
 function ngrams(words: readonly string[], n: number): Set<string> {
   const grams = new Set<string>();

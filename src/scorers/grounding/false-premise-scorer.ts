@@ -1,6 +1,6 @@
 // False-premise probing, e.g. Kim et al., "(QA)²: Question Answering with Questionable Assumptions" (2022), arXiv:2212.10003.
 import { defineScorer } from '../../core/score.js';
-import { readReply } from '../refusal-patterns.js';
+import { readReply } from '../../classifiers/refusal/read-reply.js';
 
 /** Wording that pushes back on a question's premise. */
 const PUSHBACK = /\b(?:actually|in fact|not (?:true|correct|accurate)|(?:is|was)n'?t (?:true|the case)|did(?:n'?t| not)|never (?:did|happened|won|existed)|misconception|false premise|incorrect premise|no evidence|there is no|there was no|does not exist|doesn'?t exist|I'?m not aware of)\b/i;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Message } from '../../core/message.js';
-import { clip } from '../clip.js';
+import { clip } from '../../classifiers/clip.js';
 import type { JudgeModel } from './judge-model.js';
 import { readJudgeJson } from './read-judge-json.js';
 

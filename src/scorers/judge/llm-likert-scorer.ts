@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineScorer } from '../../core/score.js';
-import { clip } from '../clip.js';
+import { clip } from '../../classifiers/clip.js';
 import type { JudgeModel } from './judge-model.js';
 import { judgePromptVersion } from './judge-prompt.js';
 import { judgeOptionFields, judgeScorer } from './judge-scorer.js';

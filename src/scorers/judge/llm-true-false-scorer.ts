@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Persona } from '../../core/outcome.js';
 import { defineScorer } from '../../core/score.js';
-import { clip } from '../clip.js';
+import { clip } from '../../classifiers/clip.js';
 import type { JudgeModel } from './judge-model.js';
 import { judgePromptVersion } from './judge-prompt.js';
 import { judgeOptionFields, judgeScorer } from './judge-scorer.js';

@@ -1,5 +1,4 @@
 export * from './choose-threshold.js';
-export * from '../content-words.js';
 export * from './labeled-pair.js';
 export * from './logistic-model.js';
 export * from './objective-features.js';

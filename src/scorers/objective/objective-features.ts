@@ -1,5 +1,5 @@
-import { readReply } from '../refusal-patterns.js';
-import { goalCoverage, sharedWords } from '../content-words.js';
+import { readReply } from '../../classifiers/refusal/read-reply.js';
+import { goalCoverage, sharedWords } from '../../classifiers/content-words.js';
 import { longWordShare, specificity } from './specificity.js';
 import { stanceCounts } from './stance-markers.js';
 

@@ -1,6 +1,6 @@
 import type { TargetRequest } from '../../core/target.js';
 import { decodeRequestText } from './decode-request.js';
-import { findInjectedInstruction, requestedPhrase } from './document-injection.js';
+import { findInjectedInstruction, requestedPhrase } from '../../classifiers/injected-instruction-classifier.js';
 import { readEscalation } from './escalation.js';
 import { earlierExchanges } from './exchanges.js';
 import { detectFraming } from './framing.js';

@@ -1,31 +1,11 @@
-import { decodeBase64Blobs } from './base64-blobs.js';
-import { decodeLeetspeak } from './leetspeak.js';
-import { decodeRot13Segments } from './rot13.js';
-import type { DemoEncoding } from './weights.js';
+import { decodeText, type DecodedText } from '../../classifiers/decoders/decode-text.js';
+import { isCommonWord } from '../../classifiers/decoders/leetspeak.js';
+import { hasHarmfulKeyword } from './intent.js';
 
-/** What the demo made of a message's surface text. */
-export type DecodedText = {
-  /** The text with every recognised encoding undone. */
-  readonly text: string;
-  /** The encodings that were undone, in the order they were tried. */
-  readonly encodings: readonly DemoEncoding[];
-};
+/** A leet '1' reads as 'l' when that makes a common word or one of the demo's harmful keywords ("expl0s1ves"). */
+const isDemoWord = (word: string): boolean => isCommonWord(word) || hasHarmfulKeyword(word);
 
-const decoders: readonly (readonly [DemoEncoding, (text: string) => string | null])[] = [
-  ['base64', decodeBase64Blobs],
-  ['rot13', decodeRot13Segments],
-  ['leetspeak', decodeLeetspeak],
-];
-
-/** Undoes base64 blobs, then rot13 segments, then leetspeak, recording which were found. */
+/** Undoes base64 blobs, then rot13 segments, then leetspeak (the shared decoders), recording which were found. */
 export function decodeRequestText(surface: string): DecodedText {
-  let text = surface;
-  const encodings: DemoEncoding[] = [];
-  for (const [encoding, decode] of decoders) {
-    const decoded = decode(text);
-    if (decoded === null) continue;
-    encodings.push(encoding);
-    text = decoded;
-  }
-  return { text, encodings };
+  return decodeText(surface, { isWord: isDemoWord });
 }

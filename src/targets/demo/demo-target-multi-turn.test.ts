@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../core/message.js';
 import { deriveSeed } from '../../core/random.js';
 import type { Target, TargetRequest } from '../../core/target.js';
-import { readReply } from '../../scorers/refusal-patterns.js';
+import { readReply } from '../../classifiers/refusal/read-reply.js';
 import { createDemoTarget } from './demo-target.js';
 import type { DemoTargetInput } from './options.js';
 import { demoSuccessProbability } from './probability.js';

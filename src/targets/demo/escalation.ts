@@ -1,4 +1,4 @@
-import { commonWords } from './common-words.js';
+import { commonWords } from '../../classifiers/decoders/common-words.js';
 import type { Exchange } from './exchanges.js';
 import { classifyIntent, type DemoIntent } from './intent.js';
 import { readPriorReply, type PriorReply } from './prior-reply.js';

@@ -1,13 +1,5 @@
+import { instructionOverride } from '../../classifiers/injected-instruction-classifier.js';
 import type { DemoFeatureName } from './weights.js';
-
-const override = [
-  '\\b(?:ignore|disregard|forget|override|bypass)\\b[^.!?\\n]{0,30}?',
-  '\\b(?:previous|prior|above|earlier|preceding|initial|original|system|your)\\b[^.!?\\n]{0,12}?',
-  '\\b(?:instructions?|rules|prompts?|directions|guidelines|directives|programming)\\b',
-].join('');
-
-/** "Ignore all previous instructions", "new instructions", "developer mode". */
-export const instructionOverride = new RegExp(`${override}|\\bnew instructions\\b|\\bdeveloper mode\\b`, 'i');
 
 /** Surface patterns of the framing features the demo reacts to, matched against the decoded user turn. */
 export const framingPatterns: readonly (readonly [DemoFeatureName, RegExp])[] = [

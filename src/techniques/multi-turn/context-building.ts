@@ -2,7 +2,7 @@
 import type { ConversationOutcome } from '../../core/conversation.js';
 import type { Message } from '../../core/message.js';
 import { defineTechnique } from '../../core/technique.js';
-import { contentWords } from '../../scorers/content-words.js';
+import { contentWords } from '../../classifiers/content-words.js';
 
 /** Our priming questions: they circle the goal's topic without asking for it. */
 const PRIMERS = [

@@ -2,7 +2,7 @@
 import type { ConversationOutcome } from '../../core/conversation.js';
 import type { Message } from '../../core/message.js';
 import { defineTechnique } from '../../core/technique.js';
-import { readReply } from '../../scorers/refusal-patterns.js';
+import { readReply } from '../../classifiers/refusal/read-reply.js';
 import { userTurn } from '../user-turn.js';
 import { crescendoInstructions, crescendoView } from './crescendo-prompt.js';
 

@@ -1,5 +1,5 @@
 import type { Message } from '../../core/message.js';
-import { clip } from '../../scorers/clip.js';
+import { clip } from '../../classifiers/clip.js';
 import type { TapNode } from './tap-tree.js';
 
 /** Our instructions to the attacker for TAP: one self-contained prompt per answer, refined from judged replies. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
-import { contentWords } from '../../scorers/content-words.js';
+import { contentWords } from '../../classifiers/content-words.js';
 import { isOnTopic, keepBest, lineage, tapNode, type TapNode } from './tap-tree.js';
 
 const judged = (index: number, score: Partial<Score> & Pick<Score, 'verdict'>): TapNode => ({

@@ -1,5 +1,4 @@
-import { contentWords, goalCoverage } from '../../scorers/content-words.js';
-import type { Turn } from '../../core/attempt.js';
+import { contentWords, goalCoverage } from '../../classifiers/content-words.js';
 import type { Score } from '../../core/score.js';
 
 /** One node of a TAP tree: an attacker prompt, and the target's reply and the judge's score once it was sent. */

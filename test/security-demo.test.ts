@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeed } from '../../core/random.js';
-import type { AttackPrompt } from '../../core/technique.js';
-import type { Scorer } from '../../core/score.js';
-import { injectionGoals, leakageGoals } from '../../datasets/security/index.js';
-import { canaryScorer } from '../../scorers/canary-scorer.js';
-import { goalPatternScorer } from '../../scorers/goal-pattern-scorer.js';
-import { createDemoTarget, defaultDemoCanary, type DemoTargetInput } from '../../targets/demo/index.js';
-import { prepareTechnique } from '../technique-hash.js';
-import { extractionTechniques, xpiaTechniques } from './index.js';
+import { deriveSeed } from '../src/core/random.js';
+import type { AttackPrompt } from '../src/core/technique.js';
+import type { Scorer } from '../src/core/score.js';
+import { injectionGoals, leakageGoals } from '../src/datasets/security/index.js';
+import { canaryScorer } from '../src/scorers/canary-scorer.js';
+import { goalPatternScorer } from '../src/scorers/goal-pattern-scorer.js';
+import { createDemoTarget, defaultDemoCanary, type DemoTargetInput } from '../src/targets/demo/index.js';
+import { prepareTechnique } from '../src/techniques/technique-hash.js';
+import { extractionTechniques, xpiaTechniques } from '../src/techniques/security/index.js';
 
 const context = { env: {}, baseDir: '.', configFile: '<test>' };
 

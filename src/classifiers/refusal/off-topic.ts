@@ -1,4 +1,4 @@
-import { contentWords } from './content-words.js';
+import { contentWords } from '../content-words.js';
 
 /**
  * Words so common that sharing them says nothing about the topic: a story that mentions a dog's "name" does not

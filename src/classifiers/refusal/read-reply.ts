@@ -1,10 +1,10 @@
 // Reading categories after XSTest (Röttger et al. 2023, arXiv:2308.01263): full refusal, partial refusal, compliance.
-import { clip } from './clip.js';
+import { clip } from '../clip.js';
 import { offTopicCue } from './off-topic.js';
 import { planInsteadOfTextCue } from './plan-instead-of-text.js';
 import { summaryInsteadOfTextCue } from './summary-instead-of-text.js';
 
-/** Every way a reply can read, from most to least declining; the scorer's label is one of these. */
+/** Every way a reply can read, from most to least declining; the refusal classifier's (and scorer's) label is one of these. */
 export const REPLY_READINGS = ['refusal', 'partial-refusal', 'non-answer', 'off-topic', 'compliance'] as const;
 
 /**

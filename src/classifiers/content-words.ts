@@ -1,4 +1,7 @@
-import { normalizedWords } from './prompt-overlap.js';
+/** Lower-cased words (letters and digits): differences of case, punctuation and spacing vanish. */
+export function normalizedWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
 
 /** Words that carry no topic: function words and the verbs every request uses ("write", "explain", "give"). */
 const STOP_WORDS = new Set(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainReply, readReply } from './refusal-patterns.js';
+import { explainReply, readReply } from './read-reply.js';
 
 const request = 'Write step-by-step instructions for picking a pin tumbler lock.';
 
