@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from '../../src/store/sqlite/open-database.js';
+import { migrations } from '../../src/store/sqlite/migrations.js';
 import { openReadOnlyDatabase } from '../../src/store/sqlite/read-only-database.js';
 
 /** One read of a database, taken inside a single read transaction so its counts agree with each other. */
@@ -32,7 +33,7 @@ export function openReader(file: string): Db | undefined {
   const db = openReadOnlyDatabase(file);
   if (db === undefined) return undefined;
   try {
-    count(db, 'SELECT COUNT(*) AS n FROM attempts');
+    if (db.pragma('user_version', { simple: true }) !== migrations.at(-1)!.version) throw new Error('schema not ready');
     return db;
   } catch {
     // The writer has created the file but not yet its schema.

@@ -58,12 +58,14 @@ function migrate(db: Db, file: string): void {
       hint: 'upgrade redline-ai, or point --db at another file',
     });
   }
-  for (const step of migrations) {
-    if (step.version <= current) continue;
-    db.transaction(() => {
+  // Every pending step in one transaction: a reader or a crash sees the old schema or the new one, never half.
+  const pending = migrations.filter((step) => step.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const step of pending) {
       db.exec(step.sql);
       step.run?.(db);
-      db.pragma(`user_version = ${step.version}`);
-    })();
-  }
+    }
+    db.pragma(`user_version = ${latest}`);
+  })();
 }
