@@ -79,6 +79,10 @@ export function optionsUnion<const Key extends string, D extends { readonly id: 
   registry: Registry<D>,
   key: Key,
 ): z.ZodDiscriminatedUnion<readonly D['options'][], Key> {
+  for (const d of registry.all) {
+    // The union finds a descriptor's schema by this value, and the configuration's entry by the descriptor's id.
+    if (d.options._zod.propValues?.[key]?.has(d.id) !== true) throw new Error(`the options of ${registry.kind} '${d.id}' must have ${key}: '${d.id}'`);
+  }
   const [first, ...rest] = registry.all.map((d) => d.options);
   if (first === undefined) throw new Error(`the ${registry.kind} registry is empty`);
   return z.discriminatedUnion(key, [first, ...rest]);
