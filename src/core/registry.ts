@@ -72,18 +72,23 @@ export function createRegistry<const D extends { readonly id: string }>(kind: Co
 }
 
 /**
- * The configuration union of a registry whose option schemas each carry the descriptor's id under `key`
- * (a target's `type`, a scorer's `id`): an unknown value is reported with the closest known one.
+ * The configuration union of a registry whose option schemas each carry the descriptor's id under `key` (a target's
+ * `type`, a scorer's `id`); `schemaOf` gives a descriptor's schema (its `options`, unless they are built lazily).
  */
-export function optionsUnion<const Key extends string, D extends { readonly id: string; readonly options: z.core.$ZodTypeDiscriminable }>(
+export function optionsUnion<const Key extends string, D extends { readonly id: string }, S extends z.ZodType = D extends { readonly options: infer O extends z.ZodType } ? O : never>(
   registry: Registry<D>,
   key: Key,
-): z.ZodDiscriminatedUnion<readonly D['options'][], Key> {
-  for (const d of registry.all) {
+  schemaOf: (descriptor: D) => S = (descriptor) => (descriptor as unknown as { options: S }).options,
+): z.ZodDiscriminatedUnion<readonly S[], Key> {
+  const schemas = registry.all.map((descriptor) => {
+    const schema = schemaOf(descriptor) as unknown as z.core.$ZodTypeDiscriminable;
     // The union finds a descriptor's schema by this value, and the configuration's entry by the descriptor's id.
-    if (d.options._zod.propValues?.[key]?.has(d.id) !== true) throw new Error(`the options of ${registry.kind} '${d.id}' must have ${key}: '${d.id}'`);
-  }
-  const [first, ...rest] = registry.all.map((d) => d.options);
+    if (schema._zod.propValues?.[key]?.has(descriptor.id) !== true) {
+      throw new Error(`the options of ${registry.kind} '${descriptor.id}' must have ${key}: '${descriptor.id}'`);
+    }
+    return schema;
+  });
+  const [first, ...rest] = schemas;
   if (first === undefined) throw new Error(`the ${registry.kind} registry is empty`);
-  return z.discriminatedUnion(key, [first, ...rest]);
+  return z.discriminatedUnion(key, [first, ...rest]) as unknown as z.ZodDiscriminatedUnion<readonly S[], Key>;
 }
