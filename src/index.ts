@@ -3,7 +3,7 @@ export { scan, databasePath, type ScanOptions, type ScanResult } from './api/sca
 export { summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
 export * from './core/index.js';
 export { configJsonSchema, configSchema, type RedlineConfig, type RedlineConfigInput } from './config/schema.js';
-export { loadConfig, parseConfigText, validateConfig, type LoadedConfig } from './config/load-config.js';
+export { checkConfig, loadConfig, parseConfigText, validateConfig, type CheckedConfig, type LoadedConfig } from './config/load-config.js';
 export { converterRegistry, buildChain, type ConverterChain, type ConverterId } from './converters/index.js';
 export { techniqueRegistry, type TechniqueId } from './techniques/index.js';
 export { scorerRegistry, type ScorerId } from './scorers/index.js';

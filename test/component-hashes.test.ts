@@ -30,6 +30,12 @@ describe('component content hashes', () => {
     expect(prepared.hashes).toEqual(PINNED);
   });
 
+  it('are the same whether the model roles are written under models: or, as before, at the top level', () => {
+    const { attacker, judge, translator, ...rest } = config;
+    const prepared = prepareRun(validateConfig({ ...rest, models: { attacker, judge, translator } }, 'pinned.yaml'), { file: 'pinned.yaml', baseDir: '/tmp', env: {} });
+    expect(prepared.hashes).toEqual(PINNED);
+  });
+
   it('of an HTTP target cover its options with their defaults', () => {
     const http = { ...config, target: { type: 'http', url: 'http://127.0.0.1:9/chat', body: { q: '{{prompt}}' }, responsePath: '$.answer' } };
     expect(prepareRun(validateConfig(http, 'pinned.yaml'), { file: 'pinned.yaml', baseDir: '/tmp', env: {} }).hashes.target).toBe('004c765c0fe79350');
