@@ -42,11 +42,10 @@ export type ScorerEntrySchema = OptionsSchema<{ readonly id: string }>;
 
 /**
  * A scorer's options schema. A scorer that combines others (`combines`) builds its own over the schema its children
- * are checked with: the scorer registry's union, which contains it, so the registry passes it in lazily.
+ * are checked with: the scorer registry's union, which contains it, so the registry passes it in lazily. (Each
+ * combinator states that union's type itself; `() => never` accepts any such parameter here.)
  */
-// The children's schema is typed loosely here: each combinator names the union's own types in its options file.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ScorerOptionsSource = ScorerEntrySchema | ((children: () => z.ZodType<any, any>) => ScorerEntrySchema);
+export type ScorerOptionsSource = ScorerEntrySchema | ((children: () => never) => ScorerEntrySchema);
 
 /**
  * The registrable description of a scorer (STYLE.md §4): the common descriptor, where `create` receives the parsed

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { optionsUnion } from '../core/registry.js';
+import type { ScorerEntrySchema } from '../core/score.js';
 import type { ConversationScorerOptions, ConversationScorerOptionsInput } from './conversation/conversation-options.js';
 import type { CompositeScorerOptions, CompositeScorerOptionsInput } from './composite/composite-options.js';
 import { scorerRegistry, type ListedScorer } from './registry.js';
@@ -21,5 +22,5 @@ const children = (): z.ZodType<ScorerOptions, ScorerOptionsInput> => scorerOptio
 
 /** Options of any registered scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
 export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = optionsUnion(scorerRegistry, 'id', (d) =>
-  typeof d.options === 'function' ? d.options(children) : d.options,
+  typeof d.options === 'function' ? (d.options as (union: typeof children) => ScorerEntrySchema)(children) : d.options,
 ) as unknown as z.ZodType<ScorerOptions, ScorerOptionsInput>;
