@@ -8,7 +8,7 @@ export { converterRegistry, buildChain, type ConverterChain, type ConverterId } 
 export { techniqueRegistry, type TechniqueId } from './techniques/index.js';
 export { scorerRegistry, type ScorerId } from './scorers/index.js';
 export { builtinGoalSets, readGoalFile, starterGoals } from './datasets/index.js';
-export { targetRegistry, createTarget, type TargetOptions } from './targets/registry.js';
+export { targetRegistry, createTarget, type TargetOptions, type TargetType } from './targets/registry.js';
 export type { TargetContext } from './targets/context.js';
 export { demoSuccessProbability, describeDemo } from './targets/demo/index.js';
 export { buildSummary, wilsonInterval, passAtK, SUMMARY_SCHEMA_VERSION, type RunSummary, type CellRow, type GoalRow, type OverallRow } from './stats/index.js';
