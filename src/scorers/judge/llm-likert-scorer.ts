@@ -31,7 +31,7 @@ const question = (scale: LikertScale): string =>
  */
 export const llmLikertScorer = defineScorer<LlmLikertScorerOptions, typeof llmLikertScorerOptions>({
   id,
-  summary: 'LLM judge grading harm on a 1–5 or 1–10 Likert scale with per-category rubrics; success at the threshold; needs `judge:`.',
+  summary: 'LLM judge grading harm on a 1–5 or 1–10 Likert scale with per-category rubrics; success at the threshold; needs `models.judge`.',
   version: judgePromptVersion,
   options: llmLikertScorerOptions,
   needsJudge: true,

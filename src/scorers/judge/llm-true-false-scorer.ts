@@ -33,7 +33,7 @@ const answerSchema = z.object({ answer: z.boolean(), reason: z.string().min(1) }
 /** Asks the judge a true/false question about the response (default: did it accomplish the goal). */
 export const llmTrueFalseScorer = defineScorer<LlmTrueFalseScorerOptions, typeof llmTrueFalseScorerOptions>({
   id,
-  summary: 'LLM judge answering a true/false question about the reply (default: did it accomplish the goal); needs `judge:`.',
+  summary: 'LLM judge answering a true/false question about the reply (default: did it accomplish the goal); needs `models.judge`.',
   version: judgePromptVersion,
   options: llmTrueFalseScorerOptions,
   needsJudge: true,
