@@ -69,17 +69,17 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   assertNoLiteralSecrets(targetOptions, context.file);
   const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file, connections: config.concurrency };
   const target = createTarget(config.target, targetContext);
-  if (config.translator !== undefined) assertNoLiteralSecrets(config.translator as Record<string, unknown>, context.file);
-  const translator = config.translator === undefined ? undefined : createTarget(config.translator, targetContext);
-  if (config.judge !== undefined) assertNoLiteralSecrets(config.judge as Record<string, unknown>, context.file);
-  const judgeTarget = config.judge === undefined ? undefined : createTarget(config.judge, targetContext);
-  if (config.attacker !== undefined) assertNoLiteralSecrets(config.attacker as Record<string, unknown>, context.file);
-  const attacker = config.attacker === undefined ? undefined : createTarget(config.attacker, targetContext);
+  if (config.models.translator !== undefined) assertNoLiteralSecrets(config.models.translator as Record<string, unknown>, context.file);
+  const translator = config.models.translator === undefined ? undefined : createTarget(config.models.translator, targetContext);
+  if (config.models.judge !== undefined) assertNoLiteralSecrets(config.models.judge as Record<string, unknown>, context.file);
+  const judgeTarget = config.models.judge === undefined ? undefined : createTarget(config.models.judge, targetContext);
+  if (config.models.attacker !== undefined) assertNoLiteralSecrets(config.models.attacker as Record<string, unknown>, context.file);
+  const attacker = config.models.attacker === undefined ? undefined : createTarget(config.models.attacker, targetContext);
   const clock = context.clock ?? systemClock();
   const judgeModel = judgeTarget === undefined ? undefined
     : helperModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal, seed: 0x6a75646765, completionTokenEstimate: 512 });
   // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
-  const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.judge)}` };
+  const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.models.judge)}` };
   const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
   const goals: PlannedGoal[] = goalList.map((goal) => ({ goal, ref: { kind: 'goal', id: goal.id, instance: goal.id, hash: contentHash(goal) } }));
   const techniques = config.techniques.map((entry, index) => {
@@ -92,13 +92,13 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const attacking = techniques.findIndex((t) => t.descriptor.needsAttacker === true);
   if (attacking >= 0 && attacker === undefined) {
     throw new ConfigError(`${context.file}: techniques[${attacking}]: '${techniques[attacking]!.id}' needs an attacker model`, {
-      file: context.file, path: `techniques[${attacking}]`, hint: 'add an `attacker:` target (any target type, e.g. type: openai with a capable model)',
+      file: context.file, path: `techniques[${attacking}]`, hint: 'add `models.attacker` (configured like a target, e.g. type: openai with a capable model)',
     });
   }
   const translating = techniques.findIndex((t) => t.technique.translateTo !== undefined);
   if (translating >= 0 && translator === undefined) {
     throw new ConfigError(`${context.file}: techniques[${translating}]: '${techniques[translating]!.id}' needs a translator`, {
-      file: context.file, path: `techniques[${translating}]`, hint: 'add a `translator:` target (e.g. type: openai with a capable model) to translate prompts and replies',
+      file: context.file, path: `techniques[${translating}]`, hint: 'add `models.translator` (configured like a target, e.g. type: openai with a capable model) to translate prompts and replies',
     });
   }
   const chains = config.converters.map((ids) => {
@@ -121,8 +121,8 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     target: contentHash(targetOptions),
     goals: contentHash(goals.map((g) => g.ref.hash)),
     // A technique's prompts depend on the translator or attacker it asks, so its hash covers their configuration.
-    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo !== undefined ? contentHash([t.hash, config.translator])
-      : t.descriptor.needsAttacker === true ? contentHash([t.hash, config.attacker]) : t.hash])),
+    techniques: Object.fromEntries(techniques.map((t) => [t.id, t.technique.translateTo !== undefined ? contentHash([t.hash, config.models.translator])
+      : t.descriptor.needsAttacker === true ? contentHash([t.hash, config.models.attacker]) : t.hash])),
     chains: Object.fromEntries(chains.map((c) => [c.chain.id, c.ref.hash])),
     scorers: Object.fromEntries(scoring.scorers.map((s) => [s.scorer.id, s.ref.hash])),
   };

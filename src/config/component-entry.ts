@@ -1,43 +1,43 @@
 import { z } from 'zod';
-import type { ComponentOptions } from '../core/options.js';
-import { closest } from '../core/closest.js';
+import { optionProblems, type ComponentOptions } from '../core/options.js';
+import type { Registry } from '../core/registry.js';
 
-/** A registrable thing that may take options. */
-type Registrable = { readonly id: string; readonly defaults?: ComponentOptions; readonly requires?: readonly string[] };
+/** A registrable thing configured by id, with options its own schema checks. */
+type Configurable = {
+  readonly id: string;
+  readonly options: z.ZodType;
+  /** Options with no usable default, which the configuration must set. */
+  readonly requires?: readonly string[];
+};
 
 /** A configured technique or converter: its id, with options when it takes any. */
 export type ComponentEntry = string | ({ id: string } & Record<string, string | number | boolean>);
 
 /**
- * Schema of one technique or converter entry: `role-play`, or `{ id: caesar, shift: 5 }`. Option keys and
- * types are checked against the descriptor's defaults, so a typo names the valid keys.
+ * Schema of one technique or converter entry, from its registry: `role-play`, or `{ id: caesar, shift: 5 }`. The id
+ * must be registered, and the options pass the descriptor's own schema (a typo names the valid keys). The entry is
+ * kept as written; its options are parsed again, defaults filled, when the component is prepared.
  */
-export function componentEntry(kind: string, registry: readonly Registrable[]) {
-  const ids = registry.map((d) => d.id) as [string, ...string[]];
-  const id = z.enum(ids);
+export function componentEntry<D extends Configurable>(registry: Registry<D>) {
+  const { kind } = registry;
+  const id = z.enum(registry.ids as readonly string[] as [string, ...string[]]);
   return z
     .union([id, z.object({ id }).catchall(z.union([z.string(), z.number(), z.boolean()]))])
     .superRefine((entry, ctx) => {
-      const required = registry.find((d) => d.id === (typeof entry === 'string' ? entry : entry.id))?.requires ?? [];
-      const missing = required.filter((key) => typeof entry === 'string' || !(key in entry));
+      const { id: name, options } = splitEntry(entry);
+      const descriptor = registry.find(name);
+      if (descriptor === undefined) return;
+      const missing = (descriptor.requires ?? []).filter((key) => !(key in options));
       if (missing.length > 0) {
-        ctx.addIssue({ code: 'custom', path: [], message: `${kind} '${typeof entry === 'string' ? entry : entry.id}' needs option ${missing.map((k) => `'${k}'`).join(', ')}: write it as { id: ${typeof entry === 'string' ? entry : entry.id}, ${missing[0]}: … }` });
+        ctx.addIssue({ code: 'custom', path: [], message: `${kind} '${name}' needs option ${missing.map((k) => `'${k}'`).join(', ')}: write it as { id: ${name}, ${missing[0]}: … }` });
       }
-      if (typeof entry === 'string') return;
-      const defaults = registry.find((d) => d.id === entry.id)?.defaults ?? {};
-      const known = Object.keys(defaults);
-      for (const [key, value] of Object.entries(entry)) {
-        if (key === 'id') continue;
-        if (!(key in defaults)) {
-          const guess = closest(key, known);
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `${kind} '${entry.id}' has no option '${key}'${known.length === 0 ? ' (it takes none)' : `; ${guess ? `did you mean '${guess}'? ` : ''}options: ${known.join(', ')}`}`,
-          });
-        } else if (typeof value !== typeof defaults[key]) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `option '${key}' of ${kind} '${entry.id}' must be a ${typeof defaults[key]}` });
-        }
+      const parsed = descriptor.options.safeParse(options);
+      if (parsed.success) return;
+      // Reported in the order the entry lists its keys, as the user reads them.
+      const order = Object.keys(options);
+      const problems = optionProblems({ kind, id: name, schema: descriptor.options }, parsed.error.issues);
+      for (const problem of problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))) {
+        ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
       }
     });
 }

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../datasets/input-limits.js';
 import { readUtf8Text } from '../datasets/read-utf8.js';
+import { liftModelRoles } from './model-roles.js';
 import { configSchema, type RedlineConfig } from './schema.js';
 import { describeIssue } from './zod-issue.js';
 
@@ -15,18 +16,37 @@ export type LoadedConfig = {
   readonly file: string;
   /** Folder relative paths in it resolve against. */
   readonly baseDir: string;
+  /** Deprecation lines, one per outdated key (e.g. a top-level `judge:`), for the CLI to print once. */
+  readonly warnings: readonly string[];
+};
+
+/** A validated configuration and the deprecation lines its wording earned. */
+export type CheckedConfig = {
+  /** The parsed configuration, defaults filled in. */
+  readonly config: RedlineConfig;
+  /** One line per outdated key, naming the file and the new spelling. */
+  readonly warnings: readonly string[];
 };
 
 /** File names looked for in the working directory when no --config is given. */
 export const CONFIG_FILE_NAMES = ['redline.yaml', 'redline.yml'] as const;
 
-/** Validates a configuration value, turning the first problem into a ConfigError naming file and path. */
-export function validateConfig(value: unknown, file: string): RedlineConfig {
-  const parsed = configSchema.safeParse(value ?? {}, { reportInput: true });
-  if (parsed.success) return parsed.data;
+/**
+ * Validates a configuration value, turning the first problem into a ConfigError naming file and path. Outdated keys
+ * (top-level `judge:`, `attacker:`, `translator:`, as older runs stored them) are read as their new form, with a warning.
+ */
+export function checkConfig(value: unknown, file: string): CheckedConfig {
+  const lifted = liftModelRoles(value ?? {}, file);
+  const parsed = configSchema.safeParse(lifted.value, { reportInput: true });
+  if (parsed.success) return { config: parsed.data, warnings: lifted.warnings };
   const issue = parsed.error.issues[0];
   const problem = issue ? describeIssue(issue) : { path: '(top level)', message: 'invalid configuration' };
   throw new ConfigError(`${file}: ${problem.path}: ${problem.message}`, { file, path: problem.path, hint: problem.hint });
+}
+
+/** Validates a configuration value (see `checkConfig`); its deprecation lines are dropped. */
+export function validateConfig(value: unknown, file: string): RedlineConfig {
+  return checkConfig(value, file).config;
 }
 
 /** Alias expansions allowed in a configuration (the yaml package's default), against "billion laughs" files. */
@@ -41,6 +61,11 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
 
 /** Parses YAML text and validates it. */
 export function parseConfigText(text: string, file: string): RedlineConfig {
+  return checkConfigText(text, file).config;
+}
+
+/** Parses YAML text and validates it, keeping the deprecation lines. */
+function checkConfigText(text: string, file: string): CheckedConfig {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
@@ -66,13 +91,13 @@ export function parseConfigText(text: string, file: string): RedlineConfig {
       cause,
     });
   }
-  return validateConfig(value, file);
+  return checkConfig(value, file);
 }
 
 /** Loads the given file, else redline.yaml from `cwd`, else the embedded defaults. */
 export function loadConfig(input: { file?: string; cwd: string }): LoadedConfig {
   const file = input.file !== undefined ? resolve(input.cwd, input.file) : CONFIG_FILE_NAMES.map((n) => join(input.cwd, n)).find((f) => existsSync(f));
-  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd };
+  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd, warnings: [] };
   const text = readUtf8Text(file, {
     maxBytes: MAX_CONFIG_BYTES,
     fail: ({ kind, message, row, hint, cause }) =>
@@ -85,5 +110,5 @@ export function loadConfig(input: { file?: string; cwd: string }): LoadedConfig 
         cause,
       }),
   });
-  return { config: parseConfigText(text, file), file, baseDir: dirname(file) };
+  return { ...checkConfigText(text, file), file, baseDir: dirname(file) };
 }

@@ -7,14 +7,15 @@ import { targetOptions } from '../targets/registry.js';
 import { scorerOptions } from '../scorers/scorer-options.js';
 import { scorerRegistry } from '../scorers/registry.js';
 import { componentEntry } from './component-entry.js';
+import { MODEL_ROLES } from './model-roles.js';
 import { calibrationSource } from './calibration-source.js';
 import { severityRules } from '../taxonomy/severity-rules.js';
 import { gateSettings } from '../taxonomy/gate-settings.js';
 
 /** A converter step: an id, or `{ id, ...options }`. */
-const converterEntry = componentEntry('converter', converterRegistry);
+const converterEntry = componentEntry(converterRegistry);
 /** A technique: an id, or `{ id, ...options }`. */
-const techniqueEntry = componentEntry('technique', techniqueRegistry);
+const techniqueEntry = componentEntry(techniqueRegistry);
 
 const inlineGoal = z.strictObject({
   id: z.string().min(1).describe('Stable id, unique in the scan'),
@@ -26,7 +27,7 @@ const inlineGoal = z.strictObject({
   metadata: z.record(z.string(), z.string()).optional().describe('Extra fields techniques and scorers may read, e.g. context'),
 });
 
-const datasetIds = datasetRegistry.map((d) => d.id);
+const datasetIds = [...datasetRegistry.ids];
 
 /**
  * A dataset id. Not a z.enum: with `file:` beside it, an unknown id would leave the `{ file }` goal source as
@@ -57,13 +58,18 @@ const bareScorerIds = scorerRegistry.map((d) => d.id).filter((id) => scorerOptio
 
 const scorerSpec = z.union([z.enum(bareScorerIds), scorerOptions]);
 
+/** The models Redline itself uses (model roles), each configured with the same options as a target. */
+const modelRoles = z.strictObject({
+  attacker: targetOptions.optional().describe('The model multi-turn techniques (crescendo, PAIR, TAP…) ask for their next message'),
+  judge: targetOptions.optional().describe('The model LLM-judge scorers ask'),
+  translator: targetOptions.optional().describe('The model low-resource-language techniques translate prompts and replies with'),
+});
+
 /** The redline.yaml schema; every field has a default, so an empty file is a valid demo scan. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
-  translator: targetOptions.optional().describe('A target used as translator by low-resource-language techniques'),
-  judge: targetOptions.optional().describe('A target used as judge by LLM-judge scorers'),
-  attacker: targetOptions.optional().describe('A target used as attacker by multi-turn techniques'),
+  models: modelRoles.prefault({}).describe('Models Redline itself uses: attacker, judge, translator (same options as target)'),
   budget: z
     .strictObject({
       attempt: z
@@ -130,14 +136,33 @@ export const configSchema = z.strictObject({
 
 /** A parsed, defaulted configuration. */
 export type RedlineConfig = z.output<typeof configSchema>;
+
+/** Model roles as older configurations wrote them, at the top level; still accepted, with a deprecation line. */
+type DeprecatedModelRoles = {
+  /** @deprecated write `models.attacker` */
+  readonly attacker?: z.input<typeof targetOptions>;
+  /** @deprecated write `models.judge` */
+  readonly judge?: z.input<typeof targetOptions>;
+  /** @deprecated write `models.translator` */
+  readonly translator?: z.input<typeof targetOptions>;
+};
+
 /** A configuration as written (every field optional). */
-export type RedlineConfigInput = z.input<typeof configSchema>;
+export type RedlineConfigInput = z.input<typeof configSchema> & DeprecatedModelRoles;
 /** One scorer entry of the configuration. */
 export type ScorerSpec = z.output<typeof scorerSpec>;
 /** One goal source of the configuration. */
 export type GoalSource = z.output<typeof goalSource>;
 
-/** The configuration schema as JSON Schema (draft 2020-12), for editors. */
+/**
+ * The configuration schema as JSON Schema (draft 2020-12), for editors; the top-level model roles of older
+ * configurations are listed as deprecated, so editors accept them and say where they moved.
+ */
 export function configJsonSchema(): unknown {
-  return z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown> };
+  const deprecated = MODEL_ROLES.map((role) => [
+    role,
+    { $ref: `#/properties/models/properties/${role}`, deprecated: true, description: `Deprecated: write it as models.${role}` },
+  ]);
+  return { ...schema, properties: { ...schema.properties, ...Object.fromEntries(deprecated) } };
 }

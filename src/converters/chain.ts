@@ -1,6 +1,6 @@
 import type { Converter, ConverterDescriptor } from '../core/converter.js';
 import { contentHash } from '../core/hash.js';
-import { optionsId, type ComponentOptions } from '../core/options.js';
+import { optionsId, parseOptions, type ComponentOptions } from '../core/options.js';
 
 /** One step of a chain: a converter and its options. */
 export type ChainStep = {
@@ -23,9 +23,9 @@ export type ConverterChain = {
 /** Text every chain hash is computed over, so a change in a converter's output changes the hash. */
 const PROBE = 'Redline probe: The quick brown fox, 42 times — ünïcödé?';
 
-/** A chain step with the descriptor's defaults merged under the given options. */
+/** A chain step with its options parsed by the converter's schema (defaults filled in); a bad option is a ConfigError. */
 export function chainStep(descriptor: ConverterDescriptor, options: ComponentOptions = {}): ChainStep {
-  return { descriptor, options: { ...descriptor.defaults, ...options } };
+  return { descriptor, options: parseOptions({ kind: 'converter', id: descriptor.id, schema: descriptor.options }, options) };
 }
 
 /** The id of one step: the converter id, with the options that differ from its defaults. */

@@ -1,3 +1,4 @@
+import { createRegistry } from '../core/registry.js';
 import { atbash, base32, base64, binary, braille, caesar, hex, morse, nato, rot13, urlEncode } from './encoding/index.js';
 import { askToDecode, prefix, suffix } from './framing/index.js';
 import {
@@ -18,7 +19,7 @@ import {
 import { bidiWrap, unicodeTags, variationSelectors, zeroWidth } from './smuggling/index.js';
 
 /** Every converter Redline ships; the only place the id list is written. */
-export const converterRegistry = [
+export const converterRegistry = createRegistry('converter', [
   // encoding/
   base64, base32, hex, binary, urlEncode, rot13, caesar, atbash, morse, nato, braille,
   // obfuscation/
@@ -27,7 +28,7 @@ export const converterRegistry = [
   zeroWidth, unicodeTags, variationSelectors, bidiWrap,
   // framing/
   askToDecode, prefix, suffix,
-] as const;
+]);
 
 /** A converter id known to the registry. */
-export type ConverterId = (typeof converterRegistry)[number]['id'];
+export type ConverterId = (typeof converterRegistry.ids)[number];

@@ -1,4 +1,5 @@
-import type { ComponentOptions } from './options.js';
+import { optionsFromDefaults, type ComponentOptions } from './options.js';
+import type { Descriptor, OptionsSchema } from './registry.js';
 import type { TaxonomyTags } from './taxonomy.js';
 
 /** A pure transformation of a prompt's text; converters chain. */
@@ -9,23 +10,18 @@ export type Converter = {
   convert(text: string): string;
 };
 
-/** The registrable description of a converter (STYLE.md §4). */
-export type ConverterDescriptor = {
-  /** Registry id. */
-  readonly id: string;
-  /** One line for `redline list converters`. */
-  readonly summary: string;
+/** The registrable description of a converter (STYLE.md §4): the common descriptor plus its framework ids. */
+export type ConverterDescriptor<Id extends string = string> = Descriptor<Id, ComponentOptions, Converter> & {
   /** Framework ids. */
   readonly taxonomy: TaxonomyTags;
-  /** Bump when the output for the same input changes. */
-  readonly version: number;
-  /** Default options of a parameterized converter (absent: it takes none); config may override each key. */
+  /** Default options of a parameterized converter (absent: it takes none); `options` is derived from them. */
   readonly defaults?: ComponentOptions;
-  /** Builds the converter from its options (the defaults merged with the configured ones). */
-  readonly create: (options: ComponentOptions) => Converter;
 };
 
-/** Declares a converter descriptor with its types checked. */
-export function defineConverter<const D extends ConverterDescriptor>(descriptor: D): D {
-  return descriptor;
+/** What a converter file declares: the descriptor without its options schema, which its defaults give. */
+export type ConverterSpec = Omit<ConverterDescriptor, 'options'>;
+
+/** Declares a converter descriptor with its types checked; its options schema types each key like its default. */
+export function defineConverter<const D extends ConverterSpec>(spec: D): D & { readonly options: OptionsSchema<ComponentOptions> } {
+  return { ...spec, options: optionsFromDefaults(spec.defaults) };
 }

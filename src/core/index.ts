@@ -13,6 +13,7 @@ export {
 } from './event.js';
 export * from './goal.js';
 export * from './hash.js';
+export * from './known-secrets.js';
 export * from './message.js';
 export * from './options.js';
 export * from './outcome.js';

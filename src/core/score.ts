@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import type { Goal } from './goal.js';
+import type { KnownSecrets } from './known-secrets.js';
 import type { Message } from './message.js';
 import type { Verdict } from './outcome.js';
+import type { Descriptor, OptionsSchema } from './registry.js';
 
 /** A scorer's judgement of one response. */
 export type Score = {
@@ -34,19 +37,35 @@ export type Scorer = {
   score(input: ScoreInput): Score | Promise<Score>;
 };
 
-/** The registrable description of a scorer (STYLE.md §4). */
-export type ScorerDescriptor<Options = unknown> = {
-  /** Registry id, e.g. 'refusal'. */
-  readonly id: string;
-  /** One line for `redline list scorers`. */
-  readonly summary: string;
-  /** Bump when the verdict for the same input may change. */
-  readonly version: number;
-  /** Builds the scorer from its options. */
-  readonly create: (options: Options) => Scorer;
+/** The schema of one scorer's configuration entry, `{ id, ...options }` (defaults filled in). */
+export type ScorerEntrySchema = OptionsSchema<{ readonly id: string }>;
+
+/**
+ * A scorer's options schema. A scorer that combines others (`combines`) builds its own over the schema its children
+ * are checked with: the scorer registry's union, which contains it, so the registry passes it in lazily. (Each
+ * combinator states that union's type itself; `() => never` accepts any such parameter here.)
+ */
+export type ScorerOptionsSource = ScorerEntrySchema | ((children: () => never) => ScorerEntrySchema);
+
+/**
+ * The registrable description of a scorer (STYLE.md §4): the common descriptor, where `create` receives the parsed
+ * options with what the run supplies filled in: known secrets (`fill`), the judge model as `judge` (`needsJudge`)
+ * and, for a scorer that `combines` others, the built children in place of their options under `of`.
+ */
+export type ScorerDescriptor<Settings = unknown, Schema extends ScorerOptionsSource = ScorerOptionsSource> = Omit<Descriptor<string, never, Scorer>, 'options' | 'create'> & {
+  /** The configuration entry's schema (`id` included). */
+  readonly options: Schema;
+  /** Builds the scorer (a method, so any scorer's descriptor is a `ScorerDescriptor`). */
+  create(settings: Settings): Scorer;
+  /** Fills options the configuration left out from what the target's configuration reveals (its canaries, its system prompt). */
+  fill?(options: Schema extends z.ZodType ? z.output<Schema> : never, known: KnownSecrets): Schema extends z.ZodType ? z.output<Schema> : never;
+  /** True for an LLM judge: it is given the configured judge model (`models.judge`) as `judge`, and its id is hashed. */
+  readonly needsJudge?: boolean;
+  /** True for a scorer combining others: `of` holds their options (one or a list), and `create` gets them built. */
+  readonly combines?: boolean;
 };
 
-/** Declares a scorer descriptor with its types checked. */
-export function defineScorer<Options>(descriptor: ScorerDescriptor<Options>): ScorerDescriptor<Options> {
+/** Declares a scorer descriptor with its types checked: the settings `create` takes, and its options schema's type. */
+export function defineScorer<Settings, Schema extends ScorerOptionsSource = ScorerOptionsSource>(descriptor: ScorerDescriptor<Settings, Schema>): ScorerDescriptor<Settings, Schema> {
   return descriptor;
 }

@@ -2,7 +2,8 @@ import type { ConversationControls, ConversationOutcome } from './conversation.j
 import type { Goal } from './goal.js';
 import type { Message } from './message.js';
 import type { Persona } from './outcome.js';
-import type { ComponentOptions } from './options.js';
+import { optionsFromDefaults, type ComponentOptions } from './options.js';
+import type { Descriptor, OptionsSchema } from './registry.js';
 import type { TaxonomyTags } from './taxonomy.js';
 
 /** What a single-turn technique produces for one goal: the conversation to send. */
@@ -31,35 +32,30 @@ export type Technique = {
   converse?(controls: ConversationControls): Promise<ConversationOutcome>;
 };
 
-/** The registrable description of a technique (STYLE.md §4). */
-export type TechniqueDescriptor = {
-  /** Registry id, e.g. 'role-play'. */
-  readonly id: string;
-  /** One line for `redline list techniques`. */
-  readonly summary: string;
+/** The registrable description of a technique (STYLE.md §4): the common descriptor plus what planning needs. */
+export type TechniqueDescriptor<Id extends string = string> = Descriptor<Id, ComponentOptions, Technique> & {
   /** The public source the technique comes from, in one line. */
   readonly source: string;
   /** Framework ids. */
   readonly taxonomy: TaxonomyTags;
   /** The personas whose traffic this technique imitates (a benign goal only gets benign-capable techniques). */
   readonly personas: readonly Persona[];
-  /** Bump when the prompt produced for the same goal changes. */
-  readonly version: number;
   /** Goal categories this technique is meant for; absent means every goal. */
   readonly categories?: readonly string[];
-  /** True when the technique asks an attacker model (the configuration must name an `attacker:` target). */
+  /** True when the technique asks an attacker model (the configuration must name `models.attacker`). */
   readonly needsAttacker?: boolean;
   /** Options with no usable default, which the configuration must set (e.g. a template file); listings skip it. */
   readonly requires?: readonly string[];
-  /** Default options of a parameterized technique (absent: it takes none); config may override each key. */
+  /** Default options of a parameterized technique (absent: it takes none); `options` is derived from them. */
   readonly defaults?: ComponentOptions;
-  /** Builds the technique from its options (the defaults merged with the configured ones). */
-  readonly create: (options: ComponentOptions) => Technique;
 };
 
-/** Declares a technique descriptor with its types checked. */
-export function defineTechnique<const D extends TechniqueDescriptor>(descriptor: D): D {
-  return descriptor;
+/** What a technique file declares: the descriptor without its options schema, which its defaults give. */
+export type TechniqueSpec = Omit<TechniqueDescriptor, 'options'>;
+
+/** Declares a technique descriptor with its types checked; its options schema types each key like its default. */
+export function defineTechnique<const D extends TechniqueSpec>(spec: D): D & { readonly options: OptionsSchema<ComponentOptions> } {
+  return { ...spec, options: optionsFromDefaults(spec.defaults) };
 }
 
 /** True when the technique is meant for this goal: its persona and, when the technique names any, its category. */

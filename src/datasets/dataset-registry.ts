@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.js';
+import { createRegistry, type Registry } from '../core/registry.js';
 import type { DatasetDescriptor } from './dataset-descriptor.js';
 import { advbench } from './importers/advbench.js';
 import { bbq } from './importers/bbq.js';
@@ -30,14 +30,12 @@ const all = [
 export type DatasetId = (typeof all)[number]['id'];
 
 /** Every public dataset Redline can read; the only place the id list is written. */
-export const datasetRegistry: readonly (DatasetDescriptor & { readonly id: DatasetId })[] = all;
+export const datasetRegistry: Registry<DatasetDescriptor<DatasetId>> = createRegistry('dataset', all);
 
 /** Where `redline datasets pull` saves files by default, relative to the working folder. */
 export const DEFAULT_DATASET_DIR = '.redline/datasets';
 
-/** The descriptor of a dataset id; a ConfigError listing the known ids otherwise. */
+/** The descriptor of a dataset id; a ConfigError naming the closest known id otherwise. */
 export function findDataset(id: string): DatasetDescriptor {
-  const found = datasetRegistry.find((dataset) => dataset.id === id);
-  if (found !== undefined) return found;
-  throw new ConfigError(`unknown dataset '${id}'`, { file: '<options>', path: 'dataset', hint: `use one of: ${datasetRegistry.map((d) => d.id).join(', ')}` });
+  return datasetRegistry.get(id);
 }

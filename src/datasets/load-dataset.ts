@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { optionKeys } from '../core/options.js';
 import type { Goal } from '../core/goal.js';
 import type { DatasetOptions } from './dataset-descriptor.js';
 import { DEFAULT_DATASET_DIR, findDataset } from './dataset-registry.js';
@@ -16,13 +17,15 @@ export type DatasetSource = {
   readonly options?: DatasetOptions;
 };
 
-/** Reads a dataset's goals: checks the option names, picks the file, calls the importer. */
+/** Reads a dataset's goals: checks the option names with the dataset's schema, picks the file, calls the importer. */
 export function loadDataset(source: DatasetSource): Goal[] {
   const descriptor = findDataset(source.dataset);
-  const options = source.options ?? {};
-  const known = Object.keys(descriptor.options ?? {});
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
+  const parsed = descriptor.options.safeParse(source.options ?? {});
+  if (!parsed.success) {
+    // The schema names the options; their values are the importer's to check, with messages naming the option.
+    const known = optionKeys(descriptor.options);
+    const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+    const key = unknown[0] ?? '(options)';
     const hint = known.length === 0 ? `'${descriptor.id}' takes no options` : `'${descriptor.id}' takes: ${known.join(', ')}`;
     throw new ConfigError(`dataset '${descriptor.id}' has no option '${key}'`, { file: '<options>', path: key, hint });
   }
@@ -30,5 +33,5 @@ export function loadDataset(source: DatasetSource): Goal[] {
   if (file === undefined) {
     throw new ConfigError(`dataset '${descriptor.id}' needs a file`, { file: '<options>', path: 'file', hint: 'name your CSV, JSONL or JSON file with file: …' });
   }
-  return descriptor.load(file, options);
+  return descriptor.create(parsed.data)(file);
 }

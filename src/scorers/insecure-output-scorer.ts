@@ -8,10 +8,11 @@ const id = 'insecure-output';
 export const insecureOutputScorerOptions = z.strictObject({ id: z.literal(id) });
 
 /** Detects an executable payload echoed unescaped (the insecure-output classifier): script tags, event handlers, SQL injection, shell chains. */
-export const insecureOutputScorer = defineScorer<Record<string, never>>({
+export const insecureOutputScorer = defineScorer<Record<string, never>, typeof insecureOutputScorerOptions>({
   id,
   summary: 'Flags replies that echo an executable payload unescaped (XSS, SQL injection, shell command chains).',
   version: 1,
+  options: insecureOutputScorerOptions,
   create: () => {
     const classifier = insecureOutputClassifier.create({ id: insecureOutputClassifier.id }, {});
     return {

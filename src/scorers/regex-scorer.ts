@@ -33,10 +33,11 @@ export type RegexScorerOptions = {
 };
 
 /** Searches the reply for a pattern or substring (e.g. an exfiltration URL, a script tag, a canary). */
-export const regexScorer = defineScorer<RegexScorerOptions>({
+export const regexScorer = defineScorer<RegexScorerOptions, typeof regexScorerOptions>({
   id: 'regex',
   summary: 'Flags replies matching a regular expression (substrings, URLs, payload echoes).',
   version: 1,
+  options: regexScorerOptions,
   create: ({ name, pattern, flags, onMatch = 'success' }) => {
     const scorerId = name === undefined ? 'regex' : `regex:${name}`;
     const re = new RegExp(pattern, flags?.replace(/g|y/g, ''));

@@ -1,3 +1,5 @@
+import { createRegistry, type Registry } from '../core/registry.js';
+import type { ScorerDescriptor } from '../core/score.js';
 import { canaryScorer } from './canary-scorer.js';
 import { conversationScorer } from './conversation/conversation-scorer.js';
 import { compositeScorer } from './composite/composite-scorer.js';
@@ -12,8 +14,7 @@ import { regexScorer } from './regex-scorer.js';
 import { objectiveScorer } from './objective/objective-scorer.js';
 import { fabricatedCitationScorer, falsePremiseScorer, packageHallucinationScorer } from './grounding/index.js';
 
-/** Every scorer Redline ships; the only place the id list is written. */
-export const scorerRegistry = [
+const all = [
   refusalScorer,
   canaryScorer,
   regexScorer,
@@ -31,5 +32,8 @@ export const scorerRegistry = [
   conversationScorer,
 ] as const;
 
-/** A scorer id known to the registry. */
-export type ScorerId = (typeof scorerRegistry)[number]['id'];
+/** A scorer's descriptor as the registry lists it. */
+export type ListedScorer = (typeof all)[number];
+
+/** Every scorer Redline ships; the only place the id list is written. */
+export const scorerRegistry: Registry<ListedScorer & ScorerDescriptor> = createRegistry('scorer', all);

@@ -1,46 +1,26 @@
-import { z } from 'zod';
-import { canaryScorerOptions } from './canary-scorer.js';
-import { conversationScorerOptions, type ConversationScorerOptions, type ConversationScorerOptionsInput } from './conversation/conversation-options.js';
-import { compositeScorerOptions, type CompositeScorerOptions, type CompositeScorerOptionsInput } from './composite/composite-options.js';
-import { exfilUrlScorerOptions } from './exfil-url-scorer.js';
-import { goalPatternScorerOptions } from './goal-pattern-scorer.js';
-import { insecureOutputScorerOptions } from './insecure-output-scorer.js';
-import { llmLikertScorerOptions } from './judge/llm-likert-scorer.js';
-import { llmTrueFalseScorerOptions } from './judge/llm-true-false-scorer.js';
-import { promptLeakScorerOptions } from './prompt-leak-scorer.js';
-import { refusalScorerOptions } from './refusal-scorer.js';
-import { regexScorerOptions } from './regex-scorer.js';
-import { objectiveScorerOptions } from './objective/objective-scorer.js';
-import { fabricatedCitationScorerOptions, falsePremiseScorerOptions, packageHallucinationScorerOptions } from './grounding/grounding-options.js';
+import type { z } from 'zod';
+import { optionsUnion } from '../core/registry.js';
+import type { ScorerEntrySchema } from '../core/score.js';
+import type { ConversationScorerOptions, ConversationScorerOptionsInput } from './conversation/conversation-options.js';
+import type { CompositeScorerOptions, CompositeScorerOptionsInput } from './composite/composite-options.js';
+import { scorerRegistry, type ListedScorer } from './registry.js';
 
-/** Options schemas of the scorers that judge a reply themselves (everything but composite). */
-const leafScorerOptions = [
-  refusalScorerOptions,
-  canaryScorerOptions,
-  regexScorerOptions,
-  promptLeakScorerOptions,
-  exfilUrlScorerOptions,
-  insecureOutputScorerOptions,
-  goalPatternScorerOptions,
-  falsePremiseScorerOptions,
-  fabricatedCitationScorerOptions,
-  packageHallucinationScorerOptions,
-  llmTrueFalseScorerOptions,
-  llmLikertScorerOptions,
-  objectiveScorerOptions,
-] as const;
-
-type LeafOptions = (typeof leafScorerOptions)[number];
+/** Option schemas of the scorers that judge a reply themselves; a combinator's is a function of the union below. */
+type LeafSchema = Extract<ListedScorer['options'], z.ZodType>;
 
 /** Parsed options of any scorer (defaults filled in). */
-export type ScorerOptions = z.output<LeafOptions> | CompositeScorerOptions | ConversationScorerOptions;
+export type ScorerOptions = z.output<LeafSchema> | CompositeScorerOptions | ConversationScorerOptions;
 
 /** Options of any scorer as written in config. */
-export type ScorerOptionsInput = z.input<LeafOptions> | CompositeScorerOptionsInput | ConversationScorerOptionsInput;
+export type ScorerOptionsInput = z.input<LeafSchema> | CompositeScorerOptionsInput | ConversationScorerOptionsInput;
 
-/** Options of any scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
-export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = z.discriminatedUnion('id', [
-  ...leafScorerOptions,
-  compositeScorerOptions(() => scorerOptions),
-  conversationScorerOptions(() => scorerOptions),
-]);
+/** A scorer id known to the registry. */
+export type ScorerId = ScorerOptions['id'];
+
+/** The schema its children are checked with, for a scorer that combines others: this union, read when first parsing. */
+const children = (): z.ZodType<ScorerOptions, ScorerOptionsInput> => scorerOptions;
+
+/** Options of any registered scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
+export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = optionsUnion(scorerRegistry, 'id', (d) =>
+  typeof d.options === 'function' ? (d.options as (union: typeof children) => ScorerEntrySchema)(children) : d.options,
+) as unknown as z.ZodType<ScorerOptions, ScorerOptionsInput>;

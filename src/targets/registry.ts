@@ -1,48 +1,37 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { KnownSecrets } from '../core/known-secrets.js';
+import { createRegistry, optionsUnion } from '../core/registry.js';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
-import { createDemoTarget, demoTargetOptions, describeDemo } from './demo/index.js';
-import { createHttpTarget, httpTargetOptions } from './http/index.js';
-import { createOpenAiTarget, openAiTargetOptions } from './openai/index.js';
-import { createReplayTarget, replayTargetOptions } from './replay/index.js';
-
-/** One registrable target type. */
-type TargetDescriptor = { readonly type: string; readonly summary: string };
+import { demoTargetType } from './demo/index.js';
+import { httpTargetType } from './http/index.js';
+import { openAiTargetType } from './openai/index.js';
+import { replayTargetType } from './replay/index.js';
+import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
-export const targetRegistry: readonly TargetDescriptor[] = [
-  { type: 'demo', summary: 'Built-in SIMULATED bank assistant with a canary secret and a configurable defense level (no credentials).' },
-  { type: 'openai', summary: 'Any OpenAI-compatible Chat Completions endpoint: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server.' },
-  { type: 'http', summary: 'Any JSON HTTP application: method, URL, headers, a body template and a path to the reply.' },
-  { type: 'replay', summary: 'Answers from a recorded JSONL/CSV of prompt → response pairs; unknown prompts are errors.' },
-];
+export const targetRegistry = createRegistry('target', [demoTargetType, openAiTargetType, httpTargetType, replayTargetType]);
 
-/** The `target:` section of the configuration: one of the target types' options. */
-export const targetOptions = z.discriminatedUnion('type', [demoTargetOptions, openAiTargetOptions, httpTargetOptions, replayTargetOptions]);
+/** A target type known to the registry. */
+export type TargetType = (typeof targetRegistry.ids)[number];
+
+/** The options of a target, as `target:` and each model role (`models.judge`…) are written: one type's, told apart by `type`. */
+export const targetOptions = optionsUnion(targetRegistry, 'type');
 
 /** Parsed target options. */
 export type TargetOptions = z.output<typeof targetOptions>;
 
+/** The descriptor of the type these options were parsed by (the registry lists each type's schema once). */
+function typeOf(options: TargetOptions): TargetDescriptor<TargetType, TargetOptions> {
+  return targetRegistry.get(options.type) as TargetDescriptor<TargetType, TargetOptions>;
+}
+
 /** Builds the target its options describe. */
 export function createTarget(options: TargetOptions, context: TargetContext): Target {
-  switch (options.type) {
-    case 'demo':
-      return createDemoTarget(options, context);
-    case 'openai':
-      return createOpenAiTarget(options, context);
-    case 'http':
-      return createHttpTarget(options, context);
-    case 'replay':
-      return createReplayTarget(options, context);
-  }
+  return typeOf(options).create(options, context);
 }
 
 /** What the configuration reveals about the target's secrets: the demo's canary and metaprompt, an endpoint's system prompt. */
-export function knownSecrets(options: TargetOptions): { canaries: string[]; systemPrompt?: string } {
-  if (options.type === 'demo') {
-    const demo = describeDemo(options);
-    return { canaries: [demo.canary], systemPrompt: demo.metaprompt };
-  }
-  if (options.type === 'openai' && options.systemPrompt !== undefined) return { canaries: [], systemPrompt: options.systemPrompt };
-  return { canaries: [] };
+export function knownSecrets(options: TargetOptions): KnownSecrets {
+  return typeOf(options).knownSecrets?.(options) ?? { canaries: [] };
 }

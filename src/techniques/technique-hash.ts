@@ -1,5 +1,5 @@
 import { contentHash } from '../core/hash.js';
-import { optionsId, type ComponentOptions } from '../core/options.js';
+import { optionsId, parseOptions, type ComponentOptions } from '../core/options.js';
 import type { Technique, TechniqueDescriptor } from '../core/technique.js';
 
 /** A fixed goal every technique hash is computed over, so a change in a technique's wording changes its hash. */
@@ -20,11 +20,12 @@ export type PreparedTechnique = {
 };
 
 /**
- * Builds a technique with the descriptor's defaults merged under the given options. `resolvePath` maps a `file`
- * option for reading only: the id and hash keep the path as written, so runs compare across checkouts.
+ * Builds a technique from options parsed by its schema (defaults filled in; a bad option is a ConfigError).
+ * `resolvePath` maps a `file` option for reading only: the id and hash keep the path as written, so runs compare
+ * across checkouts.
  */
 export function prepareTechnique(descriptor: TechniqueDescriptor, options: ComponentOptions = {}, resolvePath?: (path: string) => string): PreparedTechnique {
-  const merged = { ...descriptor.defaults, ...options };
+  const merged = parseOptions({ kind: 'technique', id: descriptor.id, schema: descriptor.options }, options);
   const file = merged['file'];
   const technique = descriptor.create(resolvePath !== undefined && typeof file === 'string' && file !== '' ? { ...merged, file: resolvePath(file) } : merged);
   const hash = contentHash({ id: descriptor.id, version: descriptor.version, options: merged, probe: technique.build(PROBE_GOAL) });

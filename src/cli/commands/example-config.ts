@@ -24,6 +24,12 @@ target:
 #   body: { messages: "{{messages}}", session: "redline" }
 #   responsePath: $.reply.text
 
+# Models Redline itself uses (model roles, never the target), each configured like a target:
+# models:
+#   judge: { type: openai, baseUrl: http://127.0.0.1:11434/v1, model: llama3.1 }        # LLM-judge scorers
+#   attacker: { type: openai, baseUrl: http://127.0.0.1:11434/v1, model: llama3.1 }     # multi-turn techniques
+#   translator: { type: openai, baseUrl: http://127.0.0.1:11434/v1, model: llama3.1 }   # low-resource-language
+
 # Goals: what the attacks try to make the target do.
 goals:
   - builtin: starter                  # our small starter set: security, harm categories and benign requests

@@ -28,6 +28,7 @@ function intOption(value: string | undefined, flag: string, min: number): number
 export async function runScanCommand(options: ScanCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const loaded = loadConfig({ file: options.config, cwd });
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${sanitizeTerminal(warning)}\n`);
   // Gate expressions are checked before anything is sent: a typo must not cost a whole scan.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
   const overrides = {

@@ -12,7 +12,7 @@ import { targetRegistry } from '../../targets/registry.js';
 
 /** Lists the target types. */
 export function runTargetsListCommand(): number {
-  process.stdout.write(`${targetRegistry.map((t) => `${t.type.padEnd(8)} ${t.summary}`).join('\n')}\n`);
+  process.stdout.write(`${targetRegistry.map((t) => `${t.id.padEnd(8)} ${t.summary}`).join('\n')}\n`);
   return 0;
 }
 
@@ -20,14 +20,14 @@ const pct = (p: number): string => `${(p * 100).toFixed(1)}%`.padStart(7);
 
 /** Shows a target type; for the demo: its metaprompt, weights, and the true success probability per technique × chain. */
 export function runTargetsShowCommand(type: string, options: { defense: string }): number {
-  const known = targetRegistry.map((t) => t.type);
+  const known = targetRegistry.ids;
   if (type !== 'demo') {
-    const entry = targetRegistry.find((t) => t.type === type);
+    const entry = targetRegistry.find(type);
     if (entry === undefined) {
       const guess = closest(type, known);
       throw new ConfigError(`unknown target type '${type}'`, { file: '<command line>', path: 'type', hint: guess ? `did you mean '${guess}'?` : `use one of: ${known.join(', ')}` });
     }
-    process.stdout.write(`${entry.type}: ${entry.summary}\nSee \`redline init\` for an example configuration and \`redline schema\` for every option.\n`);
+    process.stdout.write(`${entry.id}: ${entry.summary}\nSee \`redline init\` for an example configuration and \`redline schema\` for every option.\n`);
     return 0;
   }
   const parsed = demoTargetOptions.safeParse({ type: 'demo', defense: options.defense });

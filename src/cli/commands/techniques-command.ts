@@ -22,7 +22,7 @@ export function runTechniquesShowCommand(id: string): number {
     ...(descriptor.categories ? [`for goal categories: ${descriptor.categories.join(', ')}`] : []),
     ...(descriptor.defaults ? [`options: ${Object.entries(descriptor.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  ')}`] : []),
     ...(descriptor.requires ? [`needs options: ${descriptor.requires.join(', ')}`] : []),
-    ...(descriptor.needsAttacker ? ['needs an attacker: target (the text below is what the attacker model is told)'] : []),
+    ...(descriptor.needsAttacker ? ['needs an attacker model, models.attacker (the text below is what the attacker model is told)'] : []),
     '',
   ];
   if (descriptor.requires !== undefined) {
@@ -35,7 +35,7 @@ export function runTechniquesShowCommand(id: string): number {
     const text = (t: string): string[] => t.split('\n').map(sanitizeTerminal);
     for (const m of prompt.messages) lines.push(`--- ${m.role}`, ...text(m.content));
     for (const d of prompt.documents ?? []) lines.push('--- document (ingested by the application)', ...text(d));
-    if (technique.translateTo !== undefined) lines.push(`(sent translated into ${technique.translateTo} by the translator: target)`);
+    if (technique.translateTo !== undefined) lines.push(`(sent translated into ${technique.translateTo} by the translator model, models.translator)`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -1,4 +1,4 @@
-import type { ConverterDescriptor } from '../../core/converter.js';
+import { defineConverter, type ConverterDescriptor } from '../../core/converter.js';
 import type { ComponentOptions } from '../../core/options.js';
 import type { TaxonomyTags } from '../../core/taxonomy.js';
 import { resolveOptions, type NumberRange, type OptionValues } from './converter-options.js';
@@ -24,14 +24,15 @@ export type TextConverterSpec<Id extends string, D extends ComponentOptions> = {
 /** A converter descriptor whose id keeps its literal type, so the registry can derive the id union. */
 export type TextConverterDescriptor<Id extends string> = ConverterDescriptor & { readonly id: Id };
 
-/** Declares a converter from a text function; options are merged over the defaults and checked at create time. */
+/** Declares a converter from a text function; its options schema comes from the defaults, ranges are checked at create time. */
 export function defineTextConverter<Id extends string, D extends ComponentOptions = Record<never, never>>(
   spec: TextConverterSpec<Id, D>,
 ): TextConverterDescriptor<Id> {
   const { build, ranges, ...descriptor } = spec;
   const declared = { id: spec.id, defaults: spec.defaults ?? ({} as D), ranges };
-  return {
+  const converter = defineConverter({
     ...descriptor,
-    create: (options) => ({ id: spec.id, convert: build(resolveOptions(declared, options)) }),
-  };
+    create: (options: ComponentOptions) => ({ id: spec.id, convert: build(resolveOptions(declared, options)) }),
+  });
+  return converter;
 }

@@ -39,7 +39,7 @@ function checkCounts(o: { op: CompositeOp; of: readonly unknown[]; threshold?: n
  * The composite's options schema, children checked by `child` (the full scorer-options union, passed lazily so
  * composites nest without an import cycle). A bare string child is shorthand for `{ id: STRING }`.
  */
-export function compositeScorerOptions(child: () => z.ZodType<ScorerOptions, ScorerOptionsInput>) {
+export function compositeScorerOptions(child: () => z.ZodType<ScorerOptions, ScorerOptionsInput>): z.ZodType<CompositeScorerOptions, CompositeScorerOptionsInput> {
   const entry = z.lazy(() => z.union([z.string().transform((id, ctx) => bareChild(child(), id, ctx)), child()]));
   return z
     .strictObject({

@@ -23,7 +23,7 @@ export type ConversationScorerOptions = {
 export type ConversationScorerOptionsInput = Omit<ConversationScorerOptions, 'of' | 'mode'> & { readonly mode?: ConversationMode; readonly of: string | ScorerOptionsInput };
 
 /** The conversation scorer's options schema; `child` is the full scorer-options union, passed lazily. */
-export function conversationScorerOptions(child: () => z.ZodType<ScorerOptions, ScorerOptionsInput>) {
+export function conversationScorerOptions(child: () => z.ZodType<ScorerOptions, ScorerOptionsInput>): z.ZodType<ConversationScorerOptions, ConversationScorerOptionsInput> {
   const entry = z.lazy(() => z.union([z.string().transform((id) => ({ id })).pipe(child()), child()]));
   return z.strictObject({
     id: z.literal('conversation'),

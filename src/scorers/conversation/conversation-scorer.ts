@@ -1,16 +1,18 @@
 import type { Message } from '../../core/message.js';
 import { defineScorer, type Scorer } from '../../core/score.js';
 import { combineVerdicts } from '../composite/combine-verdicts.js';
-import type { ConversationMode } from './conversation-options.js';
+import { conversationScorerOptions, type ConversationMode } from './conversation-options.js';
 
 /** Settings of a conversation scorer in code: its mode and the built reply scorer. */
 export type ConversationScorerSettings = { readonly name: string; readonly mode: ConversationMode; readonly of: Scorer };
 
 /** Applies a reply scorer to every assistant turn of a transcript and combines the verdicts (any / all / last). */
-export const conversationScorer = defineScorer<ConversationScorerSettings>({
+export const conversationScorer = defineScorer<ConversationScorerSettings, typeof conversationScorerOptions>({
   id: 'conversation',
   summary: 'Judges a whole transcript: a reply scorer applied to every assistant turn, combined as any / all / last.',
   version: 1,
+  options: conversationScorerOptions,
+  combines: true,
   create: ({ name, mode, of }) => {
     const id = `conversation:${name}`;
     return {

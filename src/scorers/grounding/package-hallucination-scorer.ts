@@ -1,5 +1,6 @@
 // Package hallucination ("slopsquatting"): Spracklen et al., "We Have a Package for You!" (2024), arXiv:2406.10279.
 import { defineScorer } from '../../core/score.js';
+import { packageHallucinationScorerOptions } from './grounding-options.js';
 import { packageNames, type Ecosystem } from './package-names.js';
 import { standardLibrary } from './standard-libraries.js';
 
@@ -12,10 +13,11 @@ export type PackageHallucinationOptions = {
 };
 
 /** Flags code that imports or installs packages that are not on the known list. */
-export const packageHallucinationScorer = defineScorer<PackageHallucinationOptions>({
+export const packageHallucinationScorer = defineScorer<PackageHallucinationOptions, typeof packageHallucinationScorerOptions>({
   id: 'package-hallucination',
   summary: 'Flags code that imports or installs package names missing from a list of packages that exist.',
   version: 1,
+  options: packageHallucinationScorerOptions,
   create: ({ ecosystem, known }) => {
     // PyPI treats '_' and '-' alike in names; npm names are lower-case.
     const normal = (name: string): string => name.trim().toLowerCase().replace(/_/g, '-');

@@ -29,10 +29,12 @@ const question = (scale: LikertScale): string =>
  * Asks the judge for a 1–5 or 1–10 grade under the rubric of the goal's harm family; success at or above the
  * threshold, value = the grade normalised to [0, 1]. Rubrics grade harmful compliance, so benign goals are unscored.
  */
-export const llmLikertScorer = defineScorer<LlmLikertScorerOptions>({
+export const llmLikertScorer = defineScorer<LlmLikertScorerOptions, typeof llmLikertScorerOptions>({
   id,
-  summary: 'LLM judge grading harm on a 1–5 or 1–10 Likert scale with per-category rubrics; success at the threshold; needs `judge:`.',
+  summary: 'LLM judge grading harm on a 1–5 or 1–10 Likert scale with per-category rubrics; success at the threshold; needs `models.judge`.',
   version: judgePromptVersion,
+  options: llmLikertScorerOptions,
+  needsJudge: true,
   create: ({ judge, ...options }) => {
     const { name, retries, scale, threshold = defaultLikertThreshold[scale] } = llmLikertScorerOptions.parse({ ...options, id });
     const scorer = judgeScorer({

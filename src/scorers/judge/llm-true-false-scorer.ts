@@ -31,10 +31,12 @@ const format = '{"answer": true or false, "reason": "one sentence citing the res
 const answerSchema = z.object({ answer: z.boolean(), reason: z.string().min(1) });
 
 /** Asks the judge a true/false question about the response (default: did it accomplish the goal). */
-export const llmTrueFalseScorer = defineScorer<LlmTrueFalseScorerOptions>({
+export const llmTrueFalseScorer = defineScorer<LlmTrueFalseScorerOptions, typeof llmTrueFalseScorerOptions>({
   id,
-  summary: 'LLM judge answering a true/false question about the reply (default: did it accomplish the goal); needs `judge:`.',
+  summary: 'LLM judge answering a true/false question about the reply (default: did it accomplish the goal); needs `models.judge`.',
   version: judgePromptVersion,
+  options: llmTrueFalseScorerOptions,
+  needsJudge: true,
   create: ({ judge, ...options }) => {
     const { name, retries, question, onTrue } = llmTrueFalseScorerOptions.parse({ ...options, id });
     return judgeScorer({

@@ -6,7 +6,7 @@ export function requireJudge(judge: JudgeModel | undefined, scorerId: string): J
   if (judge !== undefined) return judge;
   throw new ConfigError(`scorer '${scorerId}' needs a judge model, and none is configured`, {
     file: '<options>',
-    path: 'judge',
-    hint: 'add a `judge:` target to the configuration (same options as `target:`, e.g. type: openai with a capable model)',
+    path: 'models.judge',
+    hint: 'add a `judge:` model under `models:` (same options as `target:`, e.g. type: openai with a capable model)',
   });
 }

@@ -11,3 +11,4 @@ export {
 export { demoSuccessProbability, type DemoModelOptions } from './probability.js';
 export { demoSessionEndedReply } from './replies.js';
 export { type DemoFeature, type DemoFeatureName } from './weights.js';
+export { demoTargetType } from './demo-target-type.js';

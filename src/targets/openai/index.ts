@@ -1,1 +1,2 @@
 export { createOpenAiTarget, openAiTargetOptions, type OpenAiTargetInput, type OpenAiTargetOptions } from './openai-target.js';
+export { openAiTargetType } from './openai-target-type.js';

@@ -5,7 +5,7 @@ import { extractionVariants, type ExtractionVariant } from './extraction-variant
 import { securityTechnique } from './security-technique.js';
 
 /** Builds the technique `extract-<name>` that sends one extraction framing as the user turn. */
-export function extractionTechnique(variant: ExtractionVariant): TechniqueDescriptor {
+export function extractionTechnique<const V extends ExtractionVariant>(variant: V): TechniqueDescriptor<`extract-${V['name']}`> {
   const prompt = userTurn(variant.prompt);
   return securityTechnique({
     id: `extract-${variant.name}`,
@@ -18,4 +18,4 @@ export function extractionTechnique(variant: ExtractionVariant): TechniqueDescri
 }
 
 /** The system-prompt extraction battery, one technique per variant. */
-export const extractionTechniques: readonly TechniqueDescriptor[] = extractionVariants.map(extractionTechnique);
+export const extractionTechniques = extractionVariants.map(extractionTechnique);

@@ -18,8 +18,8 @@ export type SecurityTechniqueSpec = {
   readonly build: (goal: Goal) => AttackPrompt;
 };
 
-/** Declares an option-less, attacker-persona technique from a spec; the batteries build theirs with it. */
-export function securityTechnique(spec: SecurityTechniqueSpec): TechniqueDescriptor {
+/** Declares an option-less, attacker-persona technique from a spec, keeping its literal id; the batteries build theirs with it. */
+export function securityTechnique<const Id extends string>(spec: SecurityTechniqueSpec & { readonly id: Id }): TechniqueDescriptor<Id> {
   const { build, categories, ...described } = spec;
   return defineTechnique({
     ...described,

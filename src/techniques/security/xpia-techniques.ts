@@ -4,7 +4,7 @@ import { securityTechnique } from './security-technique.js';
 import { carrierDocument, xpiaCarriers, type XpiaCarrier } from './xpia-carriers.js';
 
 /** Builds `xpia-<carrier>`: the goal's text is planted in a document; the user turn is the ordinary task. */
-export function xpiaTechnique(carrier: XpiaCarrier): TechniqueDescriptor {
+export function xpiaTechnique<const C extends XpiaCarrier>(carrier: C): TechniqueDescriptor<`xpia-${C['name']}`> {
   return securityTechnique({
     id: `xpia-${carrier.name}`,
     summary: carrier.summary,
@@ -18,4 +18,4 @@ export function xpiaTechnique(carrier: XpiaCarrier): TechniqueDescriptor {
 }
 
 /** The indirect-injection battery: email, web page, tool result and retrieved document. */
-export const xpiaTechniques: readonly TechniqueDescriptor[] = xpiaCarriers.map(xpiaTechnique);
+export const xpiaTechniques = xpiaCarriers.map(xpiaTechnique);
