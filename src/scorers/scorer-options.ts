@@ -9,10 +9,10 @@ import { scorerRegistry, type ListedScorer } from './registry.js';
 type LeafSchema = Extract<ListedScorer['options'], z.ZodType>;
 
 /** Parsed options of any scorer (defaults filled in). */
-export type ScorerOptions = z.output<LeafSchema> | CompositeScorerOptions | ConversationScorerOptions;
+export type ScorerOptions = z.output<LeafSchema> | CompositeScorerOptions<ScorerOptions> | ConversationScorerOptions<ScorerOptions>;
 
 /** Options of any scorer as written in config. */
-export type ScorerOptionsInput = z.input<LeafSchema> | CompositeScorerOptionsInput | ConversationScorerOptionsInput;
+export type ScorerOptionsInput = z.input<LeafSchema> | CompositeScorerOptionsInput<ScorerOptionsInput> | ConversationScorerOptionsInput<ScorerOptionsInput>;
 
 /** A scorer id known to the registry. */
 export type ScorerId = ScorerOptions['id'];

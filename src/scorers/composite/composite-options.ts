@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ScorerOptions, ScorerOptionsInput } from '../scorer-options.js';
 
 /** How a composite combines its children's verdicts. */
 export const compositeOps = ['and', 'or', 'not', 'majority', 'threshold'] as const;
@@ -7,8 +6,12 @@ export const compositeOps = ['and', 'or', 'not', 'majority', 'threshold'] as con
 /** One composite operator. */
 export type CompositeOp = (typeof compositeOps)[number];
 
-/** Options of a composite scorer, parsed; `of` holds the children's parsed options. */
-export type CompositeScorerOptions = {
+/**
+ * Options of a composite scorer, parsed; `of` holds the children's parsed options (`Child` is the scorer-options
+ * union, a parameter here so this module need not import the union that contains it).
+ */
+// An interface, not a type alias: the scorer-options union refers to itself through it, which only interfaces allow.
+export interface CompositeScorerOptions<Child = unknown> {
   /** Registry id. */
   readonly id: 'composite';
   /** The scorer's id becomes `composite:NAME`. */
@@ -16,15 +19,18 @@ export type CompositeScorerOptions = {
   /** How children's verdicts combine. */
   readonly op: CompositeOp;
   /** The children. */
-  readonly of: readonly ScorerOptions[];
+  readonly of: readonly Child[];
   /** `threshold`: children that must succeed. */
   readonly threshold?: number | undefined;
   /** `majority`: children that must be decided for a majority to count (default: more than half of them). */
   readonly quorum?: number | undefined;
-};
+}
 
 /** Options of a composite scorer as written in config: a child may be a bare scorer id. */
-export type CompositeScorerOptionsInput = Omit<CompositeScorerOptions, 'of'> & { readonly of: readonly (string | ScorerOptionsInput)[] };
+export interface CompositeScorerOptionsInput<ChildInput = unknown> extends Omit<CompositeScorerOptions, 'of'> {
+  /** The children: scorer entries, or bare scorer ids. */
+  readonly of: readonly (string | ChildInput)[];
+}
 
 /** Checks the counts each operator needs against the number of children. */
 function checkCounts(o: { op: CompositeOp; of: readonly unknown[]; threshold?: number | undefined; quorum?: number | undefined }, ctx: z.RefinementCtx): void {
@@ -39,7 +45,7 @@ function checkCounts(o: { op: CompositeOp; of: readonly unknown[]; threshold?: n
  * The composite's options schema, children checked by `child` (the full scorer-options union, passed lazily so
  * composites nest without an import cycle). A bare string child is shorthand for `{ id: STRING }`.
  */
-export function compositeScorerOptions(child: () => z.ZodType<ScorerOptions, ScorerOptionsInput>): z.ZodType<CompositeScorerOptions, CompositeScorerOptionsInput> {
+export function compositeScorerOptions<O, I>(child: () => z.ZodType<O, I>): z.ZodType<CompositeScorerOptions<O>, CompositeScorerOptionsInput<I>> {
   const entry = z.lazy(() => z.union([z.string().transform((id, ctx) => bareChild(child(), id, ctx)), child()]));
   return z
     .strictObject({
@@ -54,7 +60,7 @@ export function compositeScorerOptions(child: () => z.ZodType<ScorerOptions, Sco
 }
 
 /** A bare id parsed as that scorer's default options, with the child's own issues on failure. */
-function bareChild(schema: z.ZodType<ScorerOptions>, id: string, ctx: z.RefinementCtx): ScorerOptions {
+function bareChild<O>(schema: z.ZodType<O>, id: string, ctx: z.RefinementCtx): O {
   const parsed = schema.safeParse({ id });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `'${id}': ${issue.message}` });
