@@ -99,3 +99,6 @@ export async function runHistory(store: RunStore, options: HistoryOptions): Prom
   for (const group of groups.values()) histories.push(await targetHistory(store, group, options));
   return histories;
 }
+
+export type { CellComparison, ChangeVerdict, ComparedRun, RunComparison } from '../stats/compare-runs.js';
+export { ADJUSTMENTS, type Adjustment } from '../stats/multiple-comparisons.js';

@@ -1,5 +1,5 @@
 import { ConfigError, DatasetError, RedlineError, StoreError, TargetError } from '../core/errors.js';
-import { sanitizeTerminal } from '../report/sanitize-terminal.js';
+import { sanitizeTerminal } from '../api/terminal-output.js';
 import { storeHint } from '../api/open-store.js';
 import { EXIT } from './exit-codes.js';
 

@@ -1,6 +1,6 @@
 import { withStore } from '../../api/open-store.js';
 import { StoreError } from '../../core/errors.js';
-import { attemptText } from '../../report/attempt-text.js';
+import { attemptText } from '../../api/terminal-output.js';
 import { commandDatabase } from './runs-command.js';
 import { seqArgument } from './seq-argument.js';
 

@@ -1,12 +1,4 @@
-import { calibrate } from '../../calibration/calibrate.js';
-import { calibrationLines } from '../../calibration/calibration-lines.js';
-import { calibrationTargets } from '../../calibration/calibration-target.js';
-import { oneOf, transcriptFields } from '../../calibration/command-line-options.js';
-import { commandLineScorer } from '../../calibration/command-line-scorer.js';
-import { HALVES, rowsOfHalf } from '../../calibration/holdout.js';
-import { savedCalibration } from '../../calibration/saved-calibration.js';
-import { readTranscriptRows } from '../../calibration/transcript-rows.js';
-import { writeTextFile } from '../../calibration/write-text-file.js';
+import { calibrate, calibrationLines, calibrationTargets, oneOf, transcriptFields, commandLineScorer, HALVES, rowsOfHalf, savedCalibration, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
 import { PERSONAS } from '../../core/outcome.js';
 import { EXIT } from '../exit-codes.js';
 

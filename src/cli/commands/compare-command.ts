@@ -1,13 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { withStore } from '../../api/open-store.js';
-import { compareStoredRuns } from '../../api/compare.js';
+import { compareStoredRuns, type CellComparison, type ComparedRun, type RunComparison, ADJUSTMENTS, type Adjustment } from '../../api/compare.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
-import { formatInterval, formatPercent, formatPoints } from '../../report/format-rate.js';
-import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
-import { layoutColumns, type TextRow } from '../../report/text-columns.js';
-import type { CellComparison, ComparedRun, RunComparison } from '../../stats/compare-runs.js';
-import { ADJUSTMENTS, type Adjustment } from '../../stats/multiple-comparisons.js';
+import { formatInterval, formatPercent, formatPoints, sanitizeTerminal, layoutColumns, type TextRow } from '../../api/terminal-output.js';
 import { commandDatabase } from './runs-command.js';
 
 /** Options of `redline compare`. */

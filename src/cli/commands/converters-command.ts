@@ -2,9 +2,7 @@ import { closest } from '../../core/closest.js';
 import type { ConverterDescriptor } from '../../core/converter.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ComponentOptions } from '../../core/options.js';
-import { buildChain, chainStep } from '../../converters/chain.js';
-import { converterRegistry } from '../../converters/registry.js';
-import { invisibleCounts } from '../../converters/shared/invisible.js';
+import { buildChain, chainStep, converterRegistry, invisibleCounts } from '../../api/catalog.js';
 
 const COMMAND_LINE = '<command line>';
 

@@ -1,7 +1,6 @@
 import { closest } from '../../core/closest.js';
 import { ConfigError } from '../../core/errors.js';
-import { DEFAULT_DATASET_DIR, datasetRegistry } from '../../datasets/dataset-registry.js';
-import { pullDataset } from '../../datasets/pull.js';
+import { DEFAULT_DATASET_DIR, datasetRegistry, pullDataset } from '../../api/catalog.js';
 
 /** Lists the datasets Redline can read: id, persona, licence and summary. */
 export function runDatasetsListCommand(): number {

@@ -1,10 +1,7 @@
 import { withStore } from '../../api/open-store.js';
-import { runHistory, type TargetHistory } from '../../api/compare.js';
+import { runHistory, type TargetHistory, type ChangeVerdict } from '../../api/compare.js';
 import { ConfigError } from '../../core/errors.js';
-import { formatPercent } from '../../report/format-rate.js';
-import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
-import { layoutColumns, type TextRow } from '../../report/text-columns.js';
-import type { ChangeVerdict } from '../../stats/compare-runs.js';
+import { formatPercent, sanitizeTerminal, layoutColumns, type TextRow } from '../../api/terminal-output.js';
 import { alphaOption } from './compare-command.js';
 import { commandDatabase } from './runs-command.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
-import { parseConfigText } from '../../config/load-config.js';
+import { parseConfigText } from '../../api/configuration.js';
 import { EXAMPLE_CONFIG } from './example-config.js';
 
 /** Writes a commented example redline.yaml (refusing to overwrite unless forced). */

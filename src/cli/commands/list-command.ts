@@ -1,10 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import type { ComponentOptions } from '../../core/options.js';
 import type { TaxonomyTags } from '../../core/taxonomy.js';
-import { converterRegistry } from '../../converters/registry.js';
-import { datasetRegistry } from '../../datasets/dataset-registry.js';
-import { scorerRegistry } from '../../scorers/registry.js';
-import { techniqueRegistry } from '../../techniques/registry.js';
+import { converterRegistry, datasetRegistry, scorerRegistry, techniqueRegistry } from '../../api/catalog.js';
 import { closest } from '../../core/closest.js';
 
 const KINDS = ['techniques', 'converters', 'scorers', 'datasets'] as const;

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config/load-config.js';
+import { loadConfig } from '../../api/configuration.js';
 import { databasePath } from '../../api/scan.js';
 import { withStore } from '../../api/open-store.js';
-import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
+import { sanitizeTerminal } from '../../api/terminal-output.js';
 
 /** The database a command reads: --db, else the configuration's. */
 export function commandDatabase(options: { db?: string; config?: string }): string {

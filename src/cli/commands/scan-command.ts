@@ -1,12 +1,10 @@
-import { loadConfig } from '../../config/load-config.js';
+import { loadConfig } from '../../api/configuration.js';
 import { ConfigError } from '../../core/errors.js';
 import { scan } from '../../api/scan.js';
-import { renderTable } from '../../report/terminal-table.js';
-import { sanitizeTerminal } from '../../report/sanitize-terminal.js';
+import { renderTable, sanitizeTerminal, gateLines } from '../../api/terminal-output.js';
 import { EXIT } from '../exit-codes.js';
-import { gateLines } from '../../report/gates/gate-lines.js';
 import { judgeRun } from '../../api/judge-run.js';
-import { reportPolicy } from '../../report/gates/report-policy.js';
+import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
 
 /** Options of `redline scan`. */

@@ -1,4 +1,4 @@
-import { configJsonSchema } from '../../config/schema.js';
+import { configJsonSchema } from '../../api/configuration.js';
 
 /** Prints the redline.yaml JSON Schema. */
 export function runSchemaCommand(): number {

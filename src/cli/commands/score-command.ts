@@ -1,8 +1,4 @@
-import { commandLineScorer } from '../../calibration/command-line-scorer.js';
-import { oneOf, transcriptFields } from '../../calibration/command-line-options.js';
-import { scoreRows } from '../../calibration/score-rows.js';
-import { readTranscriptRows } from '../../calibration/transcript-rows.js';
-import { writeTextFile } from '../../calibration/write-text-file.js';
+import { commandLineScorer, oneOf, transcriptFields, scoreRows, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
 import { OUTCOMES, PERSONAS } from '../../core/outcome.js';
 import { EXIT } from '../exit-codes.js';
 

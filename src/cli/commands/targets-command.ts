@@ -1,14 +1,7 @@
-import { ConfigError } from '../../core/errors.js';
-import { buildChain } from '../../converters/chain.js';
-import { converterRegistry } from '../../converters/registry.js';
-import { techniqueApplies } from '../../core/technique.js';
-import { starterGoals } from '../../datasets/starter-goals.js';
-import { singleTurnRequest } from '../../engine/single-turn-request.js';
+import { demoGroundTruth } from '../../api/demo-ground-truth.js';
+import { targetRegistry } from '../../api/catalog.js';
 import { closest } from '../../core/closest.js';
-import { techniqueRegistry } from '../../techniques/registry.js';
-import { prepareTechnique } from '../../techniques/technique-hash.js';
-import { demoDefenseLevels, demoSuccessProbability, demoTargetOptions, describeDemo } from '../../targets/demo/index.js';
-import { targetRegistry } from '../../targets/registry.js';
+import { ConfigError } from '../../core/errors.js';
 
 /** Lists the target types. */
 export function runTargetsListCommand(): number {
@@ -30,11 +23,7 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
     process.stdout.write(`${entry.id}: ${entry.summary}\nSee \`redline init\` for an example configuration and \`redline schema\` for every option.\n`);
     return 0;
   }
-  const parsed = demoTargetOptions.safeParse({ type: 'demo', defense: options.defense });
-  if (!parsed.success) {
-    throw new ConfigError(`unknown defense level '${options.defense}'`, { file: '<command line>', path: '--defense', hint: `use one of: ${demoDefenseLevels.join(', ')}` });
-  }
-  const demo = describeDemo(parsed.data);
+  const { demo, chains, rows } = demoGroundTruth(options.defense);
   const out = [
     `${demo.id}  (SIMULATED target: its numbers are a model's, not a real system's)`,
     `defense: ${demo.defense}   document defense: ${demo.documentDefense}   over-refusal: ${demo.overRefusal}   canary: ${demo.canary}`,
@@ -43,24 +32,9 @@ export function runTargetsShowCommand(type: string, options: { defense: string }
     '', `multi-turn escalation (earlier turns answered; at most ${demo.model.escalationCap} counted)${demo.driftLimit === undefined ? '' : `; sessions end after ${demo.driftLimit} user turns`}:`,
     ...demo.escalation.map((e) => `  ${String(e.turns).padStart(2)} user turns: ${pct(e.probability).trim()}`),
     '', 'true success probability per technique × chain, averaged over the starter goals it applies to:',
+    `  ${'technique'.padEnd(26)} ${chains.map((c) => c.padStart(10)).join('')}`,
+    ...rows.map((row) => `  ${row.technique.padEnd(26)} ${row.probabilities.map((p) => pct(p).padStart(10)).join('')}`),
   ];
-  // The encodings the demo decodes (docs/demo-target.md); other converters only hide words from it.
-  const shown = ['base64', 'rot13', 'leetspeak'].map((id) => converterRegistry.find((c) => c.id === id)!);
-  const chains = [[], ...shown.map((c) => [c])].map((steps) => buildChain(steps));
-  out.push(`  ${'technique'.padEnd(26)} ${chains.map((c) => c.id.padStart(10)).join('')}`);
-  // Techniques that need a file or a translator cannot be shown without them.
-  for (const descriptor of techniqueRegistry.filter((d) => d.requires === undefined && d.needsAttacker !== true && prepareTechnique(d).technique.translateTo === undefined)) {
-    const { technique } = prepareTechnique(descriptor);
-    const goals = starterGoals.filter((g) => g.persona === 'malicious' && techniqueApplies(descriptor, g));
-    const cells = chains.map((chain) => {
-      const ps = goals.map((goal) => {
-        const request = singleTurnRequest({ goal, technique, chain });
-        return demoSuccessProbability({ ...request, seed: 0 }, parsed.data).probability;
-      });
-      return pct(ps.reduce((a, b) => a + b, 0) / Math.max(1, ps.length)).padStart(10);
-    });
-    out.push(`  ${descriptor.id.padEnd(26)} ${cells.join('')}`);
-  }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
