@@ -41,7 +41,7 @@ function fixture(options: ComponentOptions, limits: AttemptLimits = {}) {
   const clock = systemClock();
   const send = { limiter: createRateLimiter({}, clock), clock, retry: DEFAULT_RETRY_POLICY, timeoutMs: 5000, random: seededRandom(1), completionTokenEstimate: 10, stop: new AbortController().signal };
   return attemptFixture({
-    goal, technique: { ...pair, defaults: { ...pair.defaults, ...options } }, scorer: regexScorer.create({ name: 'objective', pattern: 'secret recipe is' }),
+    goal, technique: pair, options, scorer: regexScorer.create({ name: 'objective', pattern: 'secret recipe is' }),
     target: createOpenAiTarget({ type: 'openai', baseUrl: `${target.url}/v1`, model: 'target' }, targetContext),
     extra: { ...send, limits, attacker: createHelperModel({ ...send, target: createOpenAiTarget({ type: 'openai', baseUrl: `${attacker.url}/v1`, model: 'attacker' }, targetContext) }) },
   });

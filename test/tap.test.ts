@@ -41,7 +41,7 @@ function fixture() {
   const clock = systemClock();
   const send = { limiter: createRateLimiter({}, clock), clock, retry: DEFAULT_RETRY_POLICY, timeoutMs: 5000, random: seededRandom(1), completionTokenEstimate: 10, stop: new AbortController().signal };
   return attemptFixture({
-    goal, technique: { ...tap, defaults: { width: 1, depth: 3, branching: 3 } }, scorer: objective,
+    goal, technique: tap, options: { width: 1, depth: 3, branching: 3 }, scorer: objective,
     target: createOpenAiTarget({ type: 'openai', baseUrl: `${target.url}/v1`, model: 'target' }, targetContext),
     extra: { ...send, attacker: createHelperModel({ ...send, target: createOpenAiTarget({ type: 'openai', baseUrl: `${attacker.url}/v1`, model: 'attacker' }, targetContext) }) },
   });

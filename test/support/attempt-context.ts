@@ -13,10 +13,10 @@ import { plannedChain, plannedGoal, plannedTechnique } from './planned.js';
 
 /** One attempt's plan position and a context to run it in: a goal, a technique, a chain, a target and one scorer. */
 export function attemptFixture(input: {
-  goal: Goal; technique: TechniqueDescriptor; target: Target; scorer: Scorer; chain?: ConverterChain; stop?: AbortController; extra?: Partial<AttemptContext>;
+  goal: Goal; technique: TechniqueDescriptor; options?: Record<string, string | number | boolean>; target: Target; scorer: Scorer; chain?: ConverterChain; stop?: AbortController; extra?: Partial<AttemptContext>;
 }): { planned: PlannedAttempt; context: AttemptContext } {
   const goal = plannedGoal(input.goal);
-  const technique = plannedTechnique(input.technique);
+  const technique = plannedTechnique(input.technique, input.options);
   const chain = plannedChain(input.chain ?? buildChain([]));
   const scorer: RunScorer = { scorer: input.scorer, ref: { kind: 'scorer', id: input.scorer.id, instance: input.scorer.id, hash: 'h' } };
   const clock = virtualClock();
