@@ -5,7 +5,7 @@ import type { Clock } from '../engine/clock.js';
 import { createHelperModel, type HelperModel } from '../engine/helper-model.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 
-/** A target in a second role (judge, attacker, translator), asked with the run's timeout, retries and stop signal. */
+/** A model role (judge, attacker, translator) played by a configured endpoint, asked with the run’s timeout, retries and stop signal. */
 export function helperModelFor(target: Target, input: { config: RedlineConfig; clock: Clock; stop: AbortSignal; seed: number; completionTokenEstimate: number }): HelperModel {
   const { config, clock } = input;
   return createHelperModel({

@@ -23,11 +23,11 @@ import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
 export type PreparedRun = {
   /** The target, ready to send. */
   readonly target: Target;
-  /** The translator target, when the configuration has one. */
+  /** The translator model (`models.translator`), when configured: a target type playing a model role. */
   readonly translator?: Target;
-  /** The judge target, when the configuration has one (closed with the run). */
+  /** The judge model (`models.judge`), when configured (closed with the run). */
   readonly judge?: Target;
-  /** The attacker target, when the configuration has one. */
+  /** The attacker model (`models.attacker`), when configured. */
   readonly attacker?: Target;
   /** Goals with their references. */
   readonly goals: readonly PlannedGoal[];

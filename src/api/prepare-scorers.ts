@@ -70,7 +70,7 @@ export function prepareScoring(input: {
   goals: readonly Goal[];
   known: KnownSecrets;
   where: Where;
-  /** The judge model for LLM-judge scorers, when a `judge:` target is configured. */
+  /** The judge model for LLM-judge scorers, when `models.judge` is configured. */
   judge?: HelperModel;
 }): PreparedScoring {
   const { file } = input.where;

@@ -21,7 +21,7 @@ export type Technique = {
   /** Builds the prompt for a goal. Pure and deterministic. */
   build(goal: Goal): AttackPrompt;
   /**
-   * Language to send the final user turn in: the engine translates it with the configured translator target
+   * Language to send the final user turn in: the engine translates it with the translator model (`models.translator`)
    * before sending, and translates the reply back to English before scoring (low-resource-language attacks).
    */
   readonly translateTo?: string;
