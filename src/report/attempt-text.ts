@@ -21,7 +21,9 @@ function partLines(part: ContentPart): string[] {
 
 function who(event: Extract<AttemptEvent, { type: 'message' }>): string {
   const tags = [event.source, event.node === undefined ? undefined : `node ${event.node}`, event.pruned ? 'pruned' : undefined].filter((x) => x !== undefined);
-  return `--- ${event.role === 'assistant' ? 'target' : event.role}${tags.length === 0 ? '' : ` (${tags.map((x) => t(x)).join(', ')})`}`;
+  // A fabricated assistant turn was sent to the target as its past, never said by it.
+  const speaker = event.role === 'assistant' && event.source !== 'fabricated' ? 'target' : event.role;
+  return `--- ${speaker}${tags.length === 0 ? '' : ` (${tags.map((x) => t(x)).join(', ')})`}`;
 }
 
 function eventLines(event: AttemptEvent): string[] {

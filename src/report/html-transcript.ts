@@ -15,7 +15,9 @@ function renderParts(turn: ShownTurn): SafeHtml[] {
 
 /** One turn; an attacker's or script's user turn is labelled as such, apart from the target's replies. */
 function renderTurn(turn: ShownTurn): SafeHtml {
-  const who = turn.role === 'user' && turn.source !== undefined ? `${turn.source} → target` : turn.role === 'assistant' ? 'target' : turn.role;
+  // A fabricated past is sent to the target but was never said by it: an assistant turn is labelled so, not 'target'.
+  const who = turn.source === 'fabricated' ? `fabricated ${turn.role} turn → target`
+    : turn.role === 'user' && turn.source !== undefined ? `${turn.source} → target` : turn.role === 'assistant' ? 'target' : turn.role;
   return html`<div class="turn ${turn.role}${turn.source === 'attacker' ? ' attacker' : ''}"><div class="role">${who}${turn.node === undefined ? null : html` · <code>${turn.node}</code>`}</div><pre>${turn.content}</pre>${renderParts(turn)}${
     turn.original === undefined ? null : html`<div class="role">before conversion</div><pre>${turn.original}</pre>`}${
     turn.interpreted === undefined ? null : html`<div class="role">as scored (translated back)</div><pre>${turn.interpreted}</pre>`}</div>`;
