@@ -2,44 +2,29 @@ import { dirname, join, resolve } from 'node:path';
 import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
 import type { StoredRun } from '../core/run.js';
-import type { RunStore, WriteBatching } from '../core/run-store.js';
+import type { RunStore } from '../core/run-store.js';
 import { systemClock, type Clock } from '../engine/clock.js';
-import type { Progress } from '../engine/execute-slice.js';
 import type { RunSummary } from '../stats/summary.js';
 import { closePrepared } from './close-prepared.js';
 import { openStore } from './open-store.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
-import { executeRebuilt, rebuildRun, type RebuiltRun } from './run-slice.js';
-import { prepareStart, registerRun, type PreparedStart } from './start-run.js';
+import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput } from './run-slice.js';
+import { prepareStart, registerRun, type PreparedStart, type StartRunInput } from './start-run.js';
 
-/** Options of a scan; every field is optional and the defaults scan the built-in demo target. */
-export type ScanOptions = {
-  /** The configuration (as in redline.yaml); validated here. Ignored on resume, which uses the stored one. */
-  readonly config?: unknown;
-  /** Where the configuration came from, for error messages. */
-  readonly configFile?: string;
-  /** Folder relative paths resolve against (default: the working directory). */
-  readonly baseDir?: string;
-  /** Environment variables for secrets referenced by name (default: none). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+/**
+ * Options of a scan; every field is optional and the defaults scan the built-in demo target. What a new run is made
+ * from (config, configFile, baseDir, env, clock) is `startRun`'s; how it executes (signal, onStart, onProgress,
+ * batching) is `runSlice`'s. On resume the stored configuration is used and `config` only names the database.
+ */
+export type ScanOptions = StartRunInput & Pick<RunSliceInput, 'signal' | 'onStart' | 'onProgress' | 'batching'> & {
   /** The store to use; it stays open (the caller closes it). Without it, a SQLite file is opened and closed. */
   readonly store?: RunStore;
   /** SQLite file, overriding the configuration's; ':memory:' keeps nothing (pair it with reports: false). */
   readonly database?: string;
   /** Id of an interrupted run to finish. */
   readonly resume?: string;
-  /** Stops the scan cleanly: in-flight attempts are dropped unrecorded, and the run can be resumed. */
-  readonly signal?: AbortSignal;
-  /** Called once the plan is known. */
-  readonly onStart?: (info: { run: StoredRun; alreadyRecorded: number; skippedPairs: number }) => void;
-  /** Called after each recorded attempt. */
-  readonly onProgress?: (progress: Progress) => void;
   /** Report files; default: JSON and HTML next to the database. `false` skips one. */
   readonly reports?: { readonly json?: string | false; readonly html?: string | false };
-  /** Clock (tests). */
-  readonly clock?: Clock;
-  /** How finished attempts are grouped into transactions (default: at most one commit per 10 ms, of at most 128 attempts). */
-  readonly batching?: WriteBatching;
 };
 
 /** What a scan leaves behind. */

@@ -1,5 +1,5 @@
 // Cells are comparable when the same components produced them: ids can stay while wording changes, hashes cannot.
-import type { CellComponents, CellCounts, NamedHash } from '../core/counts.js';
+import type { CellComponents, NamedHash } from '../core/counts.js';
 
 export type { CellComponents, NamedHash } from '../core/counts.js';
 

@@ -6,7 +6,7 @@ import { passAtK } from './pass-at-k.js';
 import { turnCurves, type TurnCounts, type TurnCurve } from './turn-curves.js';
 import { correctedRate, type CorrectedRate, type ScorerAccuracy } from './rogan-gladen.js';
 import { deriveSeed } from '../core/random.js';
-import type { OutcomeCounts, RateFields } from './rate-fields.js';
+import type { RateFields } from './rate-fields.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
 /** Version of the JSON summary; additive changes keep it, removals and renames bump it (docs/report-json.md). */
