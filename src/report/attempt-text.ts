@@ -64,7 +64,9 @@ export function attemptText(view: AttemptView, runId: string): string {
     '',
     ...reorder(view.events).flatMap(eventLines),
     '',
-    ...view.scores.map((s) => `score ${t(s.scorerId)}: ${s.verdict} (${t(s.label)}) — ${t(s.reason)}`),
+    // Final scores, in order; the one that decided the outcome is marked.
+    ...view.events.flatMap((e) => (e.type === 'score' && e.turn === undefined
+      ? [`score ${t(e.score.scorerId)}: ${e.score.verdict} (${t(e.score.label)}) — ${t(e.score.reason)}${e.deciding ? ' [decides the outcome]' : ''}`] : [])),
     ...(view.review ? [`review: ${view.review.verdict}${view.review.reviewer ? ` by ${t(view.review.reviewer)}` : ''}${view.review.note ? ` — ${t(view.review.note)}` : ''}`] : []),
   ];
   return `${lines.join('\n')}\n`;
