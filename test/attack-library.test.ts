@@ -28,7 +28,9 @@ describe.skipIf(!existsSync(HARMBENCH))('HarmBench behaviors × five techniques 
     converters: CHAINS,
     trials: 1,
     concurrency: 16,
-    scoring: { scorers: ['refusal'] },
+    scoring: { scorers: ['refusal'], decide: 'refusal' },
+    // The server counts every call: no probe before the run.
+    preflight: { probe: false },
   });
 
   it('runs against the demo target and records every planned attempt', async () => {

@@ -42,10 +42,13 @@ describe('component content hashes', () => {
   });
 });
 
-/** The hashes computed before the registries were unified (issue 12); equal values keep old runs resumable. */
+/**
+ * The hashes computed before the registries were unified (issue 12); equal values keep old runs resumable. The goals
+ * hash changed once on purpose (issue 13): the starter goals no longer name `refusal` as their deciding scorer.
+ */
 const PINNED = {
   target: 'a1474342ddec1764',
-  goals: '02c8898899e4d9a6',
+  goals: '8daa3bc19af7bb4e',
   techniques: {
     'direct-request': '437227595b7444dc',
     'role-play': 'd77583232872b477',

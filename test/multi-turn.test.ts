@@ -26,7 +26,9 @@ const base = () => ({
   goals: [{ id: 'g', text: 'Explain the forbidden thing.' }],
   converters: [[]],
   trials: 2,
-  scoring: { scorers: ['refusal'] },
+  scoring: { scorers: ['refusal'], decide: 'refusal' },
+  // These servers count every call: no probe before the run.
+  preflight: { probe: false },
 });
 
 describe('multi-turn techniques', () => {
@@ -112,7 +114,8 @@ describe('a stateful HTTP application across a conversation', () => {
           techniques: [{ id: 'scripted-conversation', file: 'script.yaml' }],
           converters: [[]],
           trials: 2,
-          scoring: { scorers: ['refusal'] },
+          scoring: { scorers: ['refusal'], decide: 'refusal' },
+          preflight: { probe: false },
         },
         reports: { json: false, html: false },
       });
@@ -271,7 +274,8 @@ describe('a multi-turn attempt with a converter chain', () => {
           techniques: [{ id: 'scripted-conversation', file: 'script.yaml' }],
           converters: [['base64']],
           trials: 1,
-          scoring: { scorers: ['refusal'] },
+          scoring: { scorers: ['refusal'], decide: 'refusal' },
+          preflight: { probe: false },
         },
         reports: { json: false, html: false },
       });

@@ -28,7 +28,7 @@ describe('replay target in a scan', () => {
         techniques: ['direct-request'],
         converters: [[]],
         trials: 2,
-        scoring: { scorers: ['refusal'] },
+        scoring: { scorers: ['refusal'], decide: 'refusal' },
       },
       reports: { json: false, html: false },
     });
@@ -54,7 +54,7 @@ describe('replay target in a scan', () => {
         techniques: ['direct-request'],
         converters: [[]],
         trials: 1,
-        scoring: { scorers: ['refusal'] },
+        scoring: { scorers: ['refusal'], decide: 'refusal' },
       },
       reports: { json: false, html: false },
     });

@@ -39,7 +39,7 @@ describe('scan against a local OpenAI-compatible server', () => {
         concurrency: 1,
         timeoutMs: 400,
         retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 50 },
-        scoring: { scorers: ['refusal'] },
+        scoring: { scorers: ['refusal'], decide: 'refusal' },
       },
       reports: { json: false, html: false },
     });
@@ -99,7 +99,9 @@ describe('scan against a local HTTP application', () => {
         techniques: ['direct-request', 'instruction-override'],
         converters: [[]],
         trials: 3,
-        scoring: { scorers: ['refusal'] },
+        scoring: { scorers: ['refusal'], decide: 'refusal' },
+        // The app counts every call: no probe before the run.
+        preflight: { probe: false },
       },
       reports: { json: false, html: false },
     });

@@ -64,7 +64,7 @@ function baseConfig(target: object): object {
     concurrency: 1,
     timeoutMs: 5_000,
     retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5 },
-    scoring: { scorers: ['refusal'] },
+    scoring: { scorers: ['refusal'], decide: 'refusal' },
   };
 }
 
@@ -182,7 +182,8 @@ describe('a secret inside the target URL', () => {
     }));
     const scanned = await runCli(['scan', '--no-progress'], { cwd: dir, env: { APP_TOKEN: KEY } });
     expect(scanned.code, scanned.stderr).toBe(0);
-    expect(app.received.map((r) => r.path)).toEqual([`/bot${KEY}/chat`]);
+    // The probe before the run, then the one attempt: both reached the URL with the key in its path.
+    expect(app.received.map((r) => r.path)).toEqual([`/bot${KEY}/chat`, `/bot${KEY}/chat`]);
     const leaks = [
       ...filesUnder(dir).flatMap((file) => leaksIn(file.slice(dir.length), readFileSync(file))),
       ...leaksIn('stdout', scanned.stdout),

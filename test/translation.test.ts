@@ -33,7 +33,7 @@ const config = (extra: object = {}) => ({
   converters: [[]],
   trials: 3,
   retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 },
-  scoring: { scorers: ['refusal'] },
+  scoring: { scorers: ['refusal'], decide: 'refusal' },
   ...extra,
 });
 

@@ -16,6 +16,7 @@ import { prepareTechnique } from '../techniques/technique-hash.js';
 import { techniqueRegistry } from '../techniques/registry.js';
 import { createTarget, knownSecrets } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
+import { preflightAdmission } from './preflight.js';
 import { prepareGoals } from './prepare-goals.js';
 import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
 
@@ -47,6 +48,8 @@ export type PreparedRun = {
   readonly components: readonly ComponentSpec[];
   /** References of every component an attempt may name (for the store's writer). */
   readonly refs: readonly ComponentRef[];
+  /** The preflight's admission rule: why a goal × technique pair cannot run here, or undefined to run it. */
+  readonly admit: (goal: PlannedGoal, technique: PlannedTechnique) => string | undefined;
 };
 
 /** Where a configuration came from, what it may read, and how helper models are asked. */
@@ -142,6 +145,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), ...(attacker === undefined ? {} : { attacker }),
     goals, techniques: planned, chains, identity, scoring, hashes, components,
     refs: components.map(({ kind, id, instance, hash }) => ({ kind, id, instance, hash })),
+    admit: preflightAdmission({ target, unscorable: scoring.unscorable, documents: config.preflight.documents }),
     resolver: componentResolver({ goals, techniques: planned, chains: chainComponents }),
   };
 }

@@ -8,13 +8,16 @@ import type { RunScorer } from '../engine/attempt-context.js';
 import type { ScorerSpec } from '../config/schema.js';
 import { createScorer, scorerFingerprint, type CreatedScorer, type KnownSecrets, type ScorerServices } from '../scorers/create-scorer.js';
 import { scorerOptions, type ScorerOptions } from '../scorers/scorer-options.js';
+import { defaultDecider, type DeciderKnowledge, type Unscorable } from './decider-policy.js';
 
 /** Scorers of a run, and which one decides each goal. */
 export type PreparedScoring = {
   /** Every scorer, each run on every reply, with the description stored with the run. */
   readonly scorers: readonly (RunScorer & { readonly spec: unknown })[];
-  /** The scorer deciding a goal. */
+  /** The scorer deciding a goal (a goal of `unscorable` is never planned, so never asked for). */
   readonly decidingScorer: (goal: Goal) => RunScorer;
+  /** Goals no scorer can decide with what the run knows, by goal id, and why. */
+  readonly unscorable: ReadonlyMap<string, Unscorable>;
 };
 
 type Where = { file: string; baseDir: string };
@@ -77,14 +80,31 @@ export function prepareScoring(input: {
   const services: ScorerServices = { ...input.known, judge: input.judge };
   const place = (index: number): Place => ({ ...input.where, path: `scoring.scorers[${index}]` });
   const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index) }));
-  const decidingId = (goal: Goal): string => input.decide ?? goal.scorer ?? 'refusal';
   const decidePath = input.decide === undefined ? 'goals' : 'scoring.decide';
   const ids = new Set(scorers.map((s) => s.scorer.id));
   if (ids.size !== scorers.length) {
     throw new ConfigError(`${file}: scoring.scorers: a scorer id appears twice`, { file, path: 'scoring.scorers', hint: 'give each regex, LLM-judge or composite scorer its own `name`' });
   }
+  const knowledge = deciderKnowledge(scorers, input.known);
+  // A deciding scorer chosen for every goal must be able to decide: otherwise every attempt would read 'unscored'.
+  const lacking = input.decide === 'canary' && !knowledge.canaries ? 'no canary is known or configured'
+    : input.decide === 'prompt-leak' && !knowledge.systemPrompt ? 'the target\'s system prompt is not known' : undefined;
+  if (lacking !== undefined) {
+    throw new ConfigError(`${file}: scoring.decide: '${input.decide}' cannot decide anything here: ${lacking}`, {
+      file, path: 'scoring.decide', hint: 'set target.systemPrompt, or give the canary scorer its canaries, or decide with another scorer',
+    });
+  }
+  const deciders = new Map<string, string>();
+  const unscorable = new Map<string, Unscorable>();
   for (const goal of input.goals) {
-    const id = decidingId(goal);
+    // An explicit `scoring.decide` is the user's choice for every goal; otherwise each goal is decided by what it is.
+    const decider = input.decide === undefined ? defaultDecider(goal, knowledge) : { scorer: input.decide };
+    if ('unscorable' in decider) {
+      unscorable.set(goal.id, decider.unscorable);
+      continue;
+    }
+    const id = decider.scorer;
+    deciders.set(goal.id, id);
     if (ids.has(id)) continue;
     const bare = scorerOptions.safeParse({ id });
     if (bare.success) {
@@ -99,6 +119,18 @@ export function prepareScoring(input: {
     });
   }
   const byId = new Map(scorers.map((s) => [s.scorer.id, s]));
-  // Every goal's deciding scorer was checked above, so the lookup cannot miss for a goal of this run.
-  return { scorers, decidingScorer: (goal) => byId.get(decidingId(goal))! };
+  // Every planned goal's deciding scorer was checked above, so the lookup cannot miss for a goal of this run.
+  return { scorers, decidingScorer: (goal) => byId.get(deciders.get(goal.id)!)!, unscorable };
+}
+
+/** What the configured scorers and the target reveal that deciding scorers need. */
+function deciderKnowledge(scorers: readonly (RunScorer & { spec: unknown })[], known: KnownSecrets): DeciderKnowledge {
+  const option = (id: string, key: string): unknown => scorers.map((s) => s.spec as Record<string, unknown>).find((spec) => spec['id'] === id)?.[key];
+  const canaries = option('canary', 'canaries');
+  const judge = scorers.find((s) => s.ref.id === 'llm-true-false' || s.ref.id === 'llm-likert');
+  return {
+    canaries: known.canaries.length > 0 || (Array.isArray(canaries) && canaries.length > 0),
+    systemPrompt: known.systemPrompt !== undefined || typeof option('prompt-leak', 'systemPrompt') === 'string',
+    ...(judge === undefined ? {} : { judge: judge.scorer.id }),
+  };
 }

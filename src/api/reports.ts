@@ -23,10 +23,11 @@ export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promi
     return m?.['attribute'] !== undefined && m['value'] !== undefined ? [{ ...g, attribute: m['attribute'], value: m['value'] }] : [];
   });
   const accuracy = scorerAccuracy((run.config as { scoring?: { calibration?: unknown } }).scoring?.calibration);
-  return buildSummary({
+  const summary = buildSummary({
     run, cells: await store.aggregates.cells(run.id), goals, k: run.trials, counterfactuals, turns: await store.aggregates.turns(run.id),
     ...(accuracy === undefined ? {} : { accuracy }),
   });
+  return { ...summary, ...(run.preflight === undefined ? {} : { preflight: run.preflight }), ...(run.failure === undefined ? {} : { failure: run.failure }) };
 }
 
 // Redline's ids look like r-20260102-030405-ab12; anything that could leave a folder is refused.

@@ -2,7 +2,7 @@ import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { StoreError } from '../core/errors.js';
 import { seededRandom } from '../core/random.js';
-import type { StoredRun } from '../core/run.js';
+import type { RunFailure, StoredRun } from '../core/run.js';
 import type { RunStore, WriteBatching } from '../core/run-store.js';
 import { createRunBudget, type RunBudget } from '../engine/budget.js';
 import { systemClock, type Clock } from '../engine/clock.js';
@@ -53,6 +53,8 @@ export type SliceResult = {
   readonly interrupted: boolean;
   /** Why the run's budget stopped it, when it did. */
   readonly budgetSpent?: string;
+  /** Why the error budget stopped it: the target kept failing, so nothing it recorded can be read as a rate. */
+  readonly failure?: RunFailure;
 };
 
 /** A stored run rebuilt in this process: its configuration, components and plan. */
@@ -84,7 +86,13 @@ export async function rebuildRun(store: RunStore, input: { runId: string; env?: 
     await closePrepared(prepared);
     throw error;
   }
-  const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials });
+  const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials, admit: prepared.admit });
+  if (plan.size !== run.planned) {
+    await closePrepared(prepared);
+    throw new StoreError(`run ${run.id} cannot be resumed: its plan now has ${plan.size} attempts, not the ${run.planned} it began with`, {
+      file: store.location, hint: 'start a new run instead; this Redline plans the stored configuration differently',
+    });
+  }
   return { run, config, prepared, plan };
 }
 
@@ -102,6 +110,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
       concurrency: input.concurrency ?? config.concurrency,
       writer,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(config.errorBudget.stop ? { errorBudget: config.errorBudget } : {}),
       context: {
         target: prepared.target,
         limiter: input.limiter ?? createRateLimiter(config.rateLimit, clock),
@@ -125,7 +134,10 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
         }),
       },
     });
-    return { run, recorded: outcome.recorded, recordedInRun: writer.recordedCount, interrupted: outcome.interrupted, ...(outcome.budgetSpent === undefined ? {} : { budgetSpent: outcome.budgetSpent }) };
+    return {
+      run, recorded: outcome.recorded, recordedInRun: writer.recordedCount, interrupted: outcome.interrupted,
+      ...(outcome.budgetSpent === undefined ? {} : { budgetSpent: outcome.budgetSpent }), ...(outcome.failure === undefined ? {} : { failure: outcome.failure }),
+    };
   } finally {
     await closePrepared(prepared);
   }

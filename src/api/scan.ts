@@ -1,12 +1,13 @@
 import { dirname, join, resolve } from 'node:path';
 import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
-import type { StoredRun } from '../core/run.js';
+import type { RunFailure, StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import type { RunSummary } from '../stats/summary.js';
 import { closePrepared } from './close-prepared.js';
 import { openStore } from './open-store.js';
+import { probeTarget } from './probe-target.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
 import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput } from './run-slice.js';
 import { prepareStart, registerRun, type PreparedStart, type StartRunInput } from './start-run.js';
@@ -41,6 +42,8 @@ export type ScanResult = {
   readonly interrupted: boolean;
   /** Why the run's budget stopped it, when it did (the run can be resumed). */
   readonly budgetSpent?: string;
+  /** Why the run could not measure (the target kept failing): its status is 'failed'. */
+  readonly failure?: RunFailure;
 };
 
 /** The database file a configuration points at. */
@@ -82,6 +85,8 @@ async function scanInStore(store: RunStore, input: { options: ScanOptions; start
     rebuilt = await rebuildRun(store, { runId: options.resume!, ...(options.env ? { env: options.env } : {}), stop, clock });
   } else {
     try {
+      // Before anything is stored: a target that cannot answer fails the scan here (exit 5), with the cause.
+      await probeTarget(start.prepared.target, { config: start.config, clock, stop });
       const { run } = await registerRun(store, start, clock);
       rebuilt = { run, config: start.config, prepared: start.prepared, plan: start.plan };
     } catch (error) {
@@ -102,10 +107,14 @@ async function scanInStore(store: RunStore, input: { options: ScanOptions; start
     throw error;
   }
   const complete = slice.recordedInRun >= run.planned;
-  await store.runs.setStatus({ id: run.id, status: complete ? 'completed' : 'interrupted', at: clock.now() });
+  const status = slice.failure !== undefined ? 'failed' : complete ? 'completed' : 'interrupted';
+  await store.runs.setStatus({ id: run.id, status, at: clock.now(), ...(slice.failure === undefined ? {} : { failure: slice.failure }) });
   const finished = await store.runs.require(run.id);
   const summary = await summarizeStoredRun(store, finished);
   const reportDir = input.location === ':memory:' ? process.cwd() : dirname(input.location);
   const reports = await writeReports({ store, run: finished, summary, dir: reportDir, paths: options.reports ?? {} });
-  return { run: finished, summary, database: store.location, reports, interrupted: !complete, ...(slice.budgetSpent === undefined ? {} : { budgetSpent: slice.budgetSpent }) };
+  return {
+    run: finished, summary, database: store.location, reports, interrupted: !complete && slice.failure === undefined,
+    ...(slice.budgetSpent === undefined ? {} : { budgetSpent: slice.budgetSpent }), ...(slice.failure === undefined ? {} : { failure: slice.failure }),
+  };
 }

@@ -8,6 +8,8 @@ import { planRun, type Plan } from '../engine/plan.js';
 import { closePrepared } from './close-prepared.js';
 import { inlineCalibration } from './load-calibration.js';
 import { prepareRun, type PreparedRun } from './prepare-run.js';
+import { probeTarget } from './probe-target.js';
+import { inlineDocumentPairs, preflightReport, type PreflightReport } from './preflight.js';
 import { redlineVersion } from './version.js';
 
 /** What a new run is made from; every field is optional and the defaults scan the built-in demo target. */
@@ -42,6 +44,8 @@ export type PreparedStart = {
   readonly plan: Plan;
   /** Folder relative paths resolve against. */
   readonly baseDir: string;
+  /** What the preflight skipped or adapted. */
+  readonly preflight: PreflightReport;
 };
 
 function newRunId(now: number): string {
@@ -58,8 +62,13 @@ export function prepareStart(input: StartRunInput & { readonly stop?: AbortSigna
   const configFile = input.configFile ?? '<options>';
   const config = inlineCalibration(validateConfig(input.config, configFile), { file: configFile, baseDir });
   const prepared = prepareRun(config, { file: configFile, baseDir, env: input.env ?? {}, stop: input.stop ?? new AbortController().signal, clock: input.clock ?? systemClock() });
-  const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials });
-  return { config, prepared, plan, baseDir };
+  const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials, admit: prepared.admit });
+  const inline = inlineDocumentPairs({
+    target: prepared.target, goals: prepared.goals, techniques: prepared.techniques, admit: prepared.admit,
+    attemptsPerPair: (goal) => (goal.goal.persona === 'benign' ? 1 : prepared.chains.length) * config.trials,
+  });
+  const preflight = preflightReport({ skipped: plan.skipped, unscorable: prepared.scoring.unscorable, inline });
+  return { config, prepared, plan, baseDir, preflight };
 }
 
 /** Registers a prepared run with a store: the run row (status 'running') and every component its attempts name. */
@@ -69,7 +78,7 @@ export async function registerRun(store: RunStore, start: PreparedStart, clock: 
   const run: StoredRun = {
     id: newRunId(createdAt), targetId: prepared.target.id, simulated: prepared.target.simulated, status: 'running',
     seed: config.seed ?? randomInt(0, 2 ** 32 - 1), planned: plan.size, hashes: prepared.hashes, createdAt,
-    trials: config.trials, config, baseDir: start.baseDir, redlineVersion: redlineVersion(),
+    trials: config.trials, config, baseDir: start.baseDir, redlineVersion: redlineVersion(), preflight: start.preflight,
   };
   await store.runs.create({ run, components: prepared.components });
   return { run, skippedPairs: plan.skippedPairs };
@@ -82,6 +91,7 @@ export async function registerRun(store: RunStore, start: PreparedStart, clock: 
 export async function startRun(store: RunStore, input: StartRunInput = {}): Promise<StartedRun> {
   const start = prepareStart(input);
   try {
+    await probeTarget(start.prepared.target, { config: start.config, clock: input.clock ?? systemClock(), stop: new AbortController().signal });
     return await registerRun(store, start, input.clock);
   } finally {
     await closePrepared(start.prepared);

@@ -27,6 +27,7 @@ program
   .option('--seed <n>', 'seed for per-attempt randomness (overrides the config)')
   .option('--concurrency <n>', 'attempts in flight at once (overrides the config)')
   .option('--no-progress', 'no progress output')
+  .option('--no-probe', 'do not send the one-request probe before the run (a target that cannot answer then fails by its error budget)')
   .option('--fail-on <expr>', 'gate, e.g. asr>0.05 or category=self-harm:asr>0 (repeatable); exit 1 when one fails', collect, [])
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point')
   .action(async (options) => {

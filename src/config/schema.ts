@@ -117,6 +117,25 @@ export const configSchema = z.strictObject({
       tokensPerMinute: z.number().positive().optional(),
     })
     .prefault({}),
+  preflight: z
+    .strictObject({
+      probe: z.boolean().default(true).describe('Send one short request to a network target before the run: one that cannot answer (refused, 401, 404…) stops the scan with exit 5 before anything is stored'),
+      documents: z
+        .enum(['inline', 'skip'])
+        .default('inline')
+        .describe('A technique that plants a document, against a target that takes none: paste it into the user turn (inline, recorded as such), or skip those pairs'),
+    })
+    .prefault({})
+    .describe('Checks before the first send: what cannot be delivered or scored is adapted or skipped and listed, never run silently'),
+  errorBudget: z
+    .strictObject({
+      stop: z.boolean().default(true).describe('Stop the run as failed (exit 5) when the target keeps failing'),
+      firstAttempts: z.number().int().min(1).default(10).describe('Stop when each of the first N attempts ended in error'),
+      maxErrorRate: z.number().min(0).max(1).default(0.5).describe('Stop when more than this share of the attempts so far ended in error…'),
+      minAttempts: z.number().int().min(1).default(20).describe('…once at least this many have ended'),
+    })
+    .prefault({})
+    .describe('Fail closed: a target that answers errors is reported as unusable, never as safe'),
   scoring: z
     .strictObject({
       scorers: z.array(scorerSpec).min(1).default(['refusal', 'canary']).describe('Scorers run on every reply'),

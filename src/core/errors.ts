@@ -25,9 +25,9 @@ export class TargetError extends RedlineError {
 
   constructor(
     message: string,
-    fields: { targetId: string; kind: string; retryable: boolean; status?: number; retryAfterMs?: number; cause?: unknown },
+    fields: { targetId: string; kind: string; retryable: boolean; status?: number; retryAfterMs?: number; hint?: string; cause?: unknown },
   ) {
-    super(message, { cause: fields.cause });
+    super(message, { cause: fields.cause, ...(fields.hint === undefined ? {} : { hint: fields.hint }) });
     this.targetId = fields.targetId;
     this.kind = fields.kind;
     this.status = fields.status;

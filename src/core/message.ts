@@ -43,6 +43,11 @@ export type DocumentPart = {
   readonly text: string;
   /** Where it was planted or what it stands for, e.g. 'email' or 'web-page', when known. */
   readonly name?: string;
+  /**
+   * How it reached the target: `attachment` (the target ingests documents itself, e.g. an http body's {{document}})
+   * or `inline` (the target takes none, so it was pasted into the user turn after the text, as a user would).
+   */
+  readonly channel?: 'attachment' | 'inline';
 };
 
 /** One piece of a message's content (the Vercel AI SDK's part shapes): text, tool call, tool result or document. */

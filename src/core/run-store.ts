@@ -3,7 +3,7 @@ import type { ComponentRef, ComponentSpec } from './component-ref.js';
 import type { CellComponents, CellCounts, GoalCounts, TurnCounts } from './counts.js';
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
-import type { RunStatus, StoredRun } from './run.js';
+import type { RunFailure, RunStatus, StoredRun } from './run.js';
 import type { Score } from './score.js';
 
 /** A human reviewer's label for one attempt. */
@@ -82,8 +82,8 @@ export type RunRecords = {
   require(id: string): Promise<StoredRun>;
   /** Every run, newest first. */
   list(): Promise<StoredRun[]>;
-  /** Sets a run's status and, for a terminal status, its finish time. */
-  setStatus(input: { readonly id: string; readonly status: RunStatus; readonly at: number }): Promise<void>;
+  /** Sets a run's status and, for a terminal status, its finish time; `failure` says why a failed run could not measure. */
+  setStatus(input: { readonly id: string; readonly status: RunStatus; readonly at: number; readonly failure?: RunFailure }): Promise<void>;
 };
 
 /** Attempts: write, count and read back. */

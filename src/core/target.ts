@@ -8,6 +8,8 @@ export type TargetCapabilities = {
   readonly systemPrompt: boolean;
   /** Ingests documents (retrieval, e-mail, tool results) where indirect injection can be planted. */
   readonly documents: boolean;
+  /** Reached over a network, where it may be down or refuse the credentials: the run probes it before sending. */
+  readonly network?: boolean;
 };
 
 /** One request from the engine to a target. */

@@ -87,11 +87,19 @@ export type SessionInput = {
 const stopped: SessionFailure = { ok: false, stop: 'stopped', kind: 'stopped', message: 'the run was stopped' };
 
 /** The parts of a user turn as sent: its converted text, its other parts, and the documents planted with it. */
-function wireParts(text: string, message: Message, documents: readonly string[] | undefined): ContentPart[] {
+function wireParts(text: string, message: Message, documents: { texts: readonly string[]; channel: 'attachment' | 'inline' } | undefined): ContentPart[] {
   const parts: ContentPart[] = text === '' ? [] : [{ type: 'text', text }];
   if (message.parts !== undefined) for (const part of message.parts) if (part.type !== 'text') parts.push(part);
-  if (documents !== undefined) for (const document of documents) parts.push({ type: 'document', text: document });
+  if (documents !== undefined) for (const document of documents.texts) parts.push({ type: 'document', text: document, channel: documents.channel });
   return parts;
+}
+
+/**
+ * A user turn with documents pasted after its text, for a target that takes no documents: how a user hands an
+ * e-mail or a page to a chat assistant. The preflight lists the pairs delivered this way.
+ */
+function inlineDocuments(text: string, documents: readonly string[]): string {
+  return [text, ...documents].join('\n\n');
 }
 
 /** Opens the session of one attempt. */
@@ -158,21 +166,24 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
     }
     for (let i = 0; i < messages.length; i += 1) if (i !== last) remember(messages[i]!.role, messages[i]!.content);
     let documents = 0;
+    // A target that takes no documents gets them in the user turn (preflight.documents: inline; 'skip' never plans it).
+    const inline = options.documents !== undefined && options.documents.length > 0 && !context.target.capabilities.documents;
     if (last >= 0) {
       const m = messages[last]!;
       const converted = await convertTurn(m.content);
       if (!converted.ok) return converted;
       wire.set(m.content, converted.text);
       remember('user', m.content);
-      const parts = wireParts(converted.text, m, options.documents);
-      sent[last] = parts.some((p) => p.type !== 'text') ? { role: 'user', content: converted.text, parts } : { role: 'user', content: converted.text };
-      documents = options.documents?.length ?? 0;
+      const text = inline ? inlineDocuments(converted.text, options.documents!) : converted.text;
+      const parts = wireParts(text, m, options.documents === undefined ? undefined : { texts: options.documents, channel: inline ? 'inline' : 'attachment' });
+      sent[last] = parts.some((p) => p.type !== 'text') ? { role: 'user', content: text, parts } : { role: 'user', content: text };
+      documents = inline ? 0 : options.documents?.length ?? 0;
       lastExchange = events.length;
       record({ type: 'message', role: 'user', parts, source: options.source ?? 'technique', ...(options.node === undefined ? {} : { node: options.node }) });
     }
     const seed = input.multiTurn ? deriveSeed(input.seed, turns) : input.seed;
     const result = await sendWithRetry(
-      { messages: sent, ...(options.documents === undefined ? {} : { documents: options.documents }), seed, ...(conversationId === undefined ? {} : { conversationId }) },
+      { messages: sent, ...(options.documents === undefined || inline ? {} : { documents: options.documents }), seed, ...(conversationId === undefined ? {} : { conversationId }) },
       context,
     );
     if (!result.ok && 'stopped' in result) return stopped;

@@ -42,6 +42,21 @@ export type PlanInput = {
   readonly identity: PlannedChain;
   /** Trials per goal × technique × chain. */
   readonly trials: number;
+  /**
+   * Preflight: why a goal × technique pair cannot be run (undeliverable to this target, unscorable), as a skip kind,
+   * or undefined to run it. Pairs where the technique is not meant for the goal are skipped as 'not-applicable'.
+   */
+  readonly admit?: (goal: PlannedGoal, technique: PlannedTechnique) => string | undefined;
+};
+
+/** Pairs and attempts a plan left out, for one kind of reason. */
+export type PlanSkip = {
+  /** Goal × technique pairs left out. */
+  readonly pairs: number;
+  /** Attempts those pairs would have been (pairs × their chains × trials). */
+  readonly attempts: number;
+  /** Up to three goal ids, as examples. */
+  readonly goals: readonly string[];
 };
 
 /** The deterministic list of a run's attempts, enumerable and addressable by position. */
@@ -50,6 +65,8 @@ export type Plan = {
   readonly size: number;
   /** Goal × technique pairs left out because the technique is not meant for the goal. */
   readonly skippedPairs: number;
+  /** Every pair left out, by kind ('not-applicable', and the preflight's kinds), in the order first met. */
+  readonly skipped: ReadonlyMap<string, PlanSkip>;
   /** The attempt at a plan position (0 ≤ seq < size); the same position always gives the same attempt. */
   at(seq: number): PlannedAttempt;
   /** The attempts in plan order. */
@@ -64,18 +81,31 @@ export function planRun(input: PlanInput): Plan {
   const benignChains = [input.identity];
   const chainsFor = (goal: Goal): readonly PlannedChain[] => (goal.persona === 'benign' ? benignChains : input.chains);
   const { goals, techniques, trials } = input;
+  // admitted[g × T + t] is 1 when goal g runs with technique t: decided once, so every enumeration agrees.
+  const admitted = new Uint8Array(goals.length * techniques.length);
+  const skipped = new Map<string, { pairs: number; attempts: number; goals: string[] }>();
   // starts[g] is the plan position of goal g's first attempt; a position is found by binary search over it.
   const starts = new Float64Array(goals.length + 1);
-  let skippedPairs = 0;
   goals.forEach((goal, g) => {
     let applicable = 0;
-    for (const technique of techniques) {
-      if (techniqueApplies(technique.descriptor, goal.goal)) applicable += 1;
-      else skippedPairs += 1;
-    }
-    starts[g + 1] = starts[g]! + applicable * chainsFor(goal.goal).length * trials;
+    const attempts = chainsFor(goal.goal).length * trials;
+    techniques.forEach((technique, t) => {
+      const kind = techniqueApplies(technique.descriptor, goal.goal) ? input.admit?.(goal, technique) : 'not-applicable';
+      if (kind === undefined) {
+        admitted[g * techniques.length + t] = 1;
+        applicable += 1;
+        return;
+      }
+      const entry = skipped.get(kind) ?? { pairs: 0, attempts: 0, goals: [] };
+      entry.pairs += 1;
+      entry.attempts += attempts;
+      if (entry.goals.length < 3 && !entry.goals.includes(goal.goal.id)) entry.goals.push(goal.goal.id);
+      skipped.set(kind, entry);
+    });
+    starts[g + 1] = starts[g]! + applicable * attempts;
   });
   const size = starts[goals.length]!;
+  const runs = (g: number, t: number): boolean => admitted[g * techniques.length + t] === 1;
 
   const attemptOf = (seq: number, parts: { goal: PlannedGoal; technique: PlannedTechnique; chain: PlannedChain; trial: number }): PlannedAttempt => ({
     seq, trial: parts.trial, goal: parts.goal.ref, technique: parts.technique.ref, chain: parts.chain.ref,
@@ -97,9 +127,9 @@ export function planRun(input: PlanInput): Plan {
     let offset = seq - starts[low]!;
     let wanted = Math.floor(offset / perTechnique);
     offset -= wanted * perTechnique;
-    for (const technique of techniques) {
-      if (!techniqueApplies(technique.descriptor, goal.goal)) continue;
-      if (wanted === 0) return attemptOf(seq, { goal, technique, chain: chains[Math.floor(offset / trials)]!, trial: offset % trials });
+    for (let t = 0; t < techniques.length; t += 1) {
+      if (!runs(low, t)) continue;
+      if (wanted === 0) return attemptOf(seq, { goal, technique: techniques[t]!, chain: chains[Math.floor(offset / trials)]!, trial: offset % trials });
       wanted -= 1;
     }
     throw new Error(`unreachable: plan position ${seq} has no technique`);
@@ -107,10 +137,12 @@ export function planRun(input: PlanInput): Plan {
 
   function* attempts(): Generator<PlannedAttempt> {
     let seq = 0;
-    for (const goal of goals) {
+    for (let g = 0; g < goals.length; g += 1) {
+      const goal = goals[g]!;
       const chains = chainsFor(goal.goal);
-      for (const technique of techniques) {
-        if (!techniqueApplies(technique.descriptor, goal.goal)) continue;
+      for (let t = 0; t < techniques.length; t += 1) {
+        if (!runs(g, t)) continue;
+        const technique = techniques[t]!;
         for (const chain of chains) {
           for (let trial = 0; trial < trials; trial += 1) {
             yield attemptOf(seq, { goal, technique, chain, trial });
@@ -120,7 +152,7 @@ export function planRun(input: PlanInput): Plan {
       }
     }
   }
-  return { size, skippedPairs, at, attempts };
+  return { size, skippedPairs: skipped.get('not-applicable')?.pairs ?? 0, skipped, at, attempts };
 }
 
 /** The attempt's seed: from the run's seed and the attempt's identity, not its position, so adding goals reshuffles nothing. */

@@ -1,5 +1,5 @@
 import type { CellCounts, GoalCounts } from '../core/counts.js';
-import type { ComponentHashes, Persona, Run, RunStatus } from '../core/index.js';
+import type { ComponentHashes, Persona, PreflightReport, Run, RunFailure, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
 import { passAtK } from './pass-at-k.js';
@@ -106,6 +106,10 @@ export type RunSummary = {
   readonly disparities: readonly DisparityRow[];
   /** Multi-turn techniques' success-by-turn curves (cumulative share reached by each target turn). */
   readonly turnCurves: readonly TurnCurve[];
+  /** What the preflight skipped (never sent, not counted) or adapted before the first send; absent for older runs. */
+  readonly preflight?: PreflightReport;
+  /** Why the run could not measure (status 'failed': the target kept failing); absent otherwise. */
+  readonly failure?: RunFailure;
 };
 
 const RATE_NAMES: Readonly<Record<Persona, RateName>> = {

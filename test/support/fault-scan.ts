@@ -70,7 +70,11 @@ export async function faultScan(
       baseDir: dir,
       config: {
         target, goals: options.goals, techniques: ['direct-request'], converters: [[]], trials: 1, seed: 7,
-        concurrency: options.concurrency, timeoutMs: options.timeoutMs, retry: options.retry, scoring: { scorers: ['refusal'] },
+        concurrency: options.concurrency, timeoutMs: options.timeoutMs, retry: options.retry, scoring: { scorers: ['refusal'], decide: 'refusal' },
+        // The fault server counts every request: no probe before the run. These scans check that every planned
+        // attempt is recorded under faults, so the error budget (which would stop a mostly failing run) is off.
+        preflight: { probe: false },
+        errorBudget: { stop: false },
       },
       reports: { json: false, html: false },
     });

@@ -21,7 +21,7 @@ export function writeScanProject(options: { baseUrl: string; goals: number; tria
       'converters: [[], [rot13]]',
       `trials: ${options.trials}`,
       `concurrency: ${options.concurrency}`,
-      'scoring: { scorers: [refusal] }',
+      'scoring: { scorers: [refusal], decide: refusal }',
     ].join('\n'),
   );
   return dir;

@@ -10,7 +10,7 @@ import { createProgressView } from '../progress.js';
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
   config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
-  trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string;
+  trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string; probe?: boolean;
 };
 
 function intOption(value: string | undefined, flag: string, min: number): number | undefined {
@@ -37,6 +37,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
   const config = {
     ...loaded.config,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+    ...(options.probe === false ? { preflight: { ...loaded.config.preflight, probe: false } } : {}),
   };
   const stderr = process.stderr;
   const interactive = stderr.isTTY === true && options.progress;
@@ -67,6 +68,12 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
         const resumed = alreadyRecorded > 0 ? ` (resuming: ${alreadyRecorded} already recorded)` : '';
         const skipped = skippedPairs > 0 ? `; ${skippedPairs} goal × technique pairs skipped as not applicable` : '';
         stderr.write(`run ${run.id}: ${run.planned} attempts against ${sanitizeTerminal(run.targetId)}${resumed}${skipped}\n`);
+        // One line per kind of preflight finding: what is not run (or run another way) is said before anything is sent.
+        for (const entry of run.preflight?.entries ?? []) {
+          if (entry.kind === 'not-applicable') continue;
+          const what = entry.action === 'skipped' ? `skipped ${entry.attempts} attempts` : `adapted ${entry.attempts} attempts`;
+          stderr.write(`preflight: ${what} (${entry.pairs} goal × technique pairs, e.g. ${entry.goals.map(sanitizeTerminal).join(', ')}): ${entry.reason}\n  hint: ${entry.hint}\n`);
+        }
       },
       onProgress: progress ? ({ recorded, planned, attempt }) => progress.update({ recorded, planned, outcome: attempt.outcome }) : undefined,
     });
@@ -75,6 +82,12 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     process.stdout.write(`database: ${result.database}\n`);
     if (result.reports.json) process.stdout.write(`json:     ${result.reports.json}\n`);
     if (result.reports.html) process.stdout.write(`html:     ${result.reports.html}\n`);
+    if (result.failure !== undefined) {
+      const f = result.failure;
+      stderr.write(`Run ${result.run.id} could not measure: the target kept failing (${f.rule}); most errors were ${sanitizeTerminal(f.errorKind)}: ${sanitizeTerminal(f.message)}\n`);
+      stderr.write('No rate above describes the target. Fix the target or its configuration, then start a new run.\n');
+      return EXIT.target;
+    }
     if (result.interrupted) {
       const why = result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`;
       stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: redline scan --resume ${result.run.id}\n`);

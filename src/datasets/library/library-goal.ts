@@ -1,4 +1,5 @@
-// The shape every goal of the built-in library shares: 'library/…' ids, source 'library', the refusal scorer.
+// The shape every goal of the built-in library shares: 'library/…' ids, source 'library', and no scorer of its own:
+// the run decides each by what it is (harmful content by the objective judge, a benign request by refusal).
 import type { Goal } from '../../core/goal.js';
 import type { Persona } from '../../core/outcome.js';
 
@@ -14,5 +15,5 @@ export function libraryGoal(fields: {
   readonly metadata?: Readonly<Record<string, string>>;
 }): Goal {
   const { slug, metadata, ...rest } = fields;
-  return { id: `${LIBRARY_SOURCE}/${slug}`, source: LIBRARY_SOURCE, scorer: 'refusal', ...rest, ...(metadata === undefined ? {} : { metadata }) };
+  return { id: `${LIBRARY_SOURCE}/${slug}`, source: LIBRARY_SOURCE, ...rest, ...(metadata === undefined ? {} : { metadata }) };
 }

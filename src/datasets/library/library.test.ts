@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { benignGoals, harmfulGoals, hazardCategories, libraryGoals } from './index.js';
 
 describe('built-in goal library', () => {
-  it('has unique library ids, and every goal is scored for refusal', () => {
+  it('has unique library ids, and no goal names a scorer: the run decides each by what it is', () => {
     expect(new Set(libraryGoals.map((g) => g.id)).size).toBe(libraryGoals.length);
     expect(libraryGoals).toHaveLength(harmfulGoals.length + benignGoals.length);
     for (const goal of libraryGoals) {
       expect(goal.id).toMatch(/^library\/[a-z0-9]+(?:-[a-z0-9]+)*$/u);
-      expect(goal).toMatchObject({ source: 'library', scorer: 'refusal' });
+      expect(goal).toMatchObject({ source: 'library' });
+      expect(goal.scorer).toBeUndefined();
       expect(goal.text).toMatch(/^[A-Z].*[.?]$/u);
     }
   });

@@ -137,4 +137,12 @@ export const migrations: readonly Migration[] = [
       db.exec('DROP TABLE turns; DROP TABLE scores;');
     },
   },
+  {
+    version: 6,
+    // What the preflight skipped or adapted before the first send, and why a run stopped without measuring.
+    sql: `
+      ALTER TABLE runs ADD COLUMN preflight_json TEXT;
+      ALTER TABLE runs ADD COLUMN failure_json TEXT;
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { ComponentSpec } from '../../core/component-ref.js';
-import type { Run, RunStatus, StoredRun } from '../../core/run.js';
+import type { PreflightReport, Run, RunFailure, RunStatus, StoredRun } from '../../core/run.js';
 import { StoreError } from '../../core/errors.js';
 import { storeHint, type Db } from './open-database.js';
 
@@ -7,6 +7,7 @@ import { storeHint, type Db } from './open-database.js';
 type RunRow = {
   id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; target_hash: string;
   simulated: number; seed: number; planned: number; trials: number; config_json: string; base_dir: string; hashes_json: string; redline_version: string;
+  preflight_json: string | null; failure_json: string | null;
 };
 
 function fromRow(row: RunRow): StoredRun {
@@ -24,6 +25,8 @@ function fromRow(row: RunRow): StoredRun {
     config: JSON.parse(row.config_json) as unknown,
     baseDir: row.base_dir,
     redlineVersion: row.redline_version,
+    ...(row.preflight_json === null ? {} : { preflight: JSON.parse(row.preflight_json) as PreflightReport }),
+    ...(row.failure_json === null ? {} : { failure: JSON.parse(row.failure_json) as RunFailure }),
   };
 }
 
@@ -48,10 +51,10 @@ function insertRun(db: Db, input: { run: StoredRun; components: readonly Compone
   const insertComponent = db.prepare('INSERT OR IGNORE INTO components (kind, name, hash, spec_json, registry_id) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO runs (id, created_at, finished_at, status, target_id, target_hash, simulated, seed, planned, trials, config_json, base_dir, hashes_json, redline_version)
-       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (id, created_at, finished_at, status, target_id, target_hash, simulated, seed, planned, trials, config_json, base_dir, hashes_json, redline_version, preflight_json)
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(run.id, run.createdAt, run.status, run.targetId, run.hashes.target, run.simulated ? 1 : 0, run.seed, run.planned, run.trials,
-      JSON.stringify(run.config), run.baseDir, JSON.stringify(run.hashes), run.redlineVersion);
+      JSON.stringify(run.config), run.baseDir, JSON.stringify(run.hashes), run.redlineVersion, run.preflight === undefined ? null : JSON.stringify(run.preflight));
     for (const c of input.components) insertComponent.run(c.kind, c.instance, c.hash, JSON.stringify(c.spec), c.id);
   })();
 }
@@ -77,8 +80,10 @@ export function listRuns(db: Db): StoredRun[] {
 }
 
 /** Sets a run's status and, for a terminal status, its finish time. */
-export function setRunStatus(db: Db, input: { id: string; status: RunStatus; at: number }): void {
+export function setRunStatus(db: Db, input: { id: string; status: RunStatus; at: number; failure?: RunFailure }): void {
+  // A run marked anew forgets an earlier failure (a resume that gets through); a failure is set with its 'failed'.
   writing(db, `mark run ${input.id} ${input.status}`, () =>
-    db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at, input.id));
+    db.prepare('UPDATE runs SET status = ?, finished_at = ?, failure_json = ? WHERE id = ?').run(input.status, input.status === 'running' ? null : input.at,
+      input.failure === undefined ? null : JSON.stringify(input.failure), input.id));
 }
 

@@ -19,6 +19,23 @@ export type BodyFill = {
 
 const placeholder = /\{\{(prompt|document|system|session)\}\}/g;
 
+/** A placeholder a body template can hold. */
+export type TemplatePlaceholder = 'prompt' | 'messages' | 'document' | 'system' | 'session';
+
+/** The placeholders a template uses anywhere in its structure (what the app will actually receive). */
+export function templatePlaceholders(template: JsonValue): Set<TemplatePlaceholder> {
+  const found = new Set<TemplatePlaceholder>();
+  const visit = (node: JsonValue): void => {
+    if (typeof node === 'string') {
+      if (node === '{{messages}}') found.add('messages');
+      for (const match of node.matchAll(placeholder)) found.add(match[1] as TemplatePlaceholder);
+    } else if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') Object.values(node).forEach(visit);
+  };
+  visit(template);
+  return found;
+}
+
 /**
  * Fills a parsed JSON template from a request. Works on the structure, never on text, so a prompt full of
  * quotes, braces or `{{messages}}` stays one string value and cannot change the body's shape.

@@ -56,7 +56,7 @@ describe('createHttpTarget', () => {
     });
     // Environment references stay references in the id: it is stored and printed, so no value may reach it.
     expect(target.id).toBe(`http:${new URL(server!.url).host}/${"${API_PATH}"}/chat`);
-    expect(target.capabilities).toEqual({ multiTurn: true, systemPrompt: false, documents: true });
+    expect(target.capabilities).toEqual({ multiTurn: true, systemPrompt: false, documents: true, network: true });
   });
 
   it('sends {"prompt": ...} by default and returns a plain-text reply whole', async () => {
@@ -190,5 +190,22 @@ describe('createHttpTarget', () => {
     const create = () => createHttpTarget({ type: 'http', ...extra } as HttpTargetInput, testContext(env));
     expect(create).toThrow(ConfigError);
     expect(create).toThrow(expect.objectContaining({ path, file: 'redline.test.yaml' }));
+  });
+});
+
+describe('what an http target can receive', () => {
+  const context = { env: {}, baseDir: '.', configFile: 'redline.yaml' };
+  it('follows from the body template: documents only with {{document}}, a conversation only with {{messages}} or an app session', () => {
+    const caps = (body: unknown, extra: Record<string, unknown> = {}) => createHttpTarget({ type: 'http', url: 'http://127.0.0.1:9/chat', body, responsePath: '$.a', ...extra } as never, context).capabilities;
+    expect(caps({ q: '{{prompt}}' })).toMatchObject({ multiTurn: false, documents: false, systemPrompt: false });
+    expect(caps({ q: '{{prompt}}', doc: '{{document}}', sys: '{{system}}' })).toMatchObject({ multiTurn: false, documents: true, systemPrompt: true });
+    expect(caps({ history: '{{messages}}' })).toMatchObject({ multiTurn: true, documents: false });
+    expect(caps({ q: '{{prompt}}', s: '{{session}}' }, { sessionPath: '$.session' })).toMatchObject({ multiTurn: true });
+  });
+
+  it('refuses a body that carries neither the user turn nor the conversation, naming the file, the path and a fix', () => {
+    const build = () => createHttpTarget({ type: 'http', url: 'http://127.0.0.1:9/chat', body: { q: 'What is the weather?' }, responsePath: '$.a' } as never, context);
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(/redline\.yaml: target\.body: the body template holds neither \{\{prompt\}\} nor \{\{messages\}\}/);
   });
 });

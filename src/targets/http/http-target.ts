@@ -1,7 +1,8 @@
 import type { Target, TargetRequest, TargetResponse } from '../../core/target.js';
 import type { TargetContext } from '../context.js';
 import { badResponseError, httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
-import { defaultBodyTemplate, renderBodyTemplate, type JsonValue } from './body-template.js';
+import { ConfigError } from '../../core/errors.js';
+import { defaultBodyTemplate, renderBodyTemplate, templatePlaceholders, type JsonValue } from './body-template.js';
 import { createConversationSessions, oneOffTurn, type ConversationSessions } from './conversation-sessions.js';
 import { expandEnvReferences } from '../env-reference.js';
 import { expandHeaders } from '../header-templates.js';
@@ -50,6 +51,14 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
   const id = options.id ?? `http:${options.url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[?#]/)[0]}`;
   const hasContentType = Object.keys(headers.value).some((name) => name.toLowerCase() === 'content-type');
   const source = sessionSourceFrom(options, context);
+  const template = options.body ?? defaultBodyTemplate;
+  const uses = templatePlaceholders(template);
+  // A body that carries neither the user turn nor the conversation would send the same fixed text for every attack.
+  if (!uses.has('prompt') && !uses.has('messages')) {
+    throw new ConfigError(`${context.configFile}: target.body: the body template holds neither {{prompt}} nor {{messages}}, so no attack would reach the app`, {
+      file: context.configFile, path: 'target.body', hint: 'put "{{prompt}}" (the user turn) or "{{messages}}" (the whole conversation) where the app reads the user input',
+    });
+  }
   const plan: HttpPlan = {
     url,
     method: options.method,
@@ -58,7 +67,7 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
         ([name, value]) => [name, splitSessionSlots(value)],
       ),
     ),
-    template: options.body ?? defaultBodyTemplate,
+    template,
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     scope: { targetId: id, secrets: [...expandedUrl.secrets, ...headers.secrets] },
     transport: targetTransport(context),
@@ -66,7 +75,9 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
   };
   return {
     id,
-    capabilities: { multiTurn: true, systemPrompt: false, documents: true },
+    // What the app can receive follows from the body: the conversation only through {{messages}} or an app session
+    // that keeps it, documents only through {{document}}, a system prompt only through {{system}}.
+    capabilities: { multiTurn: uses.has('messages') || source !== undefined, systemPrompt: uses.has('system'), documents: uses.has('document'), network: true },
     simulated: false,
     send: (request, signal) => raceAbort(plan.scope, { promise: exchange(plan, { request, signal }), signal }),
     close: async () => {

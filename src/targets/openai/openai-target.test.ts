@@ -69,7 +69,7 @@ describe('createOpenAiTarget', () => {
       max_tokens: 50,
     });
     expect(target.id).toBe(`openai:gpt-test@${new URL(server!.url).host}`);
-    expect(target.capabilities).toEqual({ multiTurn: true, systemPrompt: true, documents: false });
+    expect(target.capabilities).toEqual({ multiTurn: true, systemPrompt: true, documents: false, network: true });
   });
 
   it('sends a placeholder key and no system message when none is configured', async () => {

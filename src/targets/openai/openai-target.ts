@@ -79,7 +79,7 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   };
   return {
     id,
-    capabilities: { multiTurn: true, systemPrompt: true, documents: false },
+    capabilities: { multiTurn: true, systemPrompt: true, documents: false, network: true },
     simulated: false,
     send: (request, signal) => raceAbort(plan.scope, { promise: complete(plan, { request, signal }), signal }),
     close: () => transport.close(),
