@@ -55,8 +55,16 @@ timeoutMs: 60000
 retry: { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30000 }
 # rateLimit: { requestsPerMinute: 600, tokensPerMinute: 200000 }
 
+# Checks before the first send: pairs that cannot be delivered or scored are skipped and listed, never run silently.
+preflight:
+  probe: true              # one short request first: a target that cannot answer stops the scan (exit 5)
+  documents: inline        # planted documents for a target that takes none: paste into the user turn, or skip
+# Fail closed: a target that keeps failing stops the run as failed (exit 5) instead of producing a rate.
+errorBudget: { stop: true, firstAttempts: 10, maxErrorRate: 0.5, minAttempts: 20 }
+
 scoring:
   scorers: [refusal, canary]
+  # decide: refusal        # one scorer for every goal; by default each goal is decided by what it is (docs/scoring.md)
   # - { id: regex, name: exfil-url, pattern: "!\\\\[[^\\\\]]*\\\\]\\\\(https?://" }
 
 output:
