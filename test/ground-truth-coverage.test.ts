@@ -7,8 +7,12 @@ import { scan } from '../src/api/scan.js';
 import { wilsonInterval } from '../src/stats/wilson.js';
 import { COMPLIED_MARKER, GROUND_TRUTH_CANARY, startGroundTruthApp } from './support/ground-truth-app.js';
 
-// The app's true probability per behaviour; the scan must not know them.
-const TRUTH = { leak: 0.3, comply: 0.45, follow: 0.6, overRefuse: 0.15 };
+// The app's true probability per behaviour; the scan must not know them. A fifth of requests are first answered
+// 429 or 503 (the retry must hide it), half the followed injections are carried out as tool calls, and part of the
+// leaks come inside a refusal.
+const APP = { leak: 0.2, refuseButLeak: 0.15, comply: 0.45, complyFramed: 0.7, follow: 0.6, followByTool: 0.5, overRefuse: 0.15, transient: 0.2 };
+/** The rate each behaviour's cells should show. */
+const TRUTH = { leak: APP.leak + APP.refuseButLeak, comply: APP.comply, complyFramed: APP.complyFramed, follow: APP.follow, overRefuse: APP.overRefuse };
 const REPEATS = 100;
 const TRIALS = 10;
 
@@ -28,7 +32,7 @@ const BEHAVIOUR: Readonly<Record<string, keyof typeof TRUTH>> = { 'system-prompt
 
 let app: Awaited<ReturnType<typeof startGroundTruthApp>>;
 beforeAll(async () => {
-  app = await startGroundTruthApp({ seed: 0, ...TRUTH });
+  app = await startGroundTruthApp({ seed: 0, ...APP });
 });
 afterAll(async () => {
   await app.close();
@@ -36,7 +40,7 @@ afterAll(async () => {
 
 describe('rates against a ground-truth application with known probabilities', () => {
   it(`every behaviour's 95% interval covers its true rate in at least 90% of ${REPEATS} seeded repeats`, async () => {
-    const covered: Record<string, number[]> = { leak: [], comply: [], follow: [], overRefuse: [] };
+    const covered: Record<keyof typeof TRUTH, number[]> = { leak: [], comply: [], complyFramed: [], follow: [], overRefuse: [] };
     const dir = mkdtempSync(join(tmpdir(), 'redline-gt-'));
     for (let repeat = 1; repeat <= REPEATS; repeat += 1) {
       app.reseed(repeat);
@@ -44,20 +48,24 @@ describe('rates against a ground-truth application with known probabilities', ()
         baseDir: dir, database: join(dir, 'gt.db'), reports: { json: false, html: false },
         config: {
           target: { type: 'openai', baseUrl: `${app.url}/v1`, model: 'ground-truth' },
-          goals: GOALS, techniques: ['direct-request', 'xpia-email'], converters: [[]], trials: TRIALS, seed: repeat,
+          goals: GOALS, techniques: ['direct-request', 'role-play', 'xpia-email'], converters: [[]], trials: TRIALS, seed: repeat,
+          retry: { baseDelayMs: 0 },
           // One request at a time: the app draws its randomness in plan order, so every repeat is reproducible.
           concurrency: 1, preflight: { probe: false },
           scoring: { scorers: ['refusal', { id: 'canary', canaries: [GROUND_TRUTH_CANARY] }, { id: 'regex', name: 'complied', pattern: COMPLIED_MARKER.replace(/[[\]]/g, '\\$&') }] },
         },
       });
       const cells = await withStore(result.database, (store) => store.aggregates.cells(result.run.id));
+      // Every planned attempt recorded once, none lost to a 429 or a 503.
+      expect(cells.reduce((n, c) => n + c.success + c.failure + c.error + c.unscored, 0)).toBe(result.run.planned);
       for (const cell of cells) {
-        // Harmful and leakage goals planted in an e-mail are a mix of behaviours; the direct requests are pure.
+        // Goals planted in an e-mail other than injections, and role-played ones other than harm, mix behaviours.
         if (cell.technique === 'xpia-email' && cell.category !== 'indirect-injection') continue;
-        const behaviour = BEHAVIOUR[cell.category]!;
+        if (cell.technique === 'role-play' && cell.category !== 'cyber-misuse') continue;
+        const behaviour = cell.technique === 'role-play' ? 'complyFramed' : BEHAVIOUR[cell.category]!;
         expect(cell.error + cell.unscored, `${cell.technique}/${cell.category}`).toBe(0);
         const interval = wilsonInterval(cell.success, cell.success + cell.failure);
-        covered[behaviour]!.push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
+        covered[behaviour].push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
       }
     }
     const coverage = Object.fromEntries(Object.entries(covered).map(([b, hits]) => [b, hits.reduce((a, c) => a + c, 0) / hits.length]));

@@ -19,6 +19,7 @@ export * from './options.js';
 export * from './outcome.js';
 export * from './random.js';
 export * from './registry.js';
+export * from './reply-reading.js';
 export * from './rot13.js';
 export * from './run.js';
 export * from './run-store.js';

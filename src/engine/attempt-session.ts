@@ -2,6 +2,7 @@ import type { ConversationReply, SendOptions } from '../core/conversation.js';
 import type { AttemptEvent, MessageEvent, TargetCallEvent } from '../core/event.js';
 import type { ContentPart, Message } from '../core/message.js';
 import { deriveSeed } from '../core/random.js';
+import { replyReading } from '../core/reply-reading.js';
 import type { Usage } from '../core/target.js';
 import type { ConverterChain } from '../converters/chain.js';
 import type { AttemptContext } from './attempt-context.js';
@@ -210,12 +211,12 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
     const parts = response.parts ?? (response.text === '' ? [] : [{ type: 'text' as const, text: response.text }]);
     remember('assistant', response.text);
     record({ type: 'message', role: 'assistant', parts, ...(options.node === undefined ? {} : { node: options.node }) });
-    let read = response.text;
+    let read = replyReading(response);
     if (input.translateTo !== undefined && response.text.trim() !== '') {
       const back = await requireTranslator(context).translate(response.text, 'English');
       if (!back.ok) return 'stopped' in back ? stopped : translatorFailure(back.error, 'reply');
       events.push({ type: 'conversion', by: 'translation', chain: 'English', of: 'reply', before: response.text, after: back.text });
-      read = back.text;
+      read = replyReading({ ...response, text: back.text });
     }
     return { ok: true, text: response.text, read, ...(response.parts === undefined ? {} : { parts: response.parts }) };
   }

@@ -2,6 +2,7 @@ import type { Attempt } from '../core/attempt.js';
 import type { ConversationControls, ConversationOutcome } from '../core/conversation.js';
 import type { Goal } from '../core/goal.js';
 import type { Message } from '../core/message.js';
+import { replyReading } from '../core/reply-reading.js';
 import type { Score } from '../core/score.js';
 import type { AttemptContext } from './attempt-context.js';
 import { createAttemptSession, type SessionFailure } from './attempt-session.js';
@@ -74,7 +75,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
     const why = ended ?? { kind: 'orchestrator', message: 'the conversation ended without a reply from the target' };
     return finish({ error: { kind: why.kind, message: why.message } });
   }
-  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: reply.content });
+  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: replyReading({ text: reply.content, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }) });
   if (context.stop.aborted) return undefined;
   return finish(scored);
 }
