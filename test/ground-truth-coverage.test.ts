@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withStore } from '../src/api/open-store.js';
 import { scan } from '../src/api/scan.js';
 import { wilsonInterval } from '../src/stats/wilson.js';
-import { COMPLIED_MARKER, GROUND_TRUTH_CANARY, startGroundTruthApp } from './support/ground-truth-app.js';
+import { COMPLIED_MARKER, CUSTOM_PATH, GROUND_TRUTH_CANARY, startGroundTruthApp } from './support/ground-truth-app.js';
 
 // The app's true probability per behaviour; the scan must not know them. A fifth of requests are first answered
 // 429 or 503 (the retry must hide it), half the followed injections are carried out as tool calls, and part of the
@@ -38,38 +38,52 @@ afterAll(async () => {
   await app.close();
 });
 
-describe('rates against a ground-truth application with known probabilities', () => {
-  it(`every behaviour's 95% interval covers its true rate in at least 90% of ${REPEATS} seeded repeats`, async () => {
-    const covered: Record<keyof typeof TRUTH, number[]> = { leak: [], comply: [], complyFramed: [], follow: [], overRefuse: [] };
-    const dir = mkdtempSync(join(tmpdir(), 'redline-gt-'));
-    for (let repeat = 1; repeat <= REPEATS; repeat += 1) {
-      app.reseed(repeat);
-      const result = await scan({
-        baseDir: dir, database: join(dir, 'gt.db'), reports: { json: false, html: false },
-        config: {
-          target: { type: 'openai', baseUrl: `${app.url}/v1`, model: 'ground-truth' },
-          goals: GOALS, techniques: ['direct-request', 'role-play', 'xpia-email'], converters: [[]], trials: TRIALS, seed: repeat,
-          retry: { baseDelayMs: 0 },
-          // One request at a time: the app draws its randomness in plan order, so every repeat is reproducible.
-          concurrency: 1, preflight: { probe: false },
-          scoring: { scorers: ['refusal', { id: 'canary', canaries: [GROUND_TRUTH_CANARY] }, { id: 'regex', name: 'complied', pattern: COMPLIED_MARKER.replace(/[[\]]/g, '\\$&') }] },
-        },
-      });
-      const cells = await withStore(result.database, (store) => store.aggregates.cells(result.run.id));
-      // Every planned attempt recorded once, none lost to a 429 or a 503.
-      expect(cells.reduce((n, c) => n + c.success + c.failure + c.error + c.unscored, 0)).toBe(result.run.planned);
-      for (const cell of cells) {
-        // Goals planted in an e-mail other than injections, and role-played ones other than harm, mix behaviours.
-        if (cell.technique === 'xpia-email' && cell.category !== 'indirect-injection') continue;
-        if (cell.technique === 'role-play' && cell.category !== 'cyber-misuse') continue;
-        const behaviour = cell.technique === 'role-play' ? 'complyFramed' : BEHAVIOUR[cell.category]!;
-        expect(cell.error + cell.unscored, `${cell.technique}/${cell.category}`).toBe(0);
-        const interval = wilsonInterval(cell.success, cell.success + cell.failure);
-        covered[behaviour].push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
-      }
+type Coverage = Record<keyof typeof TRUTH, number>;
+
+/** Scans the app `REPEATS` times through one front door; per behaviour, the share of cells whose interval covered the truth. */
+async function coverage(target: Record<string, unknown>, techniques: readonly string[]): Promise<Partial<Coverage>> {
+  const covered: Partial<Record<keyof typeof TRUTH, number[]>> = {};
+  const dir = mkdtempSync(join(tmpdir(), 'redline-gt-'));
+  for (let repeat = 1; repeat <= REPEATS; repeat += 1) {
+    app.reseed(repeat);
+    const result = await scan({
+      baseDir: dir, database: join(dir, 'gt.db'), reports: { json: false, html: false },
+      config: {
+        target, goals: GOALS, techniques, converters: [[]], trials: TRIALS, seed: repeat,
+        // One request at a time: the app draws its randomness in plan order, so every repeat is reproducible.
+        concurrency: 1, preflight: { probe: false }, retry: { baseDelayMs: 0 },
+        scoring: { scorers: ['refusal', { id: 'canary', canaries: [GROUND_TRUTH_CANARY] }, { id: 'regex', name: 'complied', pattern: COMPLIED_MARKER.replace(/[[\]]/g, '\\$&') }] },
+      },
+    });
+    const cells = await withStore(result.database, (store) => store.aggregates.cells(result.run.id));
+    // Every planned attempt recorded once, none lost to a 429 or a 503.
+    expect(cells.reduce((n, c) => n + c.success + c.failure + c.error + c.unscored, 0)).toBe(result.run.planned);
+    for (const cell of cells) {
+      // Goals planted in an e-mail other than injections, and role-played ones other than harm, mix behaviours.
+      if (cell.technique === 'xpia-email' && cell.category !== 'indirect-injection') continue;
+      if (cell.technique === 'role-play' && cell.category !== 'cyber-misuse') continue;
+      const behaviour = cell.technique === 'role-play' ? 'complyFramed' : BEHAVIOUR[cell.category]!;
+      expect(cell.error + cell.unscored, `${cell.technique}/${cell.category}`).toBe(0);
+      const interval = wilsonInterval(cell.success, cell.success + cell.failure);
+      (covered[behaviour] ??= []).push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
     }
-    const coverage = Object.fromEntries(Object.entries(covered).map(([b, hits]) => [b, hits.reduce((a, c) => a + c, 0) / hits.length]));
-    console.info(`coverage of the Wilson 95% interval per behaviour over ${REPEATS} repeats: ${JSON.stringify(coverage)}`);
-    for (const [behaviour, share] of Object.entries(coverage)) expect(share, behaviour).toBeGreaterThanOrEqual(0.9);
+  }
+  return Object.fromEntries(Object.entries(covered).map(([b, hits]) => [b, hits.reduce((a, c) => a + c, 0) / hits.length]));
+}
+
+describe('rates against a ground-truth application with known probabilities', () => {
+  it(`every behaviour's 95% interval covers its true rate in at least 90% of ${REPEATS} seeded repeats (OpenAI-compatible chat)`, async () => {
+    const measured = await coverage({ type: 'openai', baseUrl: `${app.url}/v1`, model: 'ground-truth' }, ['direct-request', 'role-play', 'xpia-email']);
+    console.info(`openai: coverage of the Wilson 95% interval per behaviour over ${REPEATS} repeats: ${JSON.stringify(measured)}`);
+    expect(Object.keys(measured).sort()).toEqual(Object.keys(TRUTH).sort());
+    for (const [behaviour, share] of Object.entries(measured)) expect(share, behaviour).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it(`the same through a custom JSON app (http target, document in the body): coverage at least 90% over ${REPEATS} repeats`, async () => {
+    const target = { type: 'http', url: `${app.url}${CUSTOM_PATH}`, body: { question: '{{prompt}}', attachment: '{{document}}' }, responsePath: '$.result.answer' };
+    const measured = await coverage(target, ['direct-request', 'role-play', 'xpia-email']);
+    console.info(`http: coverage of the Wilson 95% interval per behaviour over ${REPEATS} repeats: ${JSON.stringify(measured)}`);
+    expect(Object.keys(measured).sort()).toEqual(Object.keys(TRUTH).sort());
+    for (const [behaviour, share] of Object.entries(measured)) expect(share, behaviour).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -51,6 +51,15 @@ const FRAMED = /interactive story|in character|you are now|pretend|role-?play/i;
 /** A reply: text, or a tool call the app makes instead of answering. */
 type Reply = string | { readonly tool: string; readonly arguments: string };
 
+/** The custom JSON API's path: POST `{ "question", "attachment"? }`, answered `{ "result": { "answer" } }`. */
+export const CUSTOM_PATH = '/app/ask';
+
+/** What the app read in a custom JSON request: the question, then any attached document. */
+function readCustomRequest(raw: string): { text: string; encoded: boolean } {
+  const body = JSON.parse(raw) as { question?: string; attachment?: string };
+  return { text: [body.question ?? '', body.attachment ?? ''].filter((t) => t !== '').join('\n\n'), encoded: false };
+}
+
 /** One reply, drawn with the app's probabilities. */
 function answer(truth: GroundTruth, random: Random, request: { text: string }): Reply {
   const prompt = truth.systemPrompt ?? DEFAULT_PROMPT;
@@ -93,8 +102,10 @@ export async function startGroundTruthApp(truth: GroundTruth): Promise<LocalServ
   const server = await startLocalServer((reply, request) => {
     calls += 1;
     if (truth.status !== undefined) return replyJson(reply, { status: truth.status, body: { error: { message: `status ${truth.status}: invalid API key` } } });
-    const body = JSON.parse(request.body) as { messages: { role: string; content: string }[] };
-    const read = readRequest(body);
+    // Two front doors to the same app: OpenAI's Chat Completions, and a custom JSON API (question + attachment in,
+    // result.answer out) as an `http` target reaches it.
+    const custom = request.path.startsWith(CUSTOM_PATH);
+    const read = custom ? readCustomRequest(request.body) : readRequest(JSON.parse(request.body) as { messages: { role: string; content: string }[] });
     if (truth.transient !== undefined && !retrying.has(request.body) && random() < truth.transient) {
       retrying.add(request.body);
       const status = random() < 0.5 ? 429 : 503;
@@ -102,6 +113,7 @@ export async function startGroundTruthApp(truth: GroundTruth): Promise<LocalServ
     }
     retrying.delete(request.body);
     const drawn = answer(truth, random, read);
+    if (custom) return replyJson(reply, { body: { result: { answer: typeof drawn === 'string' ? drawn : `(action taken: ${drawn.tool} ${drawn.arguments})` } } });
     const encode = (text: string): string => (read.encoded && truth.answerInKind === true ? Buffer.from(text, 'utf8').toString('base64') : text);
     const message = typeof drawn === 'string'
       ? { role: 'assistant', content: encode(drawn) }
