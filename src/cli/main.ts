@@ -30,6 +30,7 @@ program
   .option('--no-probe', 'do not send the one-request probe before the run (a target that cannot answer then fails by its error budget)')
   .option('--fail-on <expr>', 'gate, e.g. asr>0.05 or category=self-harm:asr>0 (repeatable); exit 1 when one fails', collect, [])
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point')
+  .option('--allow-undecided', 'cells with no decided attempt pass the rate gates (by default they fail: not measured is not safe)')
   .action(async (options) => {
     const { runScanCommand } = await import('./commands/scan-command.js');
     process.exitCode = await runScanCommand(options);
@@ -75,6 +76,7 @@ program
   .option('--out <file>', 'write the format here (default: stdout)')
   .option('--fail-on <expr>', 'gate, e.g. asr>0.05 (repeatable); exit 1 when one fails', collect, [])
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower | point')
+  .option('--allow-undecided', 'cells with no decided attempt pass the rate gates (by default they fail)')
   .action(async (runId: string, options) => {
     const { runReportCommand } = await import('./commands/report-command.js');
     process.exitCode = await runReportCommand(runId, options);

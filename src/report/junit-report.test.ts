@@ -73,6 +73,7 @@ const SAMPLES: Record<string, string> = {
     { ...zero, technique: 'role-play', category: 'cyber-misuse', persona: 'malicious', error: 2, unscored: 2 },
   ]), ['asr>0.1', 'severity>=low'], 'point'),
   'interrupted before any attempt': render(hostileRun([]), ['asr>0']),
+  'failed run': render(fixtureSummary({ status: 'failed' }), ['asr>0.05']),
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-junit-'));
@@ -134,12 +135,23 @@ describe('renderJunit', () => {
     expect(failed.map((c) => c.attrs['name']!.slice(0, 24)).sort()).toEqual([
       'direct-request × self-ha', 'many-shot(shots=4) × sys', 'role-play × data-exfiltr', 'x<script>alert(2)</scrip',
     ]);
-    expect(suite.attrs).toMatchObject({ tests: '6', failures: '4', errors: '0', skipped: '1' });
+    // The cell whose 4 attempts all errored was not measured: an error, never a pass or a skip.
+    expect(suite.attrs).toMatchObject({ tests: '6', failures: '4', errors: '1', skipped: '0' });
     expect(root.attrs).toMatchObject({ tests: '6', failures: '4' });
     const exfil = cases.find((c) => c.attrs['name'] === 'role-play × data-exfiltration (malicious)')!;
     expect(exfil.children.map((c) => c.attrs['message'])).toEqual(['fails gate asr>0.05 (83.2%)', 'fails gate severity>=important (critical)']);
     const undecided = cases.find((c) => c.attrs['name']!.includes('cyber-misuse'))!.children[0]!;
-    expect(undecided).toMatchObject({ name: 'skipped', text: 'no decided attempts: every attempt errored or went unscored' });
+    expect(undecided).toMatchObject({ name: 'error', attrs: { type: 'not-measured', message: 'could not measure: no decided attempt (4 errors, 0 unscored)' } });
+    // Allowed undecided cells are skipped instead, and say why.
+    const lenient = parseXml(renderJunit(judgeRun({ summary: fixtureSummary(), policy: reportPolicy({ config: {}, failOn: ['asr>0.05'], allowUndecided: true }) }))).children[0]!;
+    expect(lenient.attrs).toMatchObject({ errors: '0', skipped: '1' });
+  });
+
+  it('a run that could not measure is an errored case of its own, naming the cause', () => {
+    const failed = parseXml(SAMPLES['failed run']!).children[0]!;
+    expect(failed.attrs).toMatchObject({ tests: '7', errors: '2' });
+    const run = failed.children.find((c) => c.name === 'testcase' && c.attrs['classname'] === 'redline.run')!;
+    expect(run.children[0]).toMatchObject({ name: 'error', attrs: { type: 'run-failed', message: 'could not measure: the run failed' } });
   });
 
   it('records the run, the gates and each case’s taxonomy ids and severity as properties', () => {

@@ -1,12 +1,19 @@
-import type { CellVerdict, GatedRun } from './gates/gate.js';
+import { unmeasured } from './gates/evaluate-gates.js';
+import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
+import { gateValue } from './gates/gate-lines.js';
 import { formatPercent } from './format-rate.js';
 
 /** Renders JUnit XML valid against Jenkins' JUnit schema (junit-4.xsd): one test case per cell, failing when it fails a gate. */
 export function renderJunit(input: GatedRun): string {
   const { summary, outcome } = input;
-  const failures = outcome.verdicts.filter((v) => v.failures.length > 0).length;
-  const skipped = outcome.verdicts.filter((v) => v.failures.length === 0 && v.finding.status === 'undecided').length;
-  const counts = `tests="${outcome.verdicts.length}" failures="${failures}" errors="0"`;
+  // A cell Redline could not measure is an error, not a pass (unless undecided cells are allowed: then it is skipped);
+  // a run that could not measure adds one errored case of its own.
+  const kinds = outcome.verdicts.map((v) => caseKind(v, outcome));
+  const failures = kinds.filter((k) => k === 'failure').length;
+  const skipped = kinds.filter((k) => k === 'skipped').length;
+  const runCase = outcome.runFailure === null ? [] : [runFailureCase(outcome.runFailure)];
+  const errors = kinds.filter((k) => k === 'error').length + runCase.length;
+  const counts = `tests="${outcome.verdicts.length + runCase.length}" failures="${failures}" errors="${errors}"`;
   // Test-case properties are outside the JUnit schemas, so per-cell taxonomy goes in suite properties keyed by case.
   const properties = [
     ['run', summary.runId], ['target', summary.target.id], ['simulated', String(summary.target.simulated)], ['status', summary.status],
@@ -20,7 +27,8 @@ export function renderJunit(input: GatedRun): string {
     '    <properties>',
     ...properties.map(([name = '', value = '']) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
     '    </properties>',
-    ...outcome.verdicts.map((v) => testCase(v)),
+    ...runCase,
+    ...outcome.verdicts.map((v) => testCase(v, outcome)),
     '  </testsuite>',
     '</testsuites>',
     '',
@@ -41,18 +49,36 @@ function caseProperties(v: CellVerdict): string[][] {
   ];
 }
 
-function testCase(v: CellVerdict): string {
+type CaseKind = 'error' | 'failure' | 'skipped' | 'passed';
+
+function caseKind(v: CellVerdict, outcome: GateOutcome): CaseKind {
+  if (v.finding.status === 'undecided') return outcome.undecided === 'fail' ? 'error' : v.failures.length > 0 ? 'failure' : 'skipped';
+  return v.failures.length > 0 ? 'failure' : 'passed';
+}
+
+function runFailureCase(cause: string): string {
+  return [
+    '    <testcase classname="redline.run" name="the run measured the target" time="0">',
+    `      <error type="run-failed" message="${xml(`could not measure: ${cause}`)}">${xmlText(cause)}</error>`,
+    '    </testcase>',
+  ].join('\n');
+}
+
+function testCase(v: CellVerdict, outcome: GateOutcome): string {
   const { finding } = v;
   const { cell } = finding;
   const open = `    <testcase classname="${xml(`redline.${cell.persona}.${cell.technique}`)}" name="${xml(caseName(v))}" time="0">`;
   const body: string[] = [];
+  const kind = caseKind(v, outcome);
   // The reason is text, not a message attribute: Jenkins' junit-4.xsd types <skipped> as a plain string.
-  if (v.failures.length === 0 && finding.status === 'undecided') body.push('      <skipped>no decided attempts: every attempt errored or went unscored</skipped>');
-  for (const failure of v.failures) {
-    const measured = failure.gate.condition.metric === 'severity' ? (finding.severity ?? 'none') : formatPercent(failure.measured);
-    body.push(`      <failure type="gate" message="${xml(`fails gate ${failure.gate.expression} (${measured})`)}">${xmlText(details(v))}</failure>`);
+  if (kind === 'skipped') body.push(`      <skipped>not measured: ${xmlText(unmeasured(finding))}; undecided cells are allowed</skipped>`);
+  if (kind === 'error') body.push(`      <error type="not-measured" message="${xml(`could not measure: ${unmeasured(finding)}`)}">${xmlText(details(v))}</error>`);
+  if (kind === 'failure') {
+    for (const failure of v.failures) {
+      body.push(`      <failure type="gate" message="${xml(`fails gate ${failure.gate.expression} (${gateValue(failure, finding)})`)}">${xmlText(details(v))}</failure>`);
+    }
   }
-  if (v.failures.length === 0) body.push(`      <system-out>${xmlText(details(v))}</system-out>`);
+  if (kind === 'passed') body.push(`      <system-out>${xmlText(details(v))}</system-out>`);
   return [open, ...body, '    </testcase>'].join('\n');
 }
 

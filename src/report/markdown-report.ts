@@ -14,7 +14,8 @@ export type MarkdownOptions = {
 /** Renders a short Markdown summary fit for a pull-request comment: verdict, top findings, gates. */
 export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): string {
   const { summary, outcome } = input;
-  const observed = outcome.verdicts.filter((v) => v.finding.status === 'observed' || v.failures.length > 0).sort(byConcern);
+  // Measured findings only: a cell that could not be measured has no rate to show, and is counted below instead.
+  const observed = outcome.verdicts.filter((v) => v.finding.status !== 'undecided' && (v.finding.status === 'observed' || v.failures.length > 0)).sort(byConcern);
   const shown = observed.slice(0, options.top ?? 10);
   const lines = [`### Redline run ${code(summary.runId)}: ${verdict(outcome, observed.length)}`, ''];
   if (summary.target.simulated) lines.push('> [!WARNING]', '> **Simulated target.** These numbers describe a simulation, not a real AI system.', '');
@@ -27,6 +28,9 @@ export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): 
     for (const v of shown) lines.push(findingRow(v));
     if (observed.length > shown.length) lines.push('', `…and ${observed.length - shown.length} more; see the full report.`);
   }
+  if (outcome.runFailure !== null) lines.push('', `> [!CAUTION]`, `> **The run could not measure the target:** ${escapeMarkdown(outcome.runFailure)}. No rate above can be trusted as "safe".`);
+  const unmeasuredCells = outcome.verdicts.filter((v) => v.finding.status === 'undecided').length;
+  if (unmeasuredCells > 0) lines.push('', `${count(unmeasuredCells, 'cell')} could not be measured (no decided attempt)${outcome.undecided === 'fail' ? ` and ${unmeasuredCells === 1 ? 'fails' : 'fail'} the rate gates` : '; undecided cells are allowed to pass'}.`);
   if (outcome.gates.length > 0) {
     lines.push('', `**Gates** (rates compared at the ${GATE_BOUND_NAMES[outcome.bound]}):`, '');
     for (const gate of outcome.gates) {
@@ -38,9 +42,13 @@ export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): 
 }
 
 function verdict(outcome: GateOutcome, observed: number): string {
-  const failing = outcome.verdicts.filter((v) => v.failures.length > 0).length;
+  const failing = outcome.verdicts.filter((v) => v.finding.status !== 'undecided' && v.failures.length > 0).length;
+  const unmeasured = outcome.verdicts.filter((v) => v.finding.status === 'undecided' && v.failures.length > 0).length;
+  if (outcome.runFailure !== null) return '❌ could not measure the target';
   if (outcome.gates.length === 0) return `${count(observed, 'cell')} with observed successes (no gates set)`;
-  return outcome.failed ? `❌ ${count(failing, 'cell')} ${failing === 1 ? 'fails' : 'fail'} the gates` : `✅ ${count(outcome.gates.length, 'gate')} passed`;
+  if (!outcome.failed) return `✅ ${count(outcome.gates.length, 'gate')} passed`;
+  const parts = [...(failing > 0 ? [`${count(failing, 'cell')} ${failing === 1 ? 'fails' : 'fail'} the gates`] : []), ...(unmeasured > 0 ? [`${count(unmeasured, 'cell')} could not be measured`] : [])];
+  return `❌ ${parts.join(', ')}`;
 }
 
 function findingRow(v: CellVerdict): string {

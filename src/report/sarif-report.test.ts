@@ -68,6 +68,17 @@ describe('renderSarif', () => {
     expect(render(['asr>0.99']).runs[0].results).toEqual([]);
   });
 
+  it('says when it could not measure: a notification per unmeasured cell set and per failed run, and an unsuccessful invocation', () => {
+    const [invocation] = log.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: 'error', descriptor: { id: 'redline/cell-not-measured' }, message: { text: expect.stringContaining('prefix-injection × cyber-misuse (no decided attempt (4 errors, 0 unscored))') } }),
+    ]);
+    const failed = JSON.parse(renderSarif(judgeRun({ summary: fixtureSummary({ status: 'failed' }), policy: reportPolicy({ config: {}, failOn: ['asr>0.05'] }) }), { toolVersion: '9.9.9' }));
+    expect(failed.runs[0].invocations[0].toolExecutionNotifications[0]).toMatchObject({ level: 'error', descriptor: { id: 'redline/run-not-measured' }, message: { text: 'Redline could not measure the target: the run failed.' } });
+    if (validate !== undefined) expect(validate(failed), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('keeps the same fingerprint for the same cell across runs', () => {
     const again = JSON.parse(renderSarif(judgeRun({ summary: fixtureSummary({ id: 'r-other' }), policy: reportPolicy({ config: {}, failOn: ['asr>0.05'] }) }), { toolVersion: '1' }));
     const key = (r: { ruleId: string; partialFingerprints: Record<string, string> }) => `${r.ruleId} ${r.partialFingerprints['redlineCell/v1']}`;

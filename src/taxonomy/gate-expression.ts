@@ -22,10 +22,18 @@ export type GateSelector = { readonly key: (typeof GATE_KEYS)[number]; readonly 
 /** A comparison operator. */
 export type GateOperator = '>' | '>=' | '<' | '<=' | '=';
 
-/** What a gate compares: the rate against a proportion, or the severity against a level. */
+/** What a gate compares: the rate, the errored attempts' count or share, or the severity against a level. */
 export type GateCondition =
   | { readonly metric: 'asr'; readonly op: GateOperator; readonly value: number }
+  | { readonly metric: 'errors'; readonly op: GateOperator; readonly value: number }
+  | { readonly metric: 'error-rate'; readonly op: GateOperator; readonly value: number }
   | { readonly metric: 'severity'; readonly op: GateOperator; readonly value: Severity };
+
+/** What a gate does with a selected cell that has no decided attempt: fail it (the default) or let it pass. */
+export const UNDECIDED_POLICIES = ['fail', 'pass'] as const;
+
+/** `fail`: a cell Redline could not measure fails every rate gate that selects it. */
+export type UndecidedPolicy = (typeof UNDECIDED_POLICIES)[number];
 
 /** A parsed `--fail-on` expression: every selected cell whose condition holds fails the gate. */
 export type Gate = {

@@ -7,8 +7,8 @@ import { isSeverity, SEVERITIES } from './severity.js';
 export type GateSource = { readonly file: string; readonly path: string };
 
 const COMMAND_LINE: GateSource = { file: '<command line>', path: '--fail-on' };
-const METRICS = ['asr', 'severity'] as const;
-const FORM = `[SELECTOR:]…asr>RATE or …severity>=LEVEL, where SELECTOR is ${GATE_KEYS.map((k) => `${k}=GLOB`).join(', ')}; e.g. category=self-harm:asr>0`;
+const METRICS = ['asr', 'errors', 'error-rate', 'severity'] as const;
+const FORM = `[SELECTOR:]…asr>RATE, …errors>COUNT, …error-rate>RATE or …severity>=LEVEL, where SELECTOR is ${GATE_KEYS.map((k) => `${k}=GLOB`).join(', ')}; e.g. category=self-harm:asr>0`;
 // The condition is the last part: a metric, an operator and a value, after the start or a ':'.
 const CONDITION = /(?:^|:)\s*([A-Za-z-]+)\s*(>=|<=|==|>|<|=)\s*([^:<>=]*?)\s*$/;
 
@@ -45,7 +45,12 @@ function parseCondition(input: { metric: string; op: GateOperator; value: string
     const guess = closest(value, SEVERITIES);
     return fail(`unknown severity '${value}'`, guess ? `did you mean '${guess}'?` : `severities are ${SEVERITIES.join(', ')}`);
   }
-  if (metric !== 'asr') {
+  if (metric === 'errors') {
+    const count = Number(value);
+    if (value === '' || !Number.isInteger(count) || count < 0) return fail(`'${value}' is not a count of attempts`, 'errors compares a whole number of errored attempts, e.g. errors>0');
+    return { metric, op, value: count };
+  }
+  if (metric !== 'asr' && metric !== 'error-rate') {
     const guess = closest(metric, METRICS);
     return fail(`unknown metric '${metric}'`, guess ? `did you mean '${guess}'?` : `metrics are ${METRICS.join(', ')}`);
   }

@@ -35,6 +35,8 @@ export type ReportCommandOptions = {
   failOn?: string[];
   /** Which number of each rate gates compare: upper, lower or point. */
   gateBound?: string;
+  /** Cells with no decided attempt pass the rate gates instead of failing them. */
+  allowUndecided?: boolean;
 };
 
 /** Runs `redline report`: renders a stored run, applies the gates; returns 0, or 1 when a gate fails. */
@@ -45,7 +47,7 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
   const cwd = process.cwd();
   const loaded = loadConfig({ file: options.config, cwd });
   // Bad gates fail before anything is read or written.
-  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
+  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
   const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
   return withStore(file, async (store) => {
     const run = await store.runs.require(runId);

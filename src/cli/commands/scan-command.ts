@@ -10,7 +10,7 @@ import { createProgressView } from '../progress.js';
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
   config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
-  trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string; probe?: boolean;
+  trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string; allowUndecided?: boolean; probe?: boolean;
 };
 
 function intOption(value: string | undefined, flag: string, min: number): number | undefined {
@@ -28,7 +28,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
   const loaded = loadConfig({ file: options.config, cwd });
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${sanitizeTerminal(warning)}\n`);
   // Gate expressions are checked before anything is sent: a typo must not cost a whole scan.
-  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound });
+  const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
   const overrides = {
     trials: intOption(options.trials, '--trials', 1),
     seed: intOption(options.seed, '--seed', 0),

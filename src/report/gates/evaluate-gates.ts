@@ -1,4 +1,4 @@
-import type { Gate, GateBound, GateOperator } from '../../taxonomy/gate-expression.js';
+import type { Gate, GateBound, GateOperator, UndecidedPolicy } from '../../taxonomy/gate-expression.js';
 import { globMatches } from '../../taxonomy/glob.js';
 import { severityRank } from '../../taxonomy/severity.js';
 import type { Finding } from '../finding.js';
@@ -12,22 +12,37 @@ export type GateInput = {
   readonly gates: readonly Gate[];
   /** Which number of the rate to compare (default 'upper'). */
   readonly bound?: GateBound;
+  /** What a selected cell with no decided attempt does to a rate gate (default 'fail': what was not measured is not safe). */
+  readonly undecided?: UndecidedPolicy;
+  /** Why the run could not measure, when it could not (failed, or recorded nothing): every gate fails. */
+  readonly runFailure?: string | null;
 };
 
 /** Judges every cell by every gate; pure. */
 export function evaluateGates(input: GateInput): GateOutcome {
   const bound = input.bound ?? 'upper';
+  const policy = input.undecided ?? 'fail';
+  const runFailure = input.runFailure ?? null;
   const verdicts = input.findings.map((finding): CellVerdict => {
     const failures: GateFailure[] = [];
     const undecided: Gate[] = [];
     for (const gate of input.gates.filter((g) => selects(g, finding))) {
       const measured = measure(gate, finding, bound);
-      if (measured === null) undecided.push(gate);
-      else if (compare(measured, gate.condition.op, threshold(gate))) failures.push({ gate, measured });
+      if (measured !== null) {
+        if (compare(measured, gate.condition.op, threshold(gate))) failures.push({ gate, measured });
+      } else if (policy === 'fail') failures.push({ gate, measured: null, why: unmeasured(finding) });
+      else undecided.push(gate);
     }
     return { finding, failures, undecided };
   });
-  return { gates: input.gates, bound, verdicts, failed: verdicts.some((v) => v.failures.length > 0) };
+  const failed = verdicts.some((v) => v.failures.length > 0) || (runFailure !== null && input.gates.length > 0);
+  return { gates: input.gates, bound, undecided: policy, runFailure, verdicts, failed };
+}
+
+/** Why a cell has no number to compare, in a few words for reports. */
+export function unmeasured(finding: Finding): string {
+  const { cell } = finding;
+  return cell.trials === 0 ? 'no attempt' : `no decided attempt (${cell.errors} errors, ${cell.unscored} unscored)`;
 }
 
 /** True when the gate judges this cell: every selector matches, and over-refusal only when asked for by persona or kind. */
@@ -50,10 +65,13 @@ export function gateTally(outcome: GateOutcome, gate: Gate): { judged: number; f
   };
 }
 
-// A rate gate's number for the cell (null: nothing decided); a severity gate's rank (-1: no severity).
+// A rate gate's number for the cell (null: nothing decided); an error gate's count or share of all attempts
+// (null: no attempt); a severity gate's rank (-1: no severity).
 function measure(gate: Gate, finding: Finding, bound: GateBound): number | null {
-  if (gate.condition.metric === 'severity') return finding.severity === null ? -1 : severityRank(finding.severity);
   const { cell } = finding;
+  if (gate.condition.metric === 'severity') return finding.severity === null ? -1 : severityRank(finding.severity);
+  if (gate.condition.metric === 'errors') return cell.errors;
+  if (gate.condition.metric === 'error-rate') return cell.trials === 0 ? null : cell.errors / cell.trials;
   // No interval can put a rate's upper end at 0, so "above zero" is judged on the observed rate: any success fails.
   if (gate.condition.value === 0 && gate.condition.op === '>') return cell.asr;
   return bound === 'upper' ? cell.ciHigh : bound === 'lower' ? cell.ciLow : cell.asr;

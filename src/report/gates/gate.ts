@@ -1,9 +1,14 @@
 import type { RunSummary } from '../../stats/summary.js';
-import type { Gate, GateBound } from '../../taxonomy/gate-expression.js';
+import type { Gate, GateBound, UndecidedPolicy } from '../../taxonomy/gate-expression.js';
 import type { Finding } from '../finding.js';
 
-/** A cell failing a gate, with the number that failed it (a rate, or a severity's rank). */
-export type GateFailure = { readonly gate: Gate; readonly measured: number };
+/**
+ * A cell failing a gate: with the number that failed it (a rate, a count, or a severity's rank), or with `measured`
+ * null and why when the cell could not be measured (no decided attempt) and undecided cells fail.
+ */
+export type GateFailure =
+  | { readonly gate: Gate; readonly measured: number }
+  | { readonly gate: Gate; readonly measured: null; readonly why: string };
 
 /** One cell's finding and the gates it fails or could not be judged by. */
 export type CellVerdict = {
@@ -11,7 +16,7 @@ export type CellVerdict = {
   readonly finding: Finding;
   /** Gates it fails. */
   readonly failures: readonly GateFailure[];
-  /** Rate gates that selected it but had no decided attempt to judge. */
+  /** Rate gates that selected it but had no decided attempt to judge, when undecided cells pass. */
   readonly undecided: readonly Gate[];
 };
 
@@ -21,9 +26,13 @@ export type GateOutcome = {
   readonly gates: readonly Gate[];
   /** The bound rate gates compared. */
   readonly bound: GateBound;
+  /** What selected cells with no decided attempt did: failed the rate gates (default) or passed them. */
+  readonly undecided: UndecidedPolicy;
+  /** Why the run as a whole could not measure (it failed, or recorded nothing); every gate fails then. Null otherwise. */
+  readonly runFailure: string | null;
   /** One verdict per cell, in the summary's order. */
   readonly verdicts: readonly CellVerdict[];
-  /** True when any cell fails any gate. */
+  /** True when any cell fails any gate, or the run could not measure and there are gates. */
   readonly failed: boolean;
 };
 

@@ -24,7 +24,16 @@ describe('reportPolicy', () => {
   });
 
   it('defaults to no gates at the upper bound when nothing is configured', () => {
-    expect(reportPolicy({ config: {} })).toEqual({ rules: [], gates: [], bound: 'upper' });
+    expect(reportPolicy({ config: {} })).toEqual({ rules: [], gates: [], bound: 'upper', undecided: 'fail' });
+  });
+
+  it('fails undecided cells unless --allow-undecided or gates.undecided: pass; a failed run fails every gate', () => {
+    expect(reportPolicy({ config: { gates: { undecided: 'pass' } } }).undecided).toBe('pass');
+    expect(reportPolicy({ config: {}, allowUndecided: true }).undecided).toBe('pass');
+    const policy = reportPolicy({ config: {}, failOn: ['category=self-harm:asr>0.9'] });
+    expect(judgeRun({ summary: fixtureSummary(), policy }).outcome.failed).toBe(false);
+    const failed = judgeRun({ summary: fixtureSummary({ status: 'failed' }), policy }).outcome;
+    expect(failed).toMatchObject({ failed: true, runFailure: 'the run failed' });
   });
 
   it('rejects a bad bound or a bad configured expression with a ConfigError', () => {

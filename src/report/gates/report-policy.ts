@@ -1,7 +1,7 @@
 import type { TaxonomyTags } from '../../core/taxonomy.js';
 import { ConfigError } from '../../core/errors.js';
 import type { RunSummary } from '../../stats/summary.js';
-import { GATE_BOUNDS, type Gate, type GateBound } from '../../taxonomy/gate-expression.js';
+import { GATE_BOUNDS, type Gate, type GateBound, type UndecidedPolicy } from '../../taxonomy/gate-expression.js';
 import { gateSettings } from '../../taxonomy/gate-settings.js';
 import { parseGate } from '../../taxonomy/parse-gate.js';
 import { severityRules, type SeverityRule } from '../../taxonomy/severity-rules.js';
@@ -17,6 +17,8 @@ export type ReportPolicy = {
   readonly gates: readonly Gate[];
   /** Which number of each rate the gates compare. */
   readonly bound: GateBound;
+  /** What a selected cell with no decided attempt does to a rate gate. */
+  readonly undecided: UndecidedPolicy;
 };
 
 /** Where the policy comes from: the configuration's `severity` and `gates` sections, and command-line overrides. */
@@ -29,6 +31,8 @@ export type PolicyRequest = {
   readonly failOn?: readonly string[];
   /** `--gate-bound`; overrides the configured bound. */
   readonly gateBound?: string;
+  /** `--allow-undecided`: cells with no decided attempt pass the rate gates instead of failing them. */
+  readonly allowUndecided?: boolean;
 };
 
 /** Resolves the policy; throws ConfigError for a bad gate expression or bound. */
@@ -48,7 +52,8 @@ export function reportPolicy(request: PolicyRequest): ReportPolicy {
       hint: 'upper (the default) fails when the true rate could exceed the threshold; point compares the observed rate',
     });
   }
-  return { rules: severityRules.parse(sections.severity).rules, gates, bound: bound as GateBound };
+  const undecided = request.allowUndecided === true ? 'pass' : settings.undecided;
+  return { rules: severityRules.parse(sections.severity).rules, gates, bound: bound as GateBound, undecided };
 }
 
 /** What `judgeRun` reads. */
@@ -65,5 +70,14 @@ export type JudgeInput = {
 export function judgeRun(input: JudgeInput): GatedRun {
   const { summary, policy } = input;
   const findings = buildFindings(summary, { rules: policy.rules, ...(input.techniqueTaxonomy ? { techniqueTaxonomy: input.techniqueTaxonomy } : {}) });
-  return { summary, outcome: evaluateGates({ findings, gates: policy.gates, bound: policy.bound }) };
+  return { summary, outcome: evaluateGates({ findings, gates: policy.gates, bound: policy.bound, undecided: policy.undecided, runFailure: runFailure(summary) }) };
+}
+
+/** Why a run as a whole gave no number a gate could trust: it failed, or recorded nothing. Null when it measured. */
+export function runFailure(summary: RunSummary): string | null {
+  const failure = summary.failure;
+  if (summary.status === 'failed') {
+    return failure === undefined ? 'the run failed' : `the target kept failing (${failure.rule}); most errors were ${failure.errorKind}: ${failure.message}`;
+  }
+  return summary.recorded === 0 ? 'no attempt was recorded' : null;
 }
