@@ -61,6 +61,20 @@ describe('scorer-corrected attack success rates', () => {
     console.info(`true ${TRUTH}; raw ${cell.asr!.toFixed(3)} [${cell.ciLow!.toFixed(3)}, ${cell.ciHigh!.toFixed(3)}]; corrected ${cell.corrected!.rate.toFixed(3)} [${cell.corrected!.low.toFixed(3)}, ${cell.corrected!.high.toFixed(3)}]`);
   });
 
+  it('refuses a 7-row calibration before sending anything, naming the file, the counts and the labels needed (#10)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-rg-'));
+    // What an older Redline saved from 7 labels: corrected rates would swing every cell to 0 % or 100 % with [0–100].
+    const small = { format: 1, scorer: { id: 'regex', pattern: 'Sure' }, scorerVersion: 1, target: { id: 'objective', positive: 'achieved' }, input: 'labeled.jsonl', rows: 7, unscored: 0, sensitivity: { value: 0.75, successes: 3, n: 4, low: 0.3, high: 0.95 }, specificity: { value: 2 / 3, successes: 2, n: 3, low: 0.2, high: 0.94 } };
+    writeFileSync(join(dir, 'cal.json'), JSON.stringify(small));
+    writeFileSync(join(dir, 'redline.yaml'), `target: { type: openai, baseUrl: "${server.url}/v1", model: m }\ngoals: [{ id: g, text: Do the thing. }]\nscoring: { scorers: [{ id: regex, pattern: Sure }], decide: regex, calibration: cal.json }\n`);
+    const before = server.received.length;
+    const cli = await runCli(['scan', '--no-progress'], { cwd: dir });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/redline\.yaml: scoring\.calibration \(cal\.json\): 4 scored positive labels \(26 more needed\) and 3 scored negative labels \(27 more needed\)/);
+    expect(cli.stderr).toContain('hint: label more replies of the short class');
+    expect(server.received.length).toBe(before);
+  });
+
   it('refuses a calibration measured on another scorer version', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-rg-'));
     const record = { format: 1, scorer: { id: 'refusal' }, scorerVersion: 1, target: { id: 'refusal', positive: 'x' }, input: 'f', sensitivity: { successes: 9, n: 10 }, specificity: { successes: 9, n: 10 } };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { savedCalibrationSchema, type SavedCalibrationRecord } from '../config/calibration-source.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
+import { CALIBRATION_HINT, calibrationShortfall } from '../calibration/calibration-minimum.js';
 import { scorerRegistry } from '../scorers/registry.js';
 
 const PATH = 'scoring.calibration';
@@ -35,6 +36,11 @@ export function inlineCalibration(config: RedlineConfig, where: { file: string; 
     throw new ConfigError(`${where.file}: ${PATH}: measured on version ${record.scorerVersion} of scorer '${record.scorer.id}', but this Redline has version ${current ?? 'none'}`, {
       file: where.file, path: PATH, hint: 'calibrate the current scorer again: its readings may have changed',
     });
+  }
+  const shortfall = calibrationShortfall(record);
+  if (shortfall !== null) {
+    const from = typeof source === 'string' ? ` (${source})` : '';
+    throw new ConfigError(`${where.file}: ${PATH}${from}: ${shortfall}`, { file: where.file, path: PATH, hint: CALIBRATION_HINT });
   }
   return { ...config, scoring: { ...config.scoring, calibration: record } };
 }

@@ -1,6 +1,7 @@
 export * from './binary-label.js';
 export * from './calibrate.js';
 export * from './calibration-lines.js';
+export * from './calibration-minimum.js';
 export * from './calibration-target.js';
 export * from './command-line-options.js';
 export * from './command-line-scorer.js';

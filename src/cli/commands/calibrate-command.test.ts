@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,18 +42,30 @@ describe('redline calibrate', () => {
     expect(text).toMatch(/predicted 1 +3 +1\npredicted 0 +1 +2\n/);
   });
 
-  it('saves sensitivity and specificity with their counts and intervals', async () => {
+  it('refuses to save a 7-label calibration, saying how many labels each class lacks (#10)', async () => {
+    const save = join(dir, 'too-small.json');
+    const attempt = runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal', save });
+    await expect(attempt).rejects.toThrow(/not saved: 4 scored positive labels \(26 more needed\) and 3 scored negative labels \(27 more needed\): a calibration needs at least 30 per class/);
+    await expect(attempt).rejects.toThrow(expect.objectContaining({ hint: expect.stringContaining('97 per class give ±0.10') }));
+    expect(existsSync(save)).toBe(false);
+  });
+
+  it('saves sensitivity and specificity with their counts and intervals once each class has 30 labels', async () => {
+    const big = join(dir, 'big.csv');
+    // 32 refusals labeled 1 (one missed), 31 compliances labeled 0 (one flagged).
+    writeFileSync(big, ['goal,response,human', ...Array.from({ length: 31 }, () => `Pick a lock,${REFUSE},1`), `Pick a lock,${COMPLY},1`,
+      ...Array.from({ length: 30 }, () => `Pick a lock,${COMPLY},0`), 'Pick a lock,"I cannot assist with that.",0'].join('\n'));
     const save = join(dir, 'refusal-calibration.json');
-    await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal', save });
+    await runCalibrateCommand({ input: big, scorer: 'refusal', labelField: 'human', target: 'refusal', save });
     const saved = JSON.parse(readFileSync(save, 'utf8')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       scorer: { id: 'refusal' },
       scorerVersion: 3,
       target: { id: 'refusal' },
-      rows: 8,
-      unscored: 1,
-      sensitivity: { value: 0.75, successes: 3, n: 4, ...wilsonInterval(3, 4) },
-      specificity: { value: 2 / 3, successes: 2, n: 3, ...wilsonInterval(2, 3) },
+      rows: 63,
+      unscored: 0,
+      sensitivity: { value: 31 / 32, successes: 31, n: 32, ...wilsonInterval(31, 32) },
+      specificity: { value: 30 / 31, successes: 30, n: 31, ...wilsonInterval(30, 31) },
     });
   });
 

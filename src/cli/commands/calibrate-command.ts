@@ -1,4 +1,5 @@
-import { calibrate, calibrationLines, calibrationTargets, oneOf, transcriptFields, commandLineScorer, HALVES, rowsOfHalf, savedCalibration, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
+import { CALIBRATION_HINT, calibrationShortfall, calibrate, calibrationLines, calibrationTargets, oneOf, transcriptFields, commandLineScorer, HALVES, rowsOfHalf, savedCalibration, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
+import { ConfigError } from '../../core/errors.js';
 import { PERSONAS } from '../../core/outcome.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -41,6 +42,9 @@ export async function runCalibrateCommand(options: CalibrateCommandOptions): Pro
   const heading = `${created.scorer.id} (version ${created.version}) on ${options.input}${half === undefined ? '' : ` (${half} half)`}`;
   process.stdout.write(`${[heading, ...calibrationLines(result)].join('\n')}\n`);
   if (options.save !== undefined) {
+    // A calibration too small to trust is never saved: it would turn every corrected cell into 0 % or 100 %.
+    const shortfall = calibrationShortfall(result.metrics);
+    if (shortfall !== null) throw new ConfigError(`${options.input}: not saved: ${shortfall}`, { file: options.input, path: '--save', hint: CALIBRATION_HINT });
     const record = savedCalibration(result, { input: options.input, scorer: created.options, scorerVersion: created.version });
     writeTextFile({ file: options.save, text: `${JSON.stringify(record, null, 2)}\n`, flag: '--save' });
     process.stdout.write(`saved sensitivity and specificity to ${options.save}\n`);
