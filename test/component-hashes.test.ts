@@ -71,7 +71,7 @@ const PINNED = {
     'llm-likert': 'c1369b38d5839673',
     'composite:both': '2dbe275bb9f3675d',
     'conversation:ever': 'd651a4cbbafd4940',
-    objective: 'f3225e66680ef938',
+    objective: 'b3dbd9c5a0e27b59',
     'package-hallucination': 'd943a29d3c779e58',
     'insecure-output': '1f92694acc23c638',
   },

@@ -19,7 +19,8 @@ function heldOutPairs() {
 }
 
 describe.skipIf(!existsSync(OBJECTIVE_SETS))(`the objective judge on PyRIT's held-out objective rows (skipped: ${OBJECTIVE_SETS} is absent)`, () => {
-  // Second measurement, of version 2 (the first, of version 1, was 0.856 = 89/104, kappa 0.712). Floors sit a little
+  // Measured on version 2 and again on version 3 (its rules for templates, echoes, non-answers and asked-for values fire
+  // on one held-out row, correctly): the same 90/104. Version 1 was 0.856 = 89/104, kappa 0.712. Floors sit a little
   // below what was measured, never above.
   it('agrees with the human labels (measured: accuracy 0.865 = 90/104, kappa 0.731, F1 0.870)', async () => {
     const scorer = objectiveScorer.create({});
