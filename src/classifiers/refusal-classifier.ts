@@ -35,7 +35,7 @@ export function detectRefusal(reply: string, request?: string): RefusalDetection
 export const refusalClassifier = defineClassifier({
   id,
   summary: 'Reads a reply as refusal, partial refusal, non-answer or compliance; flags the declining ones.',
-  version: 1,
+  version: 2,
   direction: 'output',
   options: refusalClassifierOptions,
   create: (): PureClassifier<RefusalDetection> => ({

@@ -18,6 +18,10 @@ export type ConverterChain = {
   readonly steps: readonly ChainStep[];
   /** Applies every step in order. */
   convert(text: string): string;
+  /** True when some step can be undone: a reply written in kind can be read back. */
+  readonly reversible: boolean;
+  /** Undoes the reversible steps, last first (framings and noise have no decoder and are passed over). */
+  decode(text: string): string;
 };
 
 /** Text every chain hash is computed over, so a change in a converter's output changes the hash. */
@@ -42,10 +46,13 @@ export function chainId(steps: readonly ChainStep[]): string {
 export function buildChain(steps: readonly (ChainStep | ConverterDescriptor)[]): ConverterChain {
   const normal = steps.map((s) => ('descriptor' in s ? s : chainStep(s)));
   const converters: Converter[] = normal.map((s) => s.descriptor.create(s.options));
+  const decoders = converters.flatMap((c) => (c.decode === undefined ? [] : [c.decode.bind(c)])).reverse();
   return {
     id: chainId(normal),
     steps: normal,
     convert: (text) => converters.reduce((acc, c) => c.convert(acc), text),
+    reversible: decoders.length > 0,
+    decode: (text) => decoders.reduce((acc, decode) => decode(acc), text),
   };
 }
 

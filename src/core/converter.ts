@@ -8,6 +8,11 @@ export type Converter = {
   readonly id: string;
   /** Converts the text; must be pure and deterministic. */
   convert(text: string): string;
+  /**
+   * Undoes `convert`, for a reversible converter, tolerating a reply that only partly uses the encoding; absent for
+   * one that cannot be undone (framings, random noise). Replies written in kind are read through it.
+   */
+  decode?(text: string): string;
 };
 
 /** The registrable description of a converter (STYLE.md §4): the common descriptor plus its framework ids. */
@@ -16,6 +21,8 @@ export type ConverterDescriptor<Id extends string = string> = Descriptor<Id, Com
   readonly taxonomy: TaxonomyTags;
   /** Default options of a parameterized converter (absent: it takes none); `options` is derived from them. */
   readonly defaults?: ComponentOptions;
+  /** True when its converters can `decode`: a reply written in kind can be read back. */
+  readonly reversible?: boolean;
 };
 
 /** What a converter file declares: the descriptor without its options schema, which its defaults give. */

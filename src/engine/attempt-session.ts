@@ -7,6 +7,7 @@ import type { Usage } from '../core/target.js';
 import type { ConverterChain } from '../converters/chain.js';
 import type { AttemptContext } from './attempt-context.js';
 import { createAttemptBudget, type AttemptBudget } from './budget.js';
+import { readInKind } from './read-in-kind.js';
 import { sendWithRetry } from './send-with-retry.js';
 
 /** A failure that ends an attempt: a target or translator error, a spent budget, or a stopped run. */
@@ -211,13 +212,20 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
     const parts = response.parts ?? (response.text === '' ? [] : [{ type: 'text' as const, text: response.text }]);
     remember('assistant', response.text);
     record({ type: 'message', role: 'assistant', parts, ...(options.node === undefined ? {} : { node: options.node }) });
-    let read = replyReading(response);
-    if (input.translateTo !== undefined && response.text.trim() !== '') {
-      const back = await requireTranslator(context).translate(response.text, 'English');
-      if (!back.ok) return 'stopped' in back ? stopped : translatorFailure(back.error, 'reply');
-      events.push({ type: 'conversion', by: 'translation', chain: 'English', of: 'reply', before: response.text, after: back.text });
-      read = replyReading({ ...response, text: back.text });
+    // The reply as the target meant it: decoded when it answered in kind to an encoded prompt, then translated back.
+    let meant = response.text;
+    const decoded = readInKind(chain, meant);
+    if (decoded !== undefined) {
+      events.push({ type: 'conversion', by: 'converters', chain: chain.id, of: 'reply', before: meant, after: decoded });
+      meant = decoded;
     }
+    if (input.translateTo !== undefined && meant.trim() !== '') {
+      const back = await requireTranslator(context).translate(meant, 'English');
+      if (!back.ok) return 'stopped' in back ? stopped : translatorFailure(back.error, 'reply');
+      events.push({ type: 'conversion', by: 'translation', chain: 'English', of: 'reply', before: meant, after: back.text });
+      meant = back.text;
+    }
+    const read = replyReading({ ...response, text: meant });
     return { ok: true, text: response.text, read, ...(response.parts === undefined ? {} : { parts: response.parts }) };
   }
 

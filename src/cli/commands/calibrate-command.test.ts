@@ -60,7 +60,7 @@ describe('redline calibrate', () => {
     const saved = JSON.parse(readFileSync(save, 'utf8')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       scorer: { id: 'refusal' },
-      scorerVersion: 3,
+      scorerVersion: 4,
       target: { id: 'refusal' },
       rows: 63,
       unscored: 0,

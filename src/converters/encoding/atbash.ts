@@ -9,5 +9,6 @@ export const atbash = defineTextConverter({
   summary: 'Mirrors the Latin alphabet (a↔z, b↔y, …), the Atbash cipher; it is its own inverse.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => (text) => substituteLetters(text, (i) => 25 - i),
   build: () => (text) => substituteLetters(text, (i) => 25 - i),
 });

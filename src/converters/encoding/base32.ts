@@ -38,5 +38,6 @@ export const base32 = defineTextConverter({
   summary: 'Encodes the prompt as RFC 4648 base32 (UTF-8 bytes), a rarer cousin of base64.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => decodeBase32,
   build: () => encodeBase32,
 });

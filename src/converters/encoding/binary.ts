@@ -14,5 +14,6 @@ export const binary = defineTextConverter({
   summary: 'Writes the prompt as 8-bit groups of its UTF-8 bytes.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => BITS.decode,
   build: () => BITS.encode,
 });

@@ -27,5 +27,6 @@ export const braille = defineTextConverter({
   summary: 'Writes letters, digits and basic punctuation as Unicode Grade-1 Braille cells.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => BRAILLE.decode,
   build: () => BRAILLE.encode,
 });

@@ -16,6 +16,7 @@ export const caesar = defineTextConverter({
   version: 1,
   defaults: { shift: 3 },
   ranges: { shift: { min: -1000, max: 1000 } },
+  decode: ({ shift }) => (text) => decodeCaesar(text, shift),
   build:
     ({ shift }) =>
     (text) =>

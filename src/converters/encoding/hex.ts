@@ -14,5 +14,6 @@ export const hex = defineTextConverter({
   summary: 'Writes the prompt as space-separated hex bytes of its UTF-8 encoding.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => HEX.decode,
   build: () => HEX.encode,
 });

@@ -25,5 +25,6 @@ export const morse = defineTextConverter({
   summary: "Writes the prompt in International Morse code (letters split by ' ', words by ' / ').",
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => MORSE.decode,
   build: () => MORSE.encode,
 });

@@ -24,5 +24,6 @@ export const nato = defineTextConverter({
   summary: "Spells the prompt with NATO phonetic code words (Alfa Bravo …; words split by ' / ').",
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => NATO.decode,
   build: () => NATO.encode,
 });

@@ -9,5 +9,6 @@ export const rot13 = defineTextConverter({
   summary: 'Rotates letters by 13 places (ROT13); models often read it, keyword filters do not.',
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
+  decode: () => rot13Text,
   build: () => rot13Text,
 });

@@ -17,6 +17,7 @@ export const urlEncode = defineTextConverter({
   taxonomy: JAILBREAK_TAXONOMY,
   version: 1,
   defaults: { all: false },
+  decode: () => decodeUrl,
   build:
     ({ all }) =>
     (text) =>

@@ -29,5 +29,6 @@ export const emojiLetters = defineTextConverter({
   taxonomy: EVASION_TAXONOMY,
   version: 1,
   defaults: { style: 'regional' },
+  decode: ({ style }) => (text) => decodeEmojiLetters(text, style as 'regional' | 'circled'),
   build: ({ style }) => chooseOption({ id: 'emoji-letters', key: 'style', value: style, table: STYLES }).encode,
 });

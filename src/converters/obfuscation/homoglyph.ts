@@ -20,5 +20,6 @@ export const homoglyph = defineTextConverter({
   summary: 'Replaces Latin letters with Cyrillic/Greek look-alikes (а, е, о, …): same look, other code points.',
   taxonomy: EVASION_TAXONOMY,
   version: 1,
+  decode: () => CONFUSABLES.decode,
   build: () => CONFUSABLES.encode,
 });

@@ -11,5 +11,6 @@ export const leetspeak = defineTextConverter({
   summary: 'Swaps letters for look-alike digits (a→4, e→3, …) to slip past keyword filters.',
   taxonomy: EVASION_TAXONOMY,
   version: 1,
+  decode: () => LEET.decode,
   build: () => LEET.encode,
 });

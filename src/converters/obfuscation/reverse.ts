@@ -9,5 +9,6 @@ export const reverse = defineTextConverter({
   summary: 'Reverses the prompt character by character ("dlrow olleH"); applying it twice undoes it.',
   taxonomy: EVASION_TAXONOMY,
   version: 1,
+  decode: () => (text) => graphemes(text).reverse().join(''),
   build: () => (text) => graphemes(text).reverse().join(''),
 });

@@ -12,5 +12,6 @@ export const smallCaps = defineTextConverter({
   summary: 'Writes Latin letters as Unicode small capitals ("ʜᴇʟʟᴏ ᴡᴏʀʟᴅ"): readable, but other code points.',
   taxonomy: EVASION_TAXONOMY,
   version: 1,
+  decode: () => SMALL_CAPS.decode,
   build: () => SMALL_CAPS.encode,
 });

@@ -19,6 +19,8 @@ export type TextConverterSpec<Id extends string, D extends ComponentOptions> = {
   readonly ranges?: { readonly [K in keyof D]?: NumberRange };
   /** Builds the pure text function from the resolved options; may throw ConfigError for a bad value. */
   readonly build: (options: OptionValues<D>) => (text: string) => string;
+  /** Builds the function that undoes it, for a reversible converter: replies written in kind are read decoded. */
+  readonly decode?: (options: OptionValues<D>) => (text: string) => string;
 };
 
 /** A converter descriptor whose id keeps its literal type, so the registry can derive the id union. */
@@ -28,11 +30,15 @@ export type TextConverterDescriptor<Id extends string> = ConverterDescriptor & {
 export function defineTextConverter<Id extends string, D extends ComponentOptions = Record<never, never>>(
   spec: TextConverterSpec<Id, D>,
 ): TextConverterDescriptor<Id> {
-  const { build, ranges, ...descriptor } = spec;
+  const { build, decode, ranges, ...descriptor } = spec;
   const declared = { id: spec.id, defaults: spec.defaults ?? ({} as D), ranges };
   const converter = defineConverter({
     ...descriptor,
-    create: (options: ComponentOptions) => ({ id: spec.id, convert: build(resolveOptions(declared, options)) }),
+    reversible: decode !== undefined,
+    create: (options: ComponentOptions) => {
+      const resolved = resolveOptions(declared, options);
+      return { id: spec.id, convert: build(resolved), ...(decode === undefined ? {} : { decode: decode(resolved) }) };
+    },
   });
   return converter;
 }

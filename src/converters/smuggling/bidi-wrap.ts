@@ -21,6 +21,7 @@ export const bidiWrap = defineTextConverter({
   taxonomy: SMUGGLING_TAXONOMY,
   version: 1,
   defaults: { style: 'override' },
+  decode: () => decodeBidiWrap,
   build: ({ style }) => {
     const [open, close] = chooseOption({ id: 'bidi-wrap', key: 'style', value: style, table: STYLES });
     return (text) => `${open}${text}${close}`;

@@ -16,5 +16,6 @@ export const unicodeTags = defineTextConverter({
   summary: 'ASCII smuggling: maps printable ASCII to invisible Unicode tag characters (U+E0020–U+E007E).',
   taxonomy: SMUGGLING_TAXONOMY,
   version: 1,
+  decode: () => decodeUnicodeTags,
   build: () => (text) => text.replace(/[\x20-\x7e]/g, (c) => String.fromCodePoint(TAG_OFFSET + c.charCodeAt(0))),
 });

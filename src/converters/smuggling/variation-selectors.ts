@@ -27,6 +27,7 @@ export const variationSelectors = defineTextConverter({
   taxonomy: SMUGGLING_TAXONOMY,
   version: 1,
   defaults: { carrier: '😊' },
+  decode: () => decodeVariationSelectors,
   build:
     ({ carrier }) =>
     (text) =>

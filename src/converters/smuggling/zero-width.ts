@@ -19,6 +19,7 @@ export const zeroWidth = defineTextConverter({
   taxonomy: SMUGGLING_TAXONOMY,
   version: 1,
   defaults: { character: 'zwsp' },
+  decode: () => decodeZeroWidth,
   build: ({ character }) => {
     const separator = chooseOption({ id: 'zero-width', key: 'character', value: character, table: CHARACTERS });
     return (text) => interleave(text, { separator, scope: 'all' });
