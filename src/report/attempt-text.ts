@@ -33,7 +33,7 @@ function eventLines(event: AttemptEvent): string[] {
     case 'conversion':
       return event.of === 'prompt'
         ? [`--- (before ${event.by === 'translation' ? `translation into ${t(event.chain)}` : `converters ${t(event.chain)}`})`, t(event.before)]
-        : [`--- (as scored, translated into ${t(event.chain)})`, t(event.after)];
+        : [`--- (as scored, ${event.by === 'translation' ? `translated into ${t(event.chain)}` : `decoded through ${t(event.chain)}`})`, t(event.after)];
     case 'target-call': {
       const facts = [
         event.ok ? 'answered' : `failed: ${t(event.error?.kind ?? 'error')}`,

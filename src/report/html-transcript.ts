@@ -20,7 +20,7 @@ function renderTurn(turn: ShownTurn): SafeHtml {
     : turn.role === 'user' && turn.source !== undefined ? `${turn.source} → target` : turn.role === 'assistant' ? 'target' : turn.role;
   return html`<div class="turn ${turn.role}${turn.source === 'attacker' ? ' attacker' : ''}"><div class="role">${who}${turn.node === undefined ? null : html` · <code>${turn.node}</code>`}</div><pre>${turn.content}</pre>${renderParts(turn)}${
     turn.original === undefined ? null : html`<div class="role">before conversion</div><pre>${turn.original}</pre>`}${
-    turn.interpreted === undefined ? null : html`<div class="role">as scored (translated back)</div><pre>${turn.interpreted}</pre>`}</div>`;
+    turn.interpreted === undefined ? null : html`<div class="role">as read for scoring (decoded or translated back)</div><pre>${turn.interpreted}</pre>`}</div>`;
 }
 
 /** The turns in order, each run of pruned turns (abandoned branches) folded into one collapsed block. */
