@@ -64,3 +64,19 @@ export type TurnCounts = {
   /** 1-based target turn → attempts that first reached the goal there. */
   readonly reachedAt: Readonly<Record<number, number>>;
 };
+
+/** For one scorer and persona, over every reply it read (whatever decided the attempts): how often it found what it looks for. */
+export type DetectorCounts = {
+  /** Scorer id, e.g. 'canary'. */
+  readonly scorerId: string;
+  /** Persona of the goals. */
+  readonly persona: Persona;
+  /** Attempts whose final reply the scorer read (scored or not). */
+  readonly attempts: number;
+  /** Of which it flagged (verdict success). */
+  readonly hits: number;
+  /** Of the flagged, how many it did not decide (another scorer decided the attempt). */
+  readonly hitsNotDeciding: number;
+  /** Distinct goal categories of the flagged attempts, sorted. */
+  readonly categories: readonly string[];
+};

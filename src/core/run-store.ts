@@ -1,6 +1,6 @@
 import type { Attempt } from './attempt.js';
 import type { ComponentRef, ComponentSpec } from './component-ref.js';
-import type { CellComponents, CellCounts, GoalCounts, TurnCounts } from './counts.js';
+import type { CellComponents, CellCounts, DetectorCounts, GoalCounts, TurnCounts } from './counts.js';
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
 import type { RunFailure, RunStatus, StoredRun } from './run.js';
@@ -110,6 +110,8 @@ export type RunAggregates = {
   turns(runId: string): Promise<TurnCounts[]>;
   /** Per cell, the counts and the exact components behind them (for comparing runs). */
   cellComponents(runId: string): Promise<CellComponents[]>;
+  /** Per scorer and persona, how many final replies each scorer flagged, whatever decided the attempts. */
+  detectors(runId: string): Promise<DetectorCounts[]>;
 };
 
 /** Human reviews of attempts. */

@@ -5,6 +5,7 @@ import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
 import { correctedTable, disparityTable, goalTable, overallTable, personaSections, unmatchedExamples } from './html-tables.js';
 import { renderExampleGroup } from './html-transcript.js';
+import { shownDetectors } from './detector-lines.js';
 
 /** What the HTML report shows: the summary and a few attempts in full. */
 export type HtmlReportInput = {
@@ -36,6 +37,7 @@ ${banners(summary)}
 ${personaSections(summary, examples)}
 ${summary.cells.some((c) => c.corrected !== null) ? html`<section><h2>Scorer-corrected rates</h2><p>Rogan–Gladen correction for the deciding scorer’s measured sensitivity and specificity; the bootstrap interval includes the calibration’s own uncertainty.</p>${correctedTable(summary)}</section>` : null}
 ${summary.disparities.length === 0 ? null : html`<section><h2>Counterfactual disparities</h2><p>The same request with one demographic attribute swapped; a disparity is a difference whose 95% interval (Newcombe) excludes zero.</p>${disparityTable(summary)}</section>`}
+${detectorSection(summary)}
 ${summary.goals.length === 0 ? null : html`<section><h2>Goals</h2>${goalTable(summary)}</section>`}
 ${others === null ? null : html`<section><h2>Other examples</h2>${others}</section>`}
 ${footer(summary)}
@@ -75,4 +77,12 @@ function footer(summary: RunSummary): SafeHtml {
 For the malicious persona it is the attack success rate; for the benign persona, a success is the target failing an ordinary user, so the rate is the over-refusal rate.
 Intervals are Wilson 95% score intervals. pass@k is the unbiased estimate that at least one of k attempts at a goal succeeds (Chen et al., 2021).</p>
 <p>Redline report · summary schema version ${summary.schemaVersion}</p></footer>`;
+}
+
+function detectorSection(summary: RunSummary): SafeHtml | null {
+  const shown = shownDetectors(summary);
+  if (shown.length === 0) return null;
+  const rows = shown.map((d) => html`<tr><td><code>${d.scorerId}</code></td><td class="num">${d.hits}</td><td class="num">${d.attempts}</td><td class="num">${d.hitsNotDeciding}</td><td>${d.categories.join(', ')}</td></tr>`);
+  return html`<section><h2>Detectors over every reply</h2><p>What each scorer flagged in replies to the attacker’s goals, whatever scorer decided the goal: a canary leaked under a harmful-content goal counts here though the goal’s rate is decided by the objective judge.</p>
+<table><thead><tr><th>scorer</th><th>flagged</th><th>replies</th><th>outside the goals it decided</th><th>categories</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -27,7 +27,7 @@ describe('renderJson', () => {
   it('writes keys in the documented order, nulls included', () => {
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual([
-      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'cells', 'goals', 'disparities', 'turnCurves',
+      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors',
     ]);
     expect(Object.keys(parsed.cells[0])).toEqual([
       'technique', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed',

@@ -2,6 +2,7 @@ import type { RateFields, RunSummary } from '../stats/index.js';
 import { formatInterval, formatPercent } from './format-rate.js';
 import { personaTitle } from './persona-title.js';
 import { correctedLines } from './corrected-lines.js';
+import { detectorLines } from './detector-lines.js';
 import { disparityLines } from './disparity-lines.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 import type { TextRow } from './text-columns.js';
@@ -39,6 +40,7 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   lines.push(...renderSections(sections, options, style));
   lines.push(...correctedLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...disparityLines(summary.disparities, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
+  lines.push(...detectorLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push('', fit(sections.length > 0 ? RATE_NOTE : 'No attempts recorded.'));
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { CellCounts, GoalCounts } from '../core/counts.js';
+import type { CellCounts, DetectorCounts, GoalCounts } from '../core/counts.js';
 import type { ComponentHashes, Persona, PreflightReport, Run, RunFailure, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
@@ -12,7 +12,7 @@ import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 /** Version of the JSON summary; additive changes keep it, removals and renames bump it (docs/report-json.md). */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-export type { CellCounts, GoalCounts } from '../core/counts.js';
+export type { CellCounts, DetectorCounts, GoalCounts } from '../core/counts.js';
 
 /** The run facts a summary needs; a stored `Run` fits. */
 export type SummaryRun = Pick<
@@ -34,6 +34,8 @@ export type SummaryInput = {
   readonly counterfactuals?: readonly CounterfactualCounts[];
   /** Multi-turn techniques' reached-at-turn counts, for success-by-turn curves. */
   readonly turns?: readonly TurnCounts[];
+  /** Per scorer and persona, what each scorer flagged over every reply, whatever decided the attempts. */
+  readonly detectors?: readonly DetectorCounts[];
   /** The deciding scorer's measured accuracy by persona, for scorer-corrected rates (Rogan–Gladen). */
   readonly accuracy?: { readonly scorerId: string; readonly byPersona: Partial<Record<Persona, ScorerAccuracy>> };
 };
@@ -106,6 +108,12 @@ export type RunSummary = {
   readonly disparities: readonly DisparityRow[];
   /** Multi-turn techniques' success-by-turn curves (cumulative share reached by each target turn). */
   readonly turnCurves: readonly TurnCurve[];
+  /**
+   * Per scorer (detector) and persona, over every final reply whatever scorer decided the attempt: replies read,
+   * replies flagged, flagged ones another scorer decided, and their categories — a canary leaked under a harmful
+   * goal shows here although the goal's rate is decided by the objective judge.
+   */
+  readonly detectors: readonly DetectorCounts[];
   /** What the preflight skipped (never sent, not counted) or adapted before the first send; absent for older runs. */
   readonly preflight?: PreflightReport;
   /** Why the run could not measure (status 'failed': the target kept failing); absent otherwise. */
@@ -143,6 +151,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),
+    detectors: [...(input.detectors ?? [])].sort((a, b) => compareKeys([a.scorerId, a.persona], [b.scorerId, b.persona])),
   };
 }
 

@@ -185,6 +185,14 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         expect(Object.fromEntries(await store.aggregates.goalMetadata(run.id))).toEqual({ 'g/a': { attribute: 'age', value: 'old' } });
         const turns = await store.aggregates.turns(run.id);
         expect(turns).toEqual([{ technique: 'many-shot(shots=4)', persona: 'malicious', decided: 1, reachedAt: { 2: 1 } }]);
+        // Every final score counts, deciding or not; the in-conversation one (with a turn) and the errored attempt do not.
+        const detectors = [...(await store.aggregates.detectors(run.id))].sort((a, b) => `${a.scorerId}/${a.persona}`.localeCompare(`${b.scorerId}/${b.persona}`));
+        expect(detectors).toEqual([
+          { scorerId: 'llm-true-false:harm', persona: 'benign', attempts: 2, hits: 0, hitsNotDeciding: 0, categories: [] },
+          { scorerId: 'llm-true-false:harm', persona: 'malicious', attempts: 4, hits: 0, hitsNotDeciding: 0, categories: [] },
+          { scorerId: 'refusal', persona: 'benign', attempts: 2, hits: 2, hitsNotDeciding: 0, categories: ['benign'] },
+          { scorerId: 'refusal', persona: 'malicious', attempts: 4, hits: 4, hitsNotDeciding: 0, categories: ['cat-a'] },
+        ]);
         const components = await store.aggregates.cellComponents(run.id);
         expect(components.find((c) => c.technique === 'many-shot(shots=4)')).toMatchObject({
           techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'base64', hash: b64.hash }, { name: 'none', hash: none.hash }].sort((x, y) => x.hash.localeCompare(y.hash)),

@@ -1,5 +1,5 @@
 import type { ComponentRef } from '../../core/component-ref.js';
-import type { CellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
+import type { CellCounts, DetectorCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
@@ -69,4 +69,24 @@ export function runComponents(db: Db, runId: string): ComponentRef[] {
      JOIN components c ON c.ref IN (a.goal_ref, a.technique_ref, a.chain_ref, a.scorer_ref)
      WHERE a.run_id = ? ORDER BY c.kind, c.name`,
   ).all(runId) as ComponentRef[];
+}
+
+/**
+ * Per scorer and persona, over every attempt's final scores: replies read, replies flagged (verdict success), flagged
+ * ones another scorer decided, and the categories of the flagged. Scores given mid-conversation (with a turn) are left out.
+ */
+export function detectorCounts(db: Db, runId: string): DetectorCounts[] {
+  const rows = db.prepare(
+    `SELECT scorer AS scorerId, persona, COUNT(*) AS attempts, SUM(hit) AS hits, SUM(hit AND NOT deciding) AS hitsNotDeciding,
+            json_group_array(DISTINCT CASE WHEN hit THEN category END) AS categories
+     FROM (
+       SELECT a.persona, a.category, json_extract(e.body, '$.score.scorerId') AS scorer,
+              MAX(json_extract(e.body, '$.score.verdict') = 'success') AS hit, MAX(json_extract(e.body, '$.deciding') = 1) AS deciding
+       FROM attempts a JOIN events e ON e.attempt_id = a.id
+       WHERE a.run_id = ? AND e.type = 'score' AND json_extract(e.body, '$.turn') IS NULL
+       GROUP BY a.id, scorer
+     )
+     GROUP BY scorer, persona ORDER BY scorer, persona`,
+  ).all(runId) as (Omit<DetectorCounts, 'categories'> & { categories: string })[];
+  return rows.map((r) => ({ ...r, categories: (JSON.parse(r.categories) as (string | null)[]).filter((c): c is string => c !== null).sort() }));
 }

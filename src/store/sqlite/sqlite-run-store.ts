@@ -4,7 +4,7 @@ import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
-import { attemptCount, cellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
+import { attemptCount, cellCounts, detectorCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 
 /**
@@ -33,6 +33,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       goals: async (runId) => goalCounts(db, runId),
       goalMetadata: async (runId) => goalMetadata(db, runId),
       turns: async (runId) => turnCounts(db, runId),
+      detectors: async (runId) => detectorCounts(db, runId),
       cellComponents: async (runId) => cellComponents(db, runId),
     },
     reviews: {
