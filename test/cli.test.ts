@@ -21,7 +21,7 @@ describe('redline CLI on embedded defaults', () => {
     const json = result.stdout.match(/json:\s+(\S+)/)![1]!;
     const html = result.stdout.match(/html:\s+(\S+)/)![1]!;
     const summary = JSON.parse(readFileSync(json, 'utf8')) as { schemaVersion: number; runId: string; planned: number; recorded: number; cells: object[]; target: { simulated: boolean } };
-    expect(summary.schemaVersion).toBe(1);
+    expect(summary.schemaVersion).toBe(2);
     expect(summary.recorded).toBe(summary.planned);
     expect(summary.target.simulated).toBe(true);
     expect(summary.cells[0]).toEqual(expect.objectContaining({ technique: expect.any(String), category: expect.any(String), trials: expect.any(Number), asr: expect.anything(), ciLow: expect.anything(), ciHigh: expect.anything() }));

@@ -10,8 +10,9 @@ import { renderTargetHistory } from '../src/cli/commands/history-command.js';
 import { ConfigError, StoreError } from '../src/core/errors.js';
 import { startLocalServer } from './support/local-server.js';
 
-// Trials per goal × technique × chain: cells hold 10–20 attempts, enough to see the demo's defense levels apart.
-const TRIALS = 5;
+// Trials per goal × technique × chain: cells (technique × chain × category) hold 10–20 attempts, enough to see the
+// demo’s defense levels apart after the false-discovery adjustment over some 40 cells.
+const TRIALS = 10;
 
 /** Compares two runs of a database file through the store. */
 const compareStoredRuns = ({ database, ...options }: CompareStoredOptions & { database: string }) => withStore(database, (store) => compareIn(store, options));

@@ -41,7 +41,7 @@ export type HistoryPoint = {
 };
 
 /** One cell's rate over time. */
-export type CellHistory = Pick<CellCounts, 'technique' | 'category' | 'persona'> & {
+export type CellHistory = Pick<CellCounts, 'technique' | 'chain' | 'category' | 'persona'> & {
   /** One point per run of the group, oldest first. */
   readonly points: readonly HistoryPoint[];
 };
@@ -74,12 +74,12 @@ async function targetHistory(store: RunStore, runs: readonly StoredRun[], option
     targetHash: runs[0]!.hashes.target,
     runs: loaded.map(comparedRun),
     cells: keys.map((key) => {
-      const { technique, category, persona } = cells.find((m) => m.has(key))!.get(key)!;
+      const { technique, chain, category, persona } = cells.find((m) => m.has(key))!.get(key)!;
       const points = loaded.map(({ run }, i): HistoryPoint => {
         const own = cells[i]!.get(key);
         return { runId: run.id, createdAt: new Date(run.createdAt).toISOString(), rate: own === undefined ? null : rateFields(own), change: i === 0 ? null : changes[i]!.get(key) ?? null };
       });
-      return { technique, category, persona, points };
+      return { technique, chain: chain ?? 'none', category, persona, points };
     }),
   };
 }

@@ -25,7 +25,7 @@ export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promi
   const accuracy = scorerAccuracy((run.config as { scoring?: { calibration?: unknown } }).scoring?.calibration);
   const summary = buildSummary({
     run, cells: await store.aggregates.cells(run.id), goals, k: run.trials, counterfactuals, turns: await store.aggregates.turns(run.id),
-    detectors: await store.aggregates.detectors(run.id),
+    detectors: await store.aggregates.detectors(run.id), goalCells: await store.aggregates.goalCells(run.id),
     ...(accuracy === undefined ? {} : { accuracy }),
   });
   return { ...summary, ...(run.preflight === undefined ? {} : { preflight: run.preflight }), ...(run.failure === undefined ? {} : { failure: run.failure }) };

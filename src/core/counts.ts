@@ -12,12 +12,14 @@ export type OutcomeCounts = {
   readonly unscored: number;
 };
 
-/** Counts for one technique × category × persona, as the store aggregates them. */
+/** Counts for one technique × chain × category × persona, as the store aggregates them. */
 export type CellCounts = OutcomeCounts & {
   /** Technique instance, as shown (e.g. 'many-shot(shots=4)'). */
   readonly technique: string;
   /** Technique registry id (e.g. 'many-shot'), for taxonomy and gates. */
   readonly techniqueId?: string;
+  /** Converter chain id ('none', 'base64', 'leetspeak+caesar(shift=5)'); absent reads as 'none'. */
+  readonly chain?: string;
   /** Goal category. */
   readonly category: string;
   /** Goal persona. */
@@ -37,6 +39,11 @@ export type GoalCounts = OutcomeCounts & {
   /** Goal persona. */
   readonly persona: Persona;
 };
+
+/** A cell's technique as reports label it: the technique, then ' + CHAIN' when a converter chain was applied. */
+export function techniqueLabel(cell: { readonly technique: string; readonly chain?: string }): string {
+  return cell.chain === undefined || cell.chain === 'none' ? cell.technique : `${cell.technique} + ${cell.chain}`;
+}
 
 /** A component's display name and content hash. */
 export type NamedHash = { readonly name: string; readonly hash: string };
@@ -79,4 +86,18 @@ export type DetectorCounts = {
   readonly hitsNotDeciding: number;
   /** Distinct goal categories of the flagged attempts, sorted. */
   readonly categories: readonly string[];
+};
+
+/** Counts for one goal under one technique and chain: the unit a goal-level (cluster) bootstrap resamples. */
+export type GoalCellCounts = OutcomeCounts & {
+  /** Goal id. */
+  readonly goalId: string;
+  /** Technique instance. */
+  readonly technique: string;
+  /** Converter chain id. */
+  readonly chain: string;
+  /** Goal category. */
+  readonly category: string;
+  /** Goal persona. */
+  readonly persona: Persona;
 };

@@ -1,6 +1,6 @@
 import type { Attempt } from './attempt.js';
 import type { ComponentRef, ComponentSpec } from './component-ref.js';
-import type { CellComponents, CellCounts, DetectorCounts, GoalCounts, TurnCounts } from './counts.js';
+import type { CellComponents, CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from './counts.js';
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
 import type { RunFailure, RunStatus, StoredRun } from './run.js';
@@ -100,8 +100,10 @@ export type AttemptRecords = {
 
 /** Counts aggregated in the store (nothing per attempt is loaded). */
 export type RunAggregates = {
-  /** Outcome counts per technique × category × persona. */
+  /** Outcome counts per technique × chain × category × persona. */
   cells(runId: string): Promise<CellCounts[]>;
+  /** Outcome counts per goal × technique × chain, for goal-level intervals of pooled rows. */
+  goalCells(runId: string): Promise<GoalCellCounts[]>;
   /** Outcome counts per goal. */
   goals(runId: string): Promise<GoalCounts[]>;
   /** Metadata of each goal of the run that has any, by goal id. */

@@ -2,7 +2,7 @@ import type { GatedRun } from './gates/gate.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 
 const HEADER = [
-  'run_id', 'target', 'simulated', 'technique', 'technique_id', 'category', 'persona', 'kind', 'status', 'severity', 'harm',
+  'run_id', 'target', 'simulated', 'technique', 'technique_id', 'chain', 'category', 'persona', 'kind', 'status', 'severity', 'harm',
   'security_class', 'atlas', 'owasp', 'trials', 'successes', 'failures', 'errors', 'unscored', 'rate', 'ci_low', 'ci_high',
   'corrected_rate', 'corrected_ci_low', 'corrected_ci_high', 'gates_failed',
 ];
@@ -14,7 +14,7 @@ export function renderCsv(input: GatedRun): string {
     const { cell } = finding;
     return [
       text(summary.runId), text(summary.target.id), String(summary.target.simulated), text(cell.technique), text(finding.techniqueId ?? ''),
-      text(cell.category), cell.persona, finding.kind, finding.status, finding.severity ?? '', finding.harm ?? '', finding.securityClass ?? '',
+      text(cell.chain), text(cell.category), cell.persona, finding.kind, finding.status, finding.severity ?? '', finding.harm ?? '', finding.securityClass ?? '',
       finding.atlas.join(' '), finding.owasp.join(' '), ...[cell.trials, cell.successes, cell.failures, cell.errors, cell.unscored].map(String),
       ...[cell.asr, cell.ciLow, cell.ciHigh, cell.corrected?.rate, cell.corrected?.low, cell.corrected?.high].map((n) => (n === null || n === undefined ? '' : String(n))),
       text(failures.map((f) => f.gate.expression).join('; ')),

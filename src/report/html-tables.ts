@@ -1,4 +1,5 @@
-import type { CellRow, RunSummary } from '../stats/index.js';
+import { techniqueLabel } from '../core/counts.js';
+import type { CellRow, PooledFields, RunSummary } from '../stats/index.js';
 import type { ExampleAttempt } from './example-attempt.js';
 import { formatInterval, formatPercent, formatPoints } from './format-rate.js';
 import { personaTitle } from './persona-title.js';
@@ -7,10 +8,21 @@ import { html } from './html-template.js';
 import { RATE_HEADINGS, rateCells } from './html-rate.js';
 import { renderExampleGroup } from './html-transcript.js';
 
-/** The overall table: one row per persona with what its rate measures. */
+const clustered = (row: PooledFields): SafeHtml => html`<td>${row.goalClustered === null ? '—' : html`${formatInterval(row.goalClustered.low, row.goalClustered.high)} <small>(${row.goalClustered.goals} goals)</small>`}</td>`;
+
+/** The overall table: one row per persona with what its rate measures, and its interval over goals. */
 export function overallTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>persona</th><th>measure</th>${RATE_HEADINGS}</tr></thead><tbody>
-${summary.overall.map((row) => html`<tr><td>${row.persona}</td><td>${row.rateName}</td>${rateCells(row)}</tr>\n`)}</tbody></table>`;
+  return html`<table><thead><tr><th>persona</th><th>measure</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
+${summary.overall.map((row) => html`<tr><td>${row.persona}</td><td>${row.rateName}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table>
+<p>Pooled rows carry two intervals: Wilson (in the bar) treats every attempt as independent; “over goals” is a cluster bootstrap that resamples goals, so it widens with the variation between goals: read it for “goals like these”.</p>`;
+}
+
+/** Technique × converter chain rows pooled over categories (shown when the run used more than one chain). */
+export function techniqueChainTable(summary: RunSummary): SafeHtml | null {
+  if (new Set(summary.techniqueChains.map((r) => r.chain)).size < 2) return null;
+  return html`<section><h2>By technique × converter chain</h2><p>Each technique’s rate under each converter chain, pooled over categories: the effect of each converter.</p>
+<table><thead><tr><th>technique</th><th>chain</th><th>persona</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
+${summary.techniqueChains.map((row) => html`<tr><td class="id"><code>${row.technique}</code></td><td class="id"><code>${row.chain}</code></td><td>${row.persona}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table></section>`;
 }
 
 /** One section per persona: its cells, each followed by its example transcripts. */
@@ -37,7 +49,7 @@ ${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code
 /** Scorer-corrected rates beside the raw ones, for cells decided by the calibrated scorer. */
 export function correctedTable(summary: RunSummary): SafeHtml {
   return html`<table><thead><tr><th>technique</th><th>category</th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th></tr></thead><tbody>
-${summary.cells.filter((c) => c.corrected !== null).map((c) => html`<tr><td class="id"><code>${c.technique}</code></td><td>${c.category}</td><td class="num">${formatPercent(c.asr)}</td><td>${formatInterval(c.ciLow, c.ciHigh)}</td><td class="num">${formatPercent(c.corrected!.rate)}</td><td>${formatInterval(c.corrected!.low, c.corrected!.high)}</td></tr>\n`)}</tbody></table>`;
+${summary.cells.filter((c) => c.corrected !== null).map((c) => html`<tr><td class="id"><code>${techniqueLabel(c)}</code></td><td>${c.category}</td><td class="num">${formatPercent(c.asr)}</td><td>${formatInterval(c.ciLow, c.ciHigh)}</td><td class="num">${formatPercent(c.corrected!.rate)}</td><td>${formatInterval(c.corrected!.low, c.corrected!.high)}</td></tr>\n`)}</tbody></table>`;
 }
 
 /** Counterfactual disparities: each pair of values' rates and their difference with its interval. */
@@ -49,10 +61,10 @@ ${summary.disparities.map((d) => html`<tr><td>${d.attribute}</td><td>${d.valueA}
 
 function cellRows(cell: CellRow, examples: readonly ExampleAttempt[]): SafeHtml {
   const group = renderExampleGroup(examples);
-  return html`<tr><td class="id"><code>${cell.technique}</code></td><td class="id">${cell.category}</td>${rateCells(cell)}</tr>
+  return html`<tr><td class="id"><code>${techniqueLabel(cell)}</code></td><td class="id">${cell.category}</td>${rateCells(cell)}</tr>
 ${group === null ? null : html`<tr class="examples"><td colspan="9">${group}</td></tr>`}\n`;
 }
 
 function belongsTo(example: ExampleAttempt, cell: CellRow): boolean {
-  return example.technique === cell.technique && example.category === cell.category && example.persona === cell.persona;
+  return example.technique === cell.technique && example.chainId === cell.chain && example.category === cell.category && example.persona === cell.persona;
 }

@@ -27,13 +27,13 @@ describe('renderJson', () => {
   it('writes keys in the documented order, nulls included', () => {
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual([
-      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors',
+      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'techniqueChains', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors',
     ]);
     expect(Object.keys(parsed.cells[0])).toEqual([
-      'technique', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed',
+      'technique', 'chain', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed',
     ]);
     expect(Object.keys(parsed.overall[0])).toEqual([
-      'persona', 'rateName', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh',
+      'persona', 'rateName', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'goalClustered',
     ]);
     expect(Object.keys(parsed.goals[0])).toEqual(['goalId', 'category', 'persona', 'trials', 'decided', 'successes', 'k', 'passAtK']);
     expect(parsed.finishedAt).toBeNull();

@@ -1,3 +1,4 @@
+import { techniqueLabel } from '../core/counts.js';
 import { unmeasured } from './gates/evaluate-gates.js';
 import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateValue } from './gates/gate-lines.js';
@@ -37,7 +38,7 @@ export function renderJunit(input: GatedRun): string {
 
 function caseName(v: CellVerdict): string {
   const { cell } = v.finding;
-  return `${cell.technique} × ${cell.category} (${cell.persona})`;
+  return `${techniqueLabel(cell)} × ${cell.category} (${cell.persona})`;
 }
 
 function caseProperties(v: CellVerdict): string[][] {

@@ -1,3 +1,4 @@
+import { techniqueLabel } from '../core/counts.js';
 import { GATE_BOUND_NAMES } from '../taxonomy/gate-expression.js';
 import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateTally } from './gates/evaluate-gates.js';
@@ -55,7 +56,7 @@ function findingRow(v: CellVerdict): string {
   const { finding } = v;
   const { cell } = finding;
   const gates = v.failures.map((f) => code(f.gate.expression)).join(' ');
-  return `| ${finding.severity ?? 'none'} | ${code(cell.technique)} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
+  return `| ${finding.severity ?? 'none'} | ${code(techniqueLabel(cell))} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
 }
 
 // Failing cells first, then the most severe, then the highest possible rate.

@@ -1,3 +1,4 @@
+import { techniqueLabel } from '../core/counts.js';
 import { contentHash } from '../core/hash.js';
 import { severityRank, type Severity } from '../taxonomy/severity.js';
 import { unmeasured } from './gates/evaluate-gates.js';
@@ -51,7 +52,7 @@ function invocation(input: GatedRun) {
     ...(outcome.runFailure === null ? [] : [{ level: 'error', message: { text: `Redline could not measure the target: ${outcome.runFailure}.` }, descriptor: { id: 'redline/run-not-measured' } }]),
     ...(unmeasuredCells.length === 0 ? [] : [{
       level: outcome.undecided === 'fail' ? 'error' : 'warning',
-      message: { text: `${unmeasuredCells.length} cell(s) could not be measured (no decided attempt): ${unmeasuredCells.slice(0, 5).map((v) => `${v.finding.cell.technique} × ${v.finding.cell.category} (${unmeasured(v.finding)})`).join('; ')}${unmeasuredCells.length > 5 ? '; …' : ''}.` },
+      message: { text: `${unmeasuredCells.length} cell(s) could not be measured (no decided attempt): ${unmeasuredCells.slice(0, 5).map((v) => `${techniqueLabel(v.finding.cell)} × ${v.finding.cell.category} (${unmeasured(v.finding)})`).join('; ')}${unmeasuredCells.length > 5 ? '; …' : ''}.` },
       descriptor: { id: 'redline/cell-not-measured' },
     }]),
   ];
@@ -88,11 +89,12 @@ function result(v: CellVerdict, context: { ruleIndex: number; input: GatedRun; o
     ruleId: ruleId(v),
     ruleIndex: context.ruleIndex,
     level: finding.severity === null ? 'note' : LEVELS[finding.severity],
-    message: { text: `${cell.technique} × ${cell.category} (${cell.persona}) against ${summary.target.id}: ${rate}; severity ${finding.severity ?? 'none'}${gates.length > 0 ? `; fails ${gates.join(', ')}` : ''}.` },
-    locations: [{ ...physical, logicalLocations: [{ name: summary.target.id, kind: 'resource', fullyQualifiedName: `${summary.target.id}/${cell.technique}/${cell.category}` }] }],
-    partialFingerprints: { 'redlineCell/v1': contentHash([summary.target.hash, cell.technique, cell.category, cell.persona]) },
+    message: { text: `${techniqueLabel(cell)} × ${cell.category} (${cell.persona}) against ${summary.target.id}: ${rate}; severity ${finding.severity ?? 'none'}${gates.length > 0 ? `; fails ${gates.join(', ')}` : ''}.` },
+    locations: [{ ...physical, logicalLocations: [{ name: summary.target.id, kind: 'resource', fullyQualifiedName: `${summary.target.id}/${techniqueLabel(cell)}/${cell.category}` }] }],
+    // A chain is part of the cell, but the identity chain is left out so results of chain-less cells keep their fingerprints.
+    partialFingerprints: { 'redlineCell/v1': contentHash([summary.target.hash, cell.technique, ...(cell.chain === 'none' ? [] : [cell.chain]), cell.category, cell.persona]) },
     properties: {
-      technique: cell.technique, category: cell.category, persona: cell.persona, severity: finding.severity, kind: finding.kind,
+      technique: cell.technique, chain: cell.chain, category: cell.category, persona: cell.persona, severity: finding.severity, kind: finding.kind,
       trials: cell.trials, successes: cell.successes, failures: cell.failures, errors: cell.errors, unscored: cell.unscored,
       rate: cell.asr, ciLow: cell.ciLow, ciHigh: cell.ciHigh, gatesFailed: gates, simulated: summary.target.simulated,
     },

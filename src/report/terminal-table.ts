@@ -1,7 +1,9 @@
 import type { RateFields, RunSummary } from '../stats/index.js';
 import { formatInterval, formatPercent } from './format-rate.js';
 import { personaTitle } from './persona-title.js';
+import { techniqueLabel } from '../core/counts.js';
 import { correctedLines } from './corrected-lines.js';
+import { pooledLines } from './pooled-lines.js';
 import { detectorLines } from './detector-lines.js';
 import { disparityLines } from './disparity-lines.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
@@ -29,15 +31,23 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   if (summary.status !== 'completed') {
     lines.push(fit(`Run ${sanitizeTerminal(summary.status)}: ${summary.recorded} of ${summary.planned} planned attempts recorded.`));
   }
-  const sections: Section[] = summary.overall.map((overall) => ({
-    title: `${personaTitle(overall.persona)} — ${overall.rateName}`,
-    headers: ['technique', 'category'],
-    rows: summary.cells.filter((cell) => cell.persona === overall.persona).map((cell) => figureRow([cell.technique, cell.category], cell)),
+  // With more than one converter chain, each technique × chain pooled over categories comes first: what each chain buys.
+  const chains = new Set(summary.techniqueChains.map((row) => row.chain));
+  const chainSections: Section[] = chains.size < 2 ? [] : summary.overall.map((overall) => ({
+    title: `${personaTitle(overall.persona)} — ${overall.rateName} by technique × converter chain (pooled over categories)`,
+    headers: ['technique', 'chain'],
+    rows: summary.techniqueChains.filter((row) => row.persona === overall.persona).map((row) => figureRow([row.technique, row.chain], row)),
   }));
+  const sections: Section[] = [...chainSections, ...summary.overall.map((overall) => ({
+    title: `${personaTitle(overall.persona)} — ${overall.rateName}`,
+    headers: ['technique', 'category'] as const,
+    rows: summary.cells.filter((cell) => cell.persona === overall.persona).map((cell) => figureRow([techniqueLabel(cell), cell.category], cell)),
+  }))];
   if (sections.length > 0) {
     sections.push({ title: 'Overall', headers: ['persona', 'measure'], rows: summary.overall.map((row) => figureRow([row.persona, row.rateName], row)) });
   }
   lines.push(...renderSections(sections, options, style));
+  lines.push(...pooledLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...correctedLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...disparityLines(summary.disparities, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...detectorLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));

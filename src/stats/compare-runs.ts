@@ -7,7 +7,8 @@ import type { CellCounts } from './summary.js';
 import { whyNotComparable, type CellComponents } from './cell-comparability.js';
 
 /** Version of the comparison JSON; additive changes keep it, removals and renames bump it (docs/compare.md). */
-export const COMPARISON_SCHEMA_VERSION = 1;
+/** 2: cells are technique × chain × category × persona (they were pooled over chains). */
+export const COMPARISON_SCHEMA_VERSION = 2;
 
 /** A run and its cells, as `compareRuns` reads them. */
 export type RunCells = {
@@ -20,10 +21,12 @@ export type RunCells = {
 /** What happened to a cell from run A to run B; success is the probe finding a failure, so higher is worse. */
 export type ChangeVerdict = 'regression' | 'improvement' | 'no significant change' | 'not comparable';
 
-/** One technique × category × persona in both runs. */
+/** One technique × chain × category × persona in both runs. */
 export type CellComparison = {
   /** Technique id. */
   readonly technique: string;
+  /** Converter chain id ('none' for the identity). */
+  readonly chain: string;
   /** Goal category. */
   readonly category: string;
   /** Goal persona. */
@@ -92,8 +95,8 @@ export type CompareInput = {
   readonly adjustment?: Adjustment;
 };
 
-/** A cell's identity across runs: technique, category and persona. */
-export const cellKey = (c: Pick<CellCounts, 'technique' | 'category' | 'persona'>): string => [c.technique, c.category, c.persona].join('\u0000');
+/** A cell's identity across runs: technique, converter chain, category and persona. */
+export const cellKey = (c: Pick<CellCounts, 'technique' | 'chain' | 'category' | 'persona'>): string => [c.technique, c.chain ?? 'none', c.category, c.persona].join('\u0000');
 
 /** Distinct cell keys in code-unit order, not locale order, so the same data sorts the same on every machine. */
 export function sortedCellKeys(keys: Iterable<string>): string[] {
@@ -128,7 +131,7 @@ export function compareRuns(input: CompareInput): RunComparison {
     const d = q === null ? undefined : differenceInterval(decided(row.b!), decided(row.a!));
     const verdict: ChangeVerdict = q === null ? 'not comparable' : q >= alpha ? 'no significant change' : d!.difference > 0 ? 'regression' : 'improvement';
     return {
-      technique: row.cell.technique, category: row.cell.category, persona: row.cell.persona, verdict, reason: row.reason ?? null,
+      technique: row.cell.technique, chain: row.cell.chain ?? 'none', category: row.cell.category, persona: row.cell.persona, verdict, reason: row.reason ?? null,
       a: row.a === undefined ? null : rateFields(row.a), b: row.b === undefined ? null : rateFields(row.b),
       difference: d === undefined ? null : { estimate: d.difference, low: d.low, high: d.high }, p: row.p, q,
     };

@@ -9,3 +9,4 @@ export * from './fisher-exact.js';
 export * from './multiple-comparisons.js';
 export * from './rogan-gladen.js';
 export * from './turn-curves.js';
+export * from './cluster-bootstrap.js';

@@ -1,4 +1,5 @@
-import type { CellCounts, DetectorCounts, GoalCounts } from '../core/counts.js';
+import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts } from '../core/counts.js';
+import { goalClusteredInterval, type GoalClusteredInterval } from './cluster-bootstrap.js';
 import type { ComponentHashes, Persona, PreflightReport, Run, RunFailure, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
 import { counterfactualDisparities, type CounterfactualCounts, type DisparityRow } from './disparity.js';
@@ -9,10 +10,13 @@ import { deriveSeed } from '../core/random.js';
 import type { RateFields } from './rate-fields.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
-/** Version of the JSON summary; additive changes keep it, removals and renames bump it (docs/report-json.md). */
-export const SUMMARY_SCHEMA_VERSION = 1;
+/**
+ * Version of the JSON summary; additive changes keep it, removals, renames and changed meanings bump it
+ * (docs/report-json.md). 2: cells are technique × chain × category × persona (they were pooled over chains).
+ */
+export const SUMMARY_SCHEMA_VERSION = 2;
 
-export type { CellCounts, DetectorCounts, GoalCounts } from '../core/counts.js';
+export type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts } from '../core/counts.js';
 
 /** The run facts a summary needs; a stored `Run` fits. */
 export type SummaryRun = Pick<
@@ -24,8 +28,10 @@ export type SummaryRun = Pick<
 export type SummaryInput = {
   /** The run. */
   readonly run: SummaryRun;
-  /** Counts per technique × category × persona. */
+  /** Counts per technique × chain × category × persona. */
   readonly cells: readonly CellCounts[];
+  /** Counts per goal × technique × chain, for goal-clustered intervals of pooled rows; without them those are null. */
+  readonly goalCells?: readonly GoalCellCounts[];
   /** Counts per goal. */
   readonly goals: readonly GoalCounts[];
   /** Attempts per goal an attacker is assumed to get, for pass@k. */
@@ -43,11 +49,20 @@ export type SummaryInput = {
 /** What the rate means for a persona. */
 export type RateName = 'attack success rate' | 'over-refusal rate';
 
-/** Totals for one persona. */
-export type OverallRow = { readonly persona: Persona; readonly rateName: RateName } & RateFields;
+/** What a pooled row adds: an interval that treats goals as the independent units (null without goal counts or with one goal). */
+export type PooledFields = {
+  /** Goal-level 95% cluster-bootstrap interval of the pooled rate; the Wilson fields treat every attempt as iid. */
+  readonly goalClustered: GoalClusteredInterval | null;
+};
 
-/** One technique × category × persona. */
-export type CellRow = { readonly technique: string; readonly category: string; readonly persona: Persona } & RateFields & {
+/** Totals for one persona, pooled over techniques, chains, categories and goals. */
+export type OverallRow = { readonly persona: Persona; readonly rateName: RateName } & RateFields & PooledFields;
+
+/** One technique × converter chain × persona, pooled over categories: how much each chain changes a technique's rate. */
+export type TechniqueChainRow = { readonly technique: string; readonly techniqueId?: string; readonly chain: string; readonly persona: Persona } & RateFields & PooledFields;
+
+/** One technique × chain × category × persona: a homogeneous cell, with its Wilson interval. */
+export type CellRow = { readonly technique: string; readonly chain: string; readonly category: string; readonly persona: Persona } & RateFields & {
   /** The technique's registry id ('many-shot' for 'many-shot(shots=4)'), as the store recorded it. */
   readonly techniqueId?: string;
   /** The rate corrected for the deciding scorer's measured errors, with a bootstrap 95% interval; null without a calibration. */
@@ -100,7 +115,9 @@ export type RunSummary = {
   readonly hashes: ComponentHashes;
   /** Totals, one row per persona present. */
   readonly overall: readonly OverallRow[];
-  /** Technique × category × persona rows, sorted by technique, category, persona. */
+  /** Technique × chain × persona rows pooled over categories, sorted by technique, chain, persona. */
+  readonly techniqueChains: readonly TechniqueChainRow[];
+  /** Technique × chain × category × persona rows, sorted by technique, chain, category, persona. */
   readonly cells: readonly CellRow[];
   /** Per-goal rows with pass@k, sorted by goal id, category, persona. */
   readonly goals: readonly GoalRow[];
@@ -129,11 +146,22 @@ const RATE_NAMES: Readonly<Record<Persona, RateName>> = {
 export function buildSummary(input: SummaryInput): RunSummary {
   const { run } = input;
   if (!Number.isInteger(input.k) || input.k < 1) throw new RangeError(`k must be a positive integer, got ${input.k}`);
-  const cells = [...input.cells].sort((a, b) => compareKeys([a.technique, a.category, a.persona], [b.technique, b.category, b.persona]));
+  const cells = [...input.cells]
+    .map((cell) => ({ ...cell, chain: cell.chain ?? 'none' }))
+    .sort((a, b) => compareKeys([a.technique, a.chain, a.category, a.persona], [b.technique, b.chain, b.category, b.persona]));
   const goals = [...input.goals].sort((a, b) => compareKeys([a.goalId, a.category, a.persona], [b.goalId, b.category, b.persona]));
+  const clustered = (key: readonly string[], pick: (g: GoalCellCounts) => boolean) => pooledInterval(input, key, pick);
   const overall = PERSONAS.flatMap((persona) => {
     const mine = cells.filter((cell) => cell.persona === persona);
-    return mine.length === 0 ? [] : [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)) }];
+    if (mine.length === 0) return [];
+    return [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)), goalClustered: clustered(['overall', persona], (g) => g.persona === persona) }];
+  });
+  const techniqueChains = groupBy(cells, (c) => [c.technique, c.chain, c.persona]).map((group) => {
+    const { technique, techniqueId, chain, persona } = group[0]!;
+    return {
+      technique, ...(techniqueId === undefined ? {} : { techniqueId }), chain, persona, ...rateFields(sumCounts(group)),
+      goalClustered: clustered(['technique-chain', technique, chain, persona], (g) => g.technique === technique && g.chain === chain && g.persona === persona),
+    };
   });
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -147,12 +175,40 @@ export function buildSummary(input: SummaryInput): RunSummary {
     finishedAt: run.finishedAt === undefined ? null : new Date(run.finishedAt).toISOString(),
     hashes: run.hashes,
     overall,
-    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
+    techniqueChains,
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),
     detectors: [...(input.detectors ?? [])].sort((a, b) => compareKeys([a.scorerId, a.persona], [b.scorerId, b.persona])),
   };
+}
+
+/** Rows grouped by a key, in first-seen order (the input is sorted, so groups come out sorted). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => readonly string[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row).join('\u0000');
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [row]);
+    else group.push(row);
+  }
+  return [...groups.values()];
+}
+
+/** The goal-clustered interval of a pooled row: its goals' decided counts (summed over the row's cells), resampled. */
+function pooledInterval(input: SummaryInput, key: readonly string[], pick: (g: GoalCellCounts) => boolean): GoalClusteredInterval | null {
+  if (input.goalCells === undefined) return null;
+  const byGoal = new Map<string, { success: number; failure: number }>();
+  for (const g of input.goalCells) {
+    if (!pick(g)) continue;
+    const entry = byGoal.get(g.goalId) ?? { success: 0, failure: 0 };
+    entry.success += g.success;
+    entry.failure += g.failure;
+    byGoal.set(g.goalId, entry);
+  }
+  // Seeded by the row, so a report regenerated from the store shows the same interval.
+  return goalClusteredInterval({ clusters: [...byGoal.values()], seed: deriveSeed(input.run.seed, ...key) });
 }
 
 function goalRow(goal: GoalCounts, k: number): GoalRow {
@@ -186,7 +242,7 @@ function correctedCell(cell: CellCounts, input: SummaryInput): CorrectedRate | n
   const scorers = cell.decidingScorers ?? [];
   // Human-reviewed attempts are not the scorer's readings: the correction applies only to purely machine-scored cells.
   if (accuracy === undefined || decided === 0 || (cell.reviewed ?? 0) > 0 || scorers.length !== 1 || scorers[0] !== input.accuracy?.scorerId) return null;
-  // Seeded by the cell, so a report regenerated from the store shows the same interval.
-  const seed = deriveSeed(input.run.seed, cell.technique, cell.category, cell.persona);
+  // Seeded by the cell, so a report regenerated from the store shows the same interval (the chain only when there is one).
+  const seed = deriveSeed(input.run.seed, cell.technique, ...(cell.chain === undefined || cell.chain === 'none' ? [] : [cell.chain]), cell.category, cell.persona);
   return correctedRate({ observed: { successes: cell.success, n: decided }, accuracy, seed });
 }

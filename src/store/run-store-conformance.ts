@@ -174,9 +174,16 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         writer.record(attemptOf({ seq: 6, outcome: 'success', goal: goalB, technique: direct }));
         await writer.flush();
         const cells = await store.aggregates.cells(run.id);
+        // A cell is technique × chain × category × persona: the even positions used no chain, the odd ones base64.
         expect(cells).toEqual([
-          { technique: 'direct-request', techniqueId: 'direct-request', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0, decidingScorers: ['refusal'] },
-          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', category: 'cat-a', persona: 'malicious', success: 1, failure: 2, error: 1, unscored: 1, reviewed: 0, decidingScorers: ['refusal'] },
+          { technique: 'direct-request', techniqueId: 'direct-request', chain: 'none', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0, decidingScorers: ['refusal'] },
+          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'base64', category: 'cat-a', persona: 'malicious', success: 0, failure: 1, error: 1, unscored: 0, reviewed: 0, decidingScorers: ['refusal'] },
+          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'none', category: 'cat-a', persona: 'malicious', success: 1, failure: 1, error: 0, unscored: 1, reviewed: 0, decidingScorers: ['refusal'] },
+        ]);
+        expect(await store.aggregates.goalCells(run.id)).toEqual([
+          { goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'base64', category: 'cat-a', persona: 'malicious', success: 0, failure: 1, error: 1, unscored: 0, reviewed: 0 },
+          { goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'none', category: 'cat-a', persona: 'malicious', success: 1, failure: 1, error: 0, unscored: 1, reviewed: 0 },
+          { goalId: 'g/b', technique: 'direct-request', chain: 'none', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0 },
         ]);
         expect(await store.aggregates.goals(run.id)).toEqual([
           { goalId: 'g/a', category: 'cat-a', persona: 'malicious', success: 1, failure: 2, error: 1, unscored: 1, reviewed: 0 },
@@ -194,12 +201,12 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
           { scorerId: 'refusal', persona: 'malicious', attempts: 4, hits: 4, hitsNotDeciding: 0, categories: ['cat-a'] },
         ]);
         const components = await store.aggregates.cellComponents(run.id);
-        expect(components.find((c) => c.technique === 'many-shot(shots=4)')).toMatchObject({
-          techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'base64', hash: b64.hash }, { name: 'none', hash: none.hash }].sort((x, y) => x.hash.localeCompare(y.hash)),
-          scorers: [{ name: 'refusal', hash: refusal.hash }],
-        });
+        expect(components.filter((c) => c.technique === 'many-shot(shots=4)')).toMatchObject([
+          { chain: 'base64', techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'base64', hash: b64.hash }], scorers: [{ name: 'refusal', hash: refusal.hash }] },
+          { chain: 'none', techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'none', hash: none.hash }], scorers: [{ name: 'refusal', hash: refusal.hash }] },
+        ]);
         const examples = await store.attempts.examples({ runId: run.id, perCell: 2 });
-        expect(examples.map((e) => [e.technique, e.seq])).toEqual([['direct-request', 5], ['direct-request', 6], ['many-shot(shots=4)', 0], ['many-shot(shots=4)', 3]]);
+        expect(examples.map((e) => [e.technique, e.seq])).toEqual([['direct-request', 5], ['direct-request', 6], ['many-shot(shots=4)', 0], ['many-shot(shots=4)', 1], ['many-shot(shots=4)', 2], ['many-shot(shots=4)', 3]]);
         expect((await store.components.ofRun(run.id)).map((c) => `${c.kind}:${c.id}:${c.instance}`).sort()).toEqual(
           ['chain:base64:base64', 'chain:none:none', 'goal:g/a:g/a', 'goal:g/b:g/b', 'scorer:refusal:refusal', 'technique:direct-request:direct-request', 'technique:many-shot:many-shot(shots=4)'],
         );

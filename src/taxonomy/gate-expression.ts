@@ -14,7 +14,7 @@ export const GATE_BOUND_NAMES: Readonly<Record<GateBound, string>> = {
 };
 
 /** The cell fields a gate can select on. */
-export const GATE_KEYS = ['category', 'technique', 'persona', 'kind'] as const;
+export const GATE_KEYS = ['category', 'technique', 'chain', 'persona', 'kind'] as const;
 
 /** Picks cells: the field's value must match the glob (technique also matches on the registry id). */
 export type GateSelector = { readonly key: (typeof GATE_KEYS)[number]; readonly pattern: string };

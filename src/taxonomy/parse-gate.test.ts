@@ -40,6 +40,15 @@ describe('parseGate', () => {
     expect(error).toMatchObject({ file: '<command line>', path: '--fail-on' });
   });
 
+  it('selects on the converter chain and on errored attempts', () => {
+    expect(parseGate('chain=base64:asr>0')).toMatchObject({ selectors: [{ key: 'chain', pattern: 'base64' }], condition: { metric: 'asr', op: '>', value: 0 } });
+    expect(parseGate('errors>3')).toMatchObject({ condition: { metric: 'errors', op: '>', value: 3 } });
+    expect(parseGate('category=fraud:error-rate>=10%')).toMatchObject({ condition: { metric: 'error-rate', op: '>=', value: 0.1 } });
+    expect(() => parseGate('chian=base64:asr>0')).toThrow(expect.objectContaining({ hint: "did you mean 'chain'?" }));
+    expect(() => parseGate('errors>0.5')).toThrow(/is not a count of attempts/);
+    expect(() => parseGate('eror-rate>0.5')).toThrow(expect.objectContaining({ hint: "did you mean 'error-rate'?" }));
+  });
+
   it('names the config path for a configured gate', () => {
     expect(() => parseGate('nope', { file: 'redline.yaml', path: 'gates.failOn[1]' })).toThrow(expect.objectContaining({ file: 'redline.yaml', path: 'gates.failOn[1]' }));
   });

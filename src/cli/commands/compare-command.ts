@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { withStore } from '../../api/open-store.js';
 import { compareStoredRuns, type CellComparison, type ComparedRun, type RunComparison, ADJUSTMENTS, type Adjustment } from '../../api/compare.js';
+import { techniqueLabel } from '../../core/counts.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
 import { formatInterval, formatPercent, formatPoints, sanitizeTerminal, layoutColumns, type TextRow } from '../../api/terminal-output.js';
 import { commandDatabase } from './runs-command.js';
@@ -43,7 +44,7 @@ function runPhrase(run: ComparedRun): string {
 function cellRow(cell: CellComparison): TextRow {
   const d = cell.difference;
   return {
-    text: [sanitizeTerminal(cell.technique), sanitizeTerminal(`${cell.category}/${cell.persona}`)],
+    text: [sanitizeTerminal(techniqueLabel(cell)), sanitizeTerminal(`${cell.category}/${cell.persona}`)],
     figures: [
       formatPercent(cell.a?.asr ?? null), formatInterval(cell.a?.ciLow ?? null, cell.a?.ciHigh ?? null),
       formatPercent(cell.b?.asr ?? null), formatInterval(cell.b?.ciLow ?? null, cell.b?.ciHigh ?? null),

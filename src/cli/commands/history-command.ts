@@ -1,5 +1,6 @@
 import { withStore } from '../../api/open-store.js';
 import { runHistory, type TargetHistory, type ChangeVerdict } from '../../api/compare.js';
+import { techniqueLabel } from '../../core/counts.js';
 import { ConfigError } from '../../core/errors.js';
 import { formatPercent, sanitizeTerminal, layoutColumns, type TextRow } from '../../api/terminal-output.js';
 import { alphaOption } from './compare-command.js';
@@ -37,7 +38,7 @@ export function renderTargetHistory(history: TargetHistory, options: { last: num
   lines.push(...runs.map((r, i) => `  #${from + i + 1}  ${sanitizeTerminal(r.id)}  ${when(r.createdAt)}  ${sanitizeTerminal(r.status)}`));
   const header: TextRow = { text: ['technique', 'category/persona'], figures: runs.flatMap((r, i) => [...(i === 0 ? [] : ['']), `#${from + i + 1} ${r.createdAt.slice(5, 10)}`]) };
   const rows = history.cells.map((cell): TextRow => ({
-    text: [sanitizeTerminal(cell.technique), sanitizeTerminal(`${cell.category}/${cell.persona}`)],
+    text: [sanitizeTerminal(techniqueLabel(cell)), sanitizeTerminal(`${cell.category}/${cell.persona}`)],
     figures: cell.points.slice(from).flatMap((point, i) => [
       ...(i === 0 ? [] : [point.change === null || point.rate === null ? ' ' : MARKS[point.change]]),
       formatPercent(point.rate?.asr ?? null),

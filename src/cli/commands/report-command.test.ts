@@ -39,7 +39,7 @@ describe('redline report', () => {
     expect(await report({ format: 'csv' })).toBe(EXIT.ok);
     expect(stdout()).toMatch(/^run_id,target,simulated,technique,/);
     expect(await report({ format: 'json' })).toBe(EXIT.ok);
-    expect(JSON.parse(stdout())).toMatchObject({ runId, schemaVersion: 1 });
+    expect(JSON.parse(stdout())).toMatchObject({ runId, schemaVersion: 2 });
     const out = join(dir, 'out', 'report.sarif');
     expect(await report({ format: 'sarif', out })).toBe(EXIT.ok);
     expect(stdout()).toBe('');

@@ -51,7 +51,7 @@ export function selects(gate: Gate, finding: Finding): boolean {
   if (finding.kind === 'over-refusal' && !gate.selectors.some((s) => s.key === 'persona' || s.key === 'kind')) return false;
   return gate.selectors.every((s) => {
     if (s.key === 'technique') return globMatches(s.pattern, cell.technique) || (finding.techniqueId !== null && globMatches(s.pattern, finding.techniqueId));
-    return globMatches(s.pattern, s.key === 'kind' ? finding.kind : cell[s.key]);
+    return globMatches(s.pattern, s.key === 'kind' ? finding.kind : s.key === 'chain' ? cell.chain : cell[s.key]);
   });
 }
 

@@ -1,3 +1,4 @@
+import { techniqueLabel } from '../../core/counts.js';
 import { GATE_BOUND_NAMES } from '../../taxonomy/gate-expression.js';
 import { formatPercent } from '../format-rate.js';
 import { sanitizeTerminal } from '../sanitize-terminal.js';
@@ -28,7 +29,7 @@ export function gateLines(outcome: GateOutcome): string[] {
     const failing = outcome.verdicts.flatMap((v) => v.failures.filter((f) => f.gate === gate).map((failure) => ({ finding: v.finding, failure })));
     for (const { finding, failure } of failing.slice(0, SHOWN)) {
       const value = gateValue(failure, finding);
-      lines.push(`        ${sanitizeTerminal(finding.cell.technique)} × ${sanitizeTerminal(finding.cell.category)} (${finding.cell.persona}): ${value}`);
+      lines.push(`        ${sanitizeTerminal(techniqueLabel(finding.cell))} × ${sanitizeTerminal(finding.cell.category)} (${finding.cell.persona}): ${value}`);
     }
     if (failing.length > SHOWN) lines.push(`        … and ${failing.length - SHOWN} more`);
   }

@@ -39,7 +39,7 @@ export function exampleAttempts(db: Db, input: { runId: string; perCell: number 
   const rows = db.prepare(
     `SELECT * FROM (
        SELECT ${COLUMNS},
-              ROW_NUMBER() OVER (PARTITION BY a.technique_ref, a.category, a.persona
+              ROW_NUMBER() OVER (PARTITION BY a.technique_ref, a.chain_ref, a.category, a.persona
                                  ORDER BY ${EFFECTIVE_OUTCOME} = 'success' DESC, a.outcome = 'error' DESC, a.seq) AS rank
        ${FROM}
        WHERE a.run_id = ?)

@@ -20,7 +20,7 @@ function named(json: string): NamedHash[] {
  */
 export function cellComponents(db: Db, runId: string): CellComponents[] {
   const rows = db.prepare(
-    `SELECT t.name AS technique, t.registry_id AS techniqueId, t.hash AS techniqueHash, a.category, a.persona,
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, t.hash AS techniqueHash, c.name AS chain, a.category, a.persona,
        ${OUTCOME_COUNTS},
        json_group_array(DISTINCT g.hash ORDER BY g.hash) AS goals,
        json_group_array(DISTINCT c.hash || ':' || c.name ORDER BY c.hash || ':' || c.name) AS chains,
@@ -28,7 +28,7 @@ export function cellComponents(db: Db, runId: string): CellComponents[] {
      FROM attempts a
      JOIN components t ON t.ref = a.technique_ref JOIN components g ON g.ref = a.goal_ref JOIN components c ON c.ref = a.chain_ref
      LEFT JOIN components s ON s.ref = a.scorer_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? GROUP BY a.technique_ref, a.category, a.persona ORDER BY t.name, a.category, a.persona`,
+     WHERE a.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category, a.persona`,
   ).all(runId) as CellRow[];
   return rows.map((row) => ({
     ...row,

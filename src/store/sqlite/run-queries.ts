@@ -1,5 +1,5 @@
 import type { ComponentRef } from '../../core/component-ref.js';
-import type { CellCounts, DetectorCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
+import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
@@ -8,11 +8,11 @@ import type { Persona } from '../../core/outcome.js';
 /** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
   const rows = db.prepare(
-    `SELECT t.name AS technique, t.registry_id AS techniqueId, a.category, a.persona, ${OUTCOME_COUNTS},
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, a.category, a.persona, ${OUTCOME_COUNTS},
             (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
-             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
-     FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? GROUP BY a.technique_ref, a.category, a.persona ORDER BY t.name, a.category`,
+             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
+     FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
+     WHERE a.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
   ).all(runId) as (CellCounts & { scorers: string | null })[];
   return rows.map(({ scorers, ...row }) => ({ ...row, decidingScorers: scorers === null ? [] : scorers.split(',') }));
 }
@@ -24,6 +24,16 @@ export function goalCounts(db: Db, runId: string): GoalCounts[] {
      FROM attempts a JOIN components g ON g.ref = a.goal_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? GROUP BY a.goal_ref ORDER BY g.name`,
   ).all(runId) as GoalCounts[];
+}
+
+/** Outcome counts per goal × technique × chain (the units a goal-level bootstrap resamples). */
+export function goalCellCounts(db: Db, runId: string): GoalCellCounts[] {
+  return db.prepare(
+    `SELECT g.name AS goalId, t.name AS technique, c.name AS chain, a.category, a.persona, ${OUTCOME_COUNTS}
+     FROM attempts a JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref
+       JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
+     WHERE a.run_id = ? GROUP BY a.goal_ref, a.technique_ref, a.chain_ref ORDER BY g.name, t.name, c.name`,
+  ).all(runId) as GoalCellCounts[];
 }
 
 /** Metadata of each goal of a run that has any, by goal id (from the goal's stored description). */

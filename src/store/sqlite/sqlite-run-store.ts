@@ -4,7 +4,7 @@ import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
-import { attemptCount, cellCounts, detectorCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
+import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 
 /**
@@ -31,6 +31,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
     aggregates: {
       cells: async (runId) => cellCounts(db, runId),
       goals: async (runId) => goalCounts(db, runId),
+      goalCells: async (runId) => goalCellCounts(db, runId),
       goalMetadata: async (runId) => goalMetadata(db, runId),
       turns: async (runId) => turnCounts(db, runId),
       detectors: async (runId) => detectorCounts(db, runId),

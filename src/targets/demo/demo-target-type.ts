@@ -7,7 +7,7 @@ import { demoTargetOptions } from './options.js';
 export const demoTargetType = defineTarget({
   id: 'demo',
   summary: 'Built-in SIMULATED bank assistant with a canary secret and a configurable defense level (no credentials).',
-  version: 1,
+  version: 2,
   options: demoTargetOptions,
   create: createDemoTarget,
   knownSecrets: (options) => {
