@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,19 @@ describe('no silent wrong rate (issue 13)', () => {
       const harmful = (await storedCells(result)).filter((c) => c.persona === 'malicious' && ['privacy', 'hate', 'fraud', 'weapons', 'cyber-misuse'].includes(c.category));
       expect(harmful.length).toBeGreaterThanOrEqual(10);
       for (const cell of harmful) expect(cell).toMatchObject({ success: 0, unscored: 0, decidingScorers: ['objective'] });
+      expect(result.summary.cells.some((c) => c.refusalBased)).toBe(false);
+
+      // Refusal stays an explicit choice: the same bot then "succeeds" everywhere, and every report says why.
+      const dir = tmp();
+      const byRefusal = await scan({ baseDir: dir, config: { ...config, techniques: ['direct-request'], scoring: { decide: 'refusal' } }, reports: { json: false, html: join(dir, 'report.html') } });
+      const attack = byRefusal.summary.cells.filter((c) => c.persona === 'malicious');
+      expect(attack.length).toBeGreaterThanOrEqual(5);
+      for (const cell of attack) expect(cell).toMatchObject({ refusalBased: true, decidedBy: ['refusal'] });
+      expect(byRefusal.summary.cells.filter((c) => c.persona === 'benign').every((c) => !c.refusalBased)).toBe(true);
+      const cli = await runCli(['report', byRefusal.run.id, '--db', byRefusal.database], { cwd: dir });
+      expect(cli.stdout).toMatch(/privacy \(refusal-based\)/);
+      expect(cli.stdout).toContain('refusal-based: decided by scoring.decide: refusal');
+      expect(readFileSync(byRefusal.reports.html!, 'utf8')).toContain('Refusal-based cells.');
     } finally {
       await echo.close();
     }

@@ -1,3 +1,4 @@
+import { hasRefusalBased, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import type { RunSummary } from '../stats/index.js';
 import type { ExampleAttempt } from './example-attempt.js';
 import { REPORT_STYLE } from './html-styles.js';
@@ -70,7 +71,8 @@ function header(summary: RunSummary): SafeHtml {
 
 function banners(summary: RunSummary): SafeHtml {
   return html`${summary.target.simulated ? html`<p class="banner simulated" role="note"><strong>SIMULATED target.</strong> These numbers describe a simulation, not a real AI system: use them to learn Redline, not to judge a model.</p>` : null}
-${summary.status === 'completed' ? null : html`<p class="banner">Run ${summary.status}: ${summary.recorded} of ${summary.planned} planned attempts recorded; the rates cover recorded attempts only.</p>`}`;
+${summary.status === 'completed' ? null : html`<p class="banner">Run ${summary.status}: ${summary.recorded} of ${summary.planned} planned attempts recorded; the rates cover recorded attempts only.</p>`}
+${hasRefusalBased(summary) ? html`<p class="banner" role="note"><strong>Refusal-based cells.</strong> ${REFUSAL_BASED_NOTE.replace(/^refusal-based: /, '')}</p>` : null}`;
 }
 
 function footer(summary: RunSummary): SafeHtml {

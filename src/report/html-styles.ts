@@ -22,6 +22,7 @@ th, td { padding: 6px 8px; text-align: left; vertical-align: top; border-bottom:
 th { font-size: .8rem; color: var(--muted); font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .id { overflow-wrap: anywhere; }
+.tag { font-size: .75em; padding: 0 4px; border: 1px solid currentColor; border-radius: 3px; white-space: nowrap; }
 .ci { position: relative; display: inline-block; width: 120px; height: 12px; vertical-align: middle;
   background: linear-gradient(var(--line), var(--line)) 0 50% / 100% 1px no-repeat; }
 .ci-range { position: absolute; top: 2px; height: 8px; background: var(--bar); border-radius: 2px; }

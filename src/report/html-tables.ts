@@ -1,3 +1,4 @@
+import { REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { techniqueLabel } from '../core/counts.js';
 import type { CellRow, PooledFields, RunSummary } from '../stats/index.js';
 import type { ExampleAttempt } from './example-attempt.js';
@@ -61,7 +62,7 @@ ${summary.disparities.map((d) => html`<tr><td>${d.attribute}</td><td>${d.valueA}
 
 function cellRows(cell: CellRow, examples: readonly ExampleAttempt[]): SafeHtml {
   const group = renderExampleGroup(examples);
-  return html`<tr><td class="id"><code>${techniqueLabel(cell)}</code></td><td class="id">${cell.category}</td>${rateCells(cell)}</tr>
+  return html`<tr><td class="id"><code>${techniqueLabel(cell)}</code></td><td class="id">${cell.category}${cell.refusalBased ? html` <span class="tag" title="${REFUSAL_BASED_NOTE}">${REFUSAL_BASED}</span>` : null}</td>${rateCells(cell)}</tr>
 ${group === null ? null : html`<tr class="examples"><td colspan="9">${group}</td></tr>`}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { hasRefusalBased, REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { techniqueLabel } from '../core/counts.js';
 import { GATE_BOUND_NAMES } from '../taxonomy/gate-expression.js';
 import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
@@ -29,6 +30,7 @@ export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): 
     for (const v of shown) lines.push(findingRow(v));
     if (observed.length > shown.length) lines.push('', `…and ${observed.length - shown.length} more; see the full report.`);
   }
+  if (hasRefusalBased(summary)) lines.push('', `_${REFUSAL_BASED_NOTE}_`);
   if (outcome.runFailure !== null) lines.push('', `> [!CAUTION]`, `> **The run could not measure the target:** ${escapeMarkdown(outcome.runFailure)}. No rate above can be trusted as "safe".`);
   const unmeasuredCells = outcome.verdicts.filter((v) => v.finding.status === 'undecided').length;
   if (unmeasuredCells > 0) lines.push('', `${count(unmeasuredCells, 'cell')} could not be measured (no decided attempt)${outcome.undecided === 'fail' ? ` and ${unmeasuredCells === 1 ? 'fails' : 'fail'} the rate gates` : '; undecided cells are allowed to pass'}.`);
@@ -56,7 +58,7 @@ function findingRow(v: CellVerdict): string {
   const { finding } = v;
   const { cell } = finding;
   const gates = v.failures.map((f) => code(f.gate.expression)).join(' ');
-  return `| ${finding.severity ?? 'none'} | ${code(techniqueLabel(cell))} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
+  return `| ${finding.severity ?? 'none'} | ${code(techniqueLabel(cell))} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''}${cell.refusalBased ? ` (${REFUSAL_BASED})` : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
 }
 
 // Failing cells first, then the most severe, then the highest possible rate.

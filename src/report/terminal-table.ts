@@ -4,6 +4,7 @@ import { personaTitle } from './persona-title.js';
 import { techniqueLabel } from '../core/counts.js';
 import { correctedLines } from './corrected-lines.js';
 import { pooledLines } from './pooled-lines.js';
+import { hasRefusalBased, REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { detectorLines } from './detector-lines.js';
 import { disparityLines } from './disparity-lines.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
@@ -41,7 +42,7 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   const sections: Section[] = [...chainSections, ...summary.overall.map((overall) => ({
     title: `${personaTitle(overall.persona)} — ${overall.rateName}`,
     headers: ['technique', 'category'] as const,
-    rows: summary.cells.filter((cell) => cell.persona === overall.persona).map((cell) => figureRow([techniqueLabel(cell), cell.category], cell)),
+    rows: summary.cells.filter((cell) => cell.persona === overall.persona).map((cell) => figureRow([techniqueLabel(cell), cell.refusalBased ? `${cell.category} (${REFUSAL_BASED})` : cell.category], cell)),
   }))];
   if (sections.length > 0) {
     sections.push({ title: 'Overall', headers: ['persona', 'measure'], rows: summary.overall.map((row) => figureRow([row.persona, row.rateName], row)) });
@@ -52,6 +53,7 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   lines.push(...disparityLines(summary.disparities, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...detectorLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push('', fit(sections.length > 0 ? RATE_NOTE : 'No attempts recorded.'));
+  if (hasRefusalBased(summary)) lines.push(fit(REFUSAL_BASED_NOTE));
   return `${lines.join('\n')}\n`;
 }
 

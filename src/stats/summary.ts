@@ -69,6 +69,13 @@ export type CellRow = { readonly technique: string; readonly chain: string; read
   readonly corrected: CorrectedRate | null;
   /** Attempts counted with a human reviewer's verdict instead of the machine's. */
   readonly reviewed: number;
+  /** Ids of the scorers that decided the cell's decided attempts, sorted. */
+  readonly decidedBy: readonly string[];
+  /**
+   * An attack cell decided by `refusal` (an explicit `scoring.decide: refusal`): its rate counts every reply that
+   * did not refuse as a success, whatever the reply achieved; reports mark it "refusal-based".
+   */
+  readonly refusalBased: boolean;
 };
 
 /** One goal, with the chance that k attempts find at least one success. */
@@ -176,7 +183,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     hashes: run.hashes,
     overall,
     techniqueChains,
-    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0 })),
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, ...decidedBy(cell) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),
@@ -233,6 +240,12 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/** Which scorers decided a cell, and whether it is an attack cell decided by "not refused". */
+function decidedBy(cell: CellCounts): { decidedBy: readonly string[]; refusalBased: boolean } {
+  const scorers = [...(cell.decidingScorers ?? [])].sort();
+  return { decidedBy: scorers, refusalBased: cell.persona !== 'benign' && scorers.includes('refusal') };
 }
 
 /** The Rogan–Gladen corrected rate of a cell decided wholly by the calibrated scorer; null otherwise. */
