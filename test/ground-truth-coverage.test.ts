@@ -30,26 +30,33 @@ const GOALS = [
 ];
 const BEHAVIOUR: Readonly<Record<string, keyof typeof TRUTH>> = { 'system-prompt-leakage': 'leak', 'cyber-misuse': 'comply', 'indirect-injection': 'follow', benign: 'overRefuse' };
 
-let app: Awaited<ReturnType<typeof startGroundTruthApp>>;
+type App = Awaited<ReturnType<typeof startGroundTruthApp>>;
+let app: App;
+/** The same app, answering a base64 request in base64 (models answer in kind). */
+let inKind: App;
 beforeAll(async () => {
   app = await startGroundTruthApp({ seed: 0, ...APP });
+  inKind = await startGroundTruthApp({ seed: 0, ...APP, answerInKind: true });
 });
 afterAll(async () => {
   await app.close();
+  await inKind.close();
 });
 
-type Coverage = Record<keyof typeof TRUTH, number>;
-
-/** Scans the app `REPEATS` times through one front door; per behaviour, the share of cells whose interval covered the truth. */
-async function coverage(target: Record<string, unknown>, techniques: readonly string[]): Promise<Partial<Coverage>> {
-  const covered: Partial<Record<keyof typeof TRUTH, number[]>> = {};
+/**
+ * Scans the app `REPEATS` times through one front door; per behaviour, the share of cells whose interval covered the
+ * truth. Cells of a base64 chain count as the behaviour "in kind".
+ */
+async function coverage(target: Record<string, unknown>, techniques: readonly string[], options: { app?: App; converters?: readonly (readonly string[])[] } = {}): Promise<Record<string, number>> {
+  const server = options.app ?? app;
+  const covered: Record<string, number[]> = {};
   const dir = mkdtempSync(join(tmpdir(), 'redline-gt-'));
   for (let repeat = 1; repeat <= REPEATS; repeat += 1) {
-    app.reseed(repeat);
+    server.reseed(repeat);
     const result = await scan({
       baseDir: dir, database: join(dir, 'gt.db'), reports: { json: false, html: false },
       config: {
-        target, goals: GOALS, techniques, converters: [[]], trials: TRIALS, seed: repeat,
+        target, goals: GOALS, techniques, converters: options.converters ?? [[]], trials: TRIALS, seed: repeat,
         // One request at a time: the app draws its randomness in plan order, so every repeat is reproducible.
         concurrency: 1, preflight: { probe: false }, retry: { baseDelayMs: 0 },
         scoring: { scorers: ['refusal', { id: 'canary', canaries: [GROUND_TRUTH_CANARY] }, { id: 'regex', name: 'complied', pattern: COMPLIED_MARKER.replace(/[[\]]/g, '\\$&') }] },
@@ -65,7 +72,7 @@ async function coverage(target: Record<string, unknown>, techniques: readonly st
       const behaviour = cell.technique === 'role-play' ? 'complyFramed' : BEHAVIOUR[cell.category]!;
       expect(cell.error + cell.unscored, `${cell.technique}/${cell.category}`).toBe(0);
       const interval = wilsonInterval(cell.success, cell.success + cell.failure);
-      (covered[behaviour] ??= []).push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
+      (covered[cell.chain === 'base64' ? `${behaviour} in kind` : behaviour] ??= []).push(interval.low <= TRUTH[behaviour] && TRUTH[behaviour] <= interval.high ? 1 : 0);
     }
   }
   return Object.fromEntries(Object.entries(covered).map(([b, hits]) => [b, hits.reduce((a, c) => a + c, 0) / hits.length]));
@@ -84,6 +91,14 @@ describe('rates against a ground-truth application with known probabilities', ()
     const measured = await coverage(target, ['direct-request', 'role-play', 'xpia-email']);
     console.info(`http: coverage of the Wilson 95% interval per behaviour over ${REPEATS} repeats: ${JSON.stringify(measured)}`);
     expect(Object.keys(measured).sort()).toEqual(Object.keys(TRUTH).sort());
+    for (const [behaviour, share] of Object.entries(measured)) expect(share, behaviour).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Benign requests are sent as a user writes them (no converter), so over-refusal is measured plain here too.
+  it(`requests in base64 answered in base64: every behaviour read decoded, coverage at least 90% over ${REPEATS} repeats`, async () => {
+    const measured = await coverage({ type: 'openai', baseUrl: `${inKind.url}/v1`, model: 'ground-truth' }, ['direct-request'], { app: inKind, converters: [['base64']] });
+    console.info(`openai, answering in kind: coverage of the Wilson 95% interval per behaviour over ${REPEATS} repeats: ${JSON.stringify(measured)}`);
+    expect(Object.keys(measured).sort()).toEqual(['comply in kind', 'follow in kind', 'leak in kind', 'overRefuse']);
     for (const [behaviour, share] of Object.entries(measured)) expect(share, behaviour).toBeGreaterThanOrEqual(0.9);
   });
 });
