@@ -21,7 +21,7 @@ export type ComponentEntry = string | ({ id: string } & Record<string, string | 
 export function componentEntry<D extends Configurable>(registry: Registry<D>) {
   const { kind } = registry;
   const id = z.enum(registry.ids as readonly string[] as [string, ...string[]]);
-  return z
+  const schema = z
     .union([id, z.object({ id }).catchall(z.union([z.string(), z.number(), z.boolean()]))])
     .superRefine((entry, ctx) => {
       const { id: name, options } = splitEntry(entry);
@@ -40,6 +40,40 @@ export function componentEntry<D extends Configurable>(registry: Registry<D>) {
         ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
       }
     });
+  entrySchemas.set(schema, () => strictEntries(registry));
+  return schema;
+}
+
+/** The component entry schemas, each with the strict JSON Schema that stands for it. */
+const entrySchemas = new WeakMap<z.ZodType, () => JsonSchema>();
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON Schema of a component entry as strict as the loader: a bare id, or one object per registered component
+ * with its own options and nothing else (an unknown or misspelled option fails in the editor as it fails the scan).
+ */
+function strictEntries<D extends Configurable>(registry: Registry<D>): JsonSchema {
+  const objects = registry.map((descriptor) => {
+    const options = z.toJSONSchema(descriptor.options, { io: 'input', unrepresentable: 'any' }) as JsonSchema & { properties?: JsonSchema; required?: string[] };
+    const { $schema: _dialect, properties = {}, required = [], ...rest } = options;
+    return {
+      ...rest,
+      type: 'object',
+      properties: { id: { const: descriptor.id }, ...properties },
+      required: ['id', ...new Set([...required, ...(descriptor.requires ?? [])])],
+      additionalProperties: false,
+    };
+  });
+  return { anyOf: [{ type: 'string', enum: [...registry.ids] }, ...objects] };
+}
+
+/** For z.toJSONSchema's `override`: replaces a component entry's loose JSON Schema with the strict one. */
+export function strictComponentEntries(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
+  const strict = entrySchemas.get(ctx.zodSchema as z.ZodType);
+  if (strict === undefined) return;
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  Object.assign(ctx.jsonSchema, strict());
 }
 
 /** Splits an entry into its id and its options. */

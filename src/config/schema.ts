@@ -6,7 +6,7 @@ import { techniqueRegistry } from '../techniques/registry.js';
 import { targetOptions } from '../targets/registry.js';
 import { scorerOptions } from '../scorers/scorer-options.js';
 import { scorerRegistry } from '../scorers/registry.js';
-import { componentEntry } from './component-entry.js';
+import { componentEntry, strictComponentEntries } from './component-entry.js';
 import { MODEL_ROLES } from './model-roles.js';
 import { calibrationSource } from './calibration-source.js';
 import { severityRules } from '../taxonomy/severity-rules.js';
@@ -178,7 +178,7 @@ export type GoalSource = z.output<typeof goalSource>;
  * configurations are listed as deprecated, so editors accept them and say where they moved.
  */
 export function configJsonSchema(): unknown {
-  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown> };
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any', override: strictComponentEntries }) as { properties: Record<string, unknown> };
   const deprecated = MODEL_ROLES.map((role) => [
     role,
     { $ref: `#/properties/models/properties/${role}`, deprecated: true, description: `Deprecated: write it as models.${role}` },
