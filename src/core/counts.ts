@@ -28,6 +28,8 @@ export type CellCounts = OutcomeCounts & {
   readonly decidingScorers?: readonly string[];
   /** Attempts whose outcome a human reviewer set (counted with the reviewer's verdict). */
   readonly reviewed?: number;
+  /** Decided attempts whose final reply the target's content filter blocked, read as the application refusing. */
+  readonly filtered?: number;
 };
 
 /** Counts for one goal (over every technique, chain and trial). */

@@ -29,6 +29,9 @@ export type ScoreInput = {
   readonly response: string;
 };
 
+/** The label of the deciding score of a reply the target's content filter blocked (read as the application refusing). */
+export const CONTENT_FILTER_LABEL = 'content-filter';
+
 /** Judges a response and returns a Score; never throws for "can't tell". */
 export type Scorer = {
   /** Registry id. */

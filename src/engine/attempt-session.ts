@@ -23,6 +23,8 @@ export type SessionReply =
       readonly read: string;
       /** The reply's parts when it holds more than text (tool calls). */
       readonly parts?: readonly ContentPart[];
+      /** The target's content filter blocked the reply (no text, no tool call): the categories it named, or 'unspecified'. */
+      readonly blocked?: string;
     }
   | SessionFailure;
 
@@ -226,7 +228,9 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
       meant = back.text;
     }
     const read = replyReading({ ...response, text: meant });
-    return { ok: true, text: response.text, read, ...(response.parts === undefined ? {} : { parts: response.parts }) };
+    const filter = response.metadata?.contentFilter;
+    const blocked = filter !== undefined && filter !== false && response.text.trim() === '' && (response.parts ?? []).length === 0 ? (typeof filter === 'string' ? filter : 'unspecified') : undefined;
+    return { ok: true, text: response.text, read, ...(response.parts === undefined ? {} : { parts: response.parts }), ...(blocked === undefined ? {} : { blocked }) };
   }
 
   const pruneFrom = (start: number, matches: (event: MessageEvent) => boolean): void => {

@@ -20,10 +20,13 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   let attackerTokens = 0;
   let firstFailure: SessionFailure | undefined;
   const fail = (f: SessionFailure): SessionFailure => (firstFailure ??= f);
+  // Whether the latest reply was blocked by the target's content filter (its categories), for scoring the final one.
+  let lastBlocked: string | undefined;
   const controls: ConversationControls = {
     goal,
     send: async (messages, options) => {
       const reply = await session.send(messages, options);
+      lastBlocked = reply.ok ? reply.blocked : undefined;
       return reply.ok ? { ok: true, text: reply.text, ...(reply.parts === undefined ? {} : { parts: reply.parts }) } : fail(reply);
     },
     askAttacker: async (messages) => {
@@ -75,7 +78,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
     const why = ended ?? { kind: 'orchestrator', message: 'the conversation ended without a reply from the target' };
     return finish({ error: { kind: why.kind, message: why.message } });
   }
-  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: replyReading({ text: reply.content, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }) });
+  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: replyReading({ text: reply.content, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }) }, reply.content === '' ? lastBlocked : undefined);
   if (context.stop.aborted) return undefined;
   return finish(scored);
 }

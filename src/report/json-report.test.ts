@@ -30,7 +30,7 @@ describe('renderJson', () => {
       'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'techniqueChains', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors',
     ]);
     expect(Object.keys(parsed.cells[0])).toEqual([
-      'technique', 'chain', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed', 'decidedBy', 'refusalBased',
+      'technique', 'chain', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed', 'filtered', 'decidedBy', 'refusalBased',
     ]);
     expect(Object.keys(parsed.overall[0])).toEqual([
       'persona', 'rateName', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'goalClustered',

@@ -69,6 +69,8 @@ export type CellRow = { readonly technique: string; readonly chain: string; read
   readonly corrected: CorrectedRate | null;
   /** Attempts counted with a human reviewer's verdict instead of the machine's. */
   readonly reviewed: number;
+  /** Decided attempts whose final reply the target's content filter blocked (read as the application refusing). */
+  readonly filtered: number;
   /** Ids of the scorers that decided the cell's decided attempts, sorted. */
   readonly decidedBy: readonly string[];
   /**
@@ -183,7 +185,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     hashes: run.hashes,
     overall,
     techniqueChains,
-    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, ...decidedBy(cell) })),
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, filtered: cell.filtered ?? 0, ...decidedBy(cell) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),

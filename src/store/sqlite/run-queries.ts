@@ -3,6 +3,7 @@ import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
+import { CONTENT_FILTER_LABEL } from '../../core/score.js';
 
 
 /** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
@@ -10,7 +11,11 @@ export function cellCounts(db: Db, runId: string): CellCounts[] {
   const rows = db.prepare(
     `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, a.category, a.persona, ${OUTCOME_COUNTS},
             (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
-             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona) AS scorers
+             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona) AS scorers,
+            (SELECT COUNT(*) FROM attempts b JOIN events e ON e.attempt_id = b.id
+             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona
+               AND e.type = 'score' AND json_extract(e.body, '$.deciding') = 1 AND json_extract(e.body, '$.turn') IS NULL
+               AND json_extract(e.body, '$.score.label') = '${CONTENT_FILTER_LABEL}') AS filtered
      FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
   ).all(runId) as (CellCounts & { scorers: string | null })[];

@@ -73,6 +73,11 @@ function filteredCategories(results: unknown, promptResults: unknown): string[] 
   return [...found].sort();
 }
 
+/** Categories a prompt filter's `content_filter_result` (Azure's 400 reply) marked filtered, as `prompt:CATEGORY`. */
+export function promptFilterCategories(result: unknown): string[] {
+  return filteredCategories(undefined, [{ content_filter_results: result }]);
+}
+
 function usageOf(value: unknown): Usage | undefined {
   const usage = asRecord(value);
   const promptTokens = usage?.['prompt_tokens'];

@@ -9,7 +9,7 @@ import { expandHeaders, headerTemplatesOption } from '../header-templates.js';
 import { targetTransport, type HttpTransport } from '../http-transport.js';
 import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
 import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
-import { chatCompletionReply } from './chat-reply.js';
+import { chatCompletionReply, promptFilterCategories } from './chat-reply.js';
 
 const reservedBodyKeys = ['model', 'messages', 'stream'];
 // Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the SDK insists on one.
@@ -101,10 +101,26 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
     .create(body, { signal: call.signal })
     .asResponse()
     .catch((error: unknown) => {
+      const blocked = promptFilterReply(error);
+      if (blocked !== undefined) return blocked;
       throw sdkFailure(scope, error);
     });
+  if (!(response instanceof Response)) return response;
   const text = await readReplyText(response, { scope, limitBytes: replyLimitBytes });
   return chatCompletionReply(parseJsonReply(text, scope), scope);
+}
+
+/**
+ * Azure OpenAI answers a prompt its content filter blocks with HTTP 400 and `error.code: content_filter`: that is the
+ * application refusing, not a failure to reach it, so it becomes an empty reply flagged by the filter (with the
+ * categories it named) instead of an error that would count against the error budget.
+ */
+function promptFilterReply(error: unknown): TargetResponse | undefined {
+  if (!(error instanceof APIError) || error.status !== 400) return undefined;
+  const body = error.error as { code?: unknown; innererror?: { content_filter_result?: unknown } } | undefined;
+  if (body?.code !== 'content_filter') return undefined;
+  const categories = promptFilterCategories(body.innererror?.content_filter_result);
+  return { text: '', metadata: { finishReason: 'content_filter', contentFilter: categories.length > 0 ? categories.join(',') : true } };
 }
 
 function sdkFailure(scope: FailureScope, error: unknown): Error {
