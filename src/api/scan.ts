@@ -5,6 +5,7 @@ import type { RunFailure, StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import type { RunSummary } from '../stats/summary.js';
+import { lockRun, type HeldRunLock } from './run-lock.js';
 import { closePrepared } from './close-prepared.js';
 import { openStore } from './open-store.js';
 import { probeTarget } from './probe-target.js';
@@ -81,19 +82,38 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 async function scanInStore(store: RunStore, input: { options: ScanOptions; start: PreparedStart | undefined; stop: AbortSignal; clock: Clock; location: string }): Promise<ScanResult> {
   const { options, start, stop, clock } = input;
   let rebuilt: RebuiltRun;
+  let lock: HeldRunLock;
   if (start === undefined) {
-    rebuilt = await rebuildRun(store, { runId: options.resume!, ...(options.env ? { env: options.env } : {}), stop, clock });
+    // One executor per run: a second resume fails here, before anything is prepared or sent.
+    await store.runs.require(options.resume!);
+    lock = await lockRun(store, options.resume!, clock);
+    try {
+      rebuilt = await rebuildRun(store, { runId: options.resume!, ...(options.env ? { env: options.env } : {}), stop, clock });
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   } else {
     try {
       // Before anything is stored: a target that cannot answer fails the scan here (exit 5), with the cause.
       await probeTarget(start.prepared.target, { config: start.config, clock, stop });
       const { run } = await registerRun(store, start, clock);
+      lock = await lockRun(store, run.id, clock);
       rebuilt = { run, config: start.config, prepared: start.prepared, plan: start.plan };
     } catch (error) {
       await closePrepared(start.prepared);
       throw error;
     }
   }
+  try {
+    return await executeLocked(store, rebuilt, input);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function executeLocked(store: RunStore, rebuilt: RebuiltRun, input: { options: ScanOptions; stop: AbortSignal; clock: Clock; location: string }): Promise<ScanResult> {
+  const { options, stop, clock } = input;
   const { run } = rebuilt;
   await store.runs.setStatus({ id: run.id, status: 'running', at: clock.now() });
   let slice;

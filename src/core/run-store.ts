@@ -86,6 +86,36 @@ export type RunRecords = {
   setStatus(input: { readonly id: string; readonly status: RunStatus; readonly at: number; readonly failure?: RunFailure }): Promise<void>;
 };
 
+/** The process executing a run. */
+export type RunLockHolder = {
+  /** Its process id. */
+  readonly pid: number;
+  /** The host it runs on. */
+  readonly host: string;
+  /** When it took the lock (ms since the epoch). */
+  readonly acquiredAt: number;
+  /** Its latest sign of life (ms since the epoch). */
+  readonly heartbeatAt: number;
+};
+
+/**
+ * One executor per run: a scan or resume takes its run's lock before sending anything, so two resumes of one run
+ * never both call the target. Atomic across processes sharing the store.
+ */
+export type RunLocks = {
+  /**
+   * Takes the run's lock for `holder`, or hands back the current holder. A lock held by another process is taken
+   * over only when `isGone(current)` says its holder crashed.
+   */
+  acquire(input: { readonly runId: string; readonly holder: RunLockHolder; readonly isGone: (current: RunLockHolder) => boolean }): Promise<{ readonly ok: true } | { readonly ok: false; readonly holder: RunLockHolder }>;
+  /** Records a sign of life of the holder; false when it no longer holds the lock (another process took it over). */
+  heartbeat(input: { readonly runId: string; readonly pid: number; readonly host: string; readonly at: number }): Promise<boolean>;
+  /** Releases the lock if this holder has it. */
+  release(input: { readonly runId: string; readonly pid: number; readonly host: string }): Promise<void>;
+  /** The current holder, if any. */
+  holder(runId: string): Promise<RunLockHolder | undefined>;
+};
+
 /** Attempts: write, count and read back. */
 export type AttemptRecords = {
   /** A writer for one run; it reads which plan positions are stored and resolves only this run's components. */
@@ -145,6 +175,8 @@ export type RunStore = {
   readonly attempts: AttemptRecords;
   /** Counts for summaries and comparisons. */
   readonly aggregates: RunAggregates;
+  /** Who is executing each run. */
+  readonly locks: RunLocks;
   /** Human reviews. */
   readonly reviews: ReviewRecords;
   /** Registered components. */

@@ -101,6 +101,32 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
       }
     });
 
+    it('gives a run one executor: a live holder is named to the next, a gone one is taken over, and only the holder releases', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const a = { pid: 101, host: 'h1', acquiredAt: 1_000, heartbeatAt: 1_000 };
+        const b = { pid: 202, host: 'h1', acquiredAt: 2_000, heartbeatAt: 2_000 };
+        expect(await store.locks.acquire({ runId: run.id, holder: a, isGone: () => false })).toEqual({ ok: true });
+        // The same holder may take it again (an in-process resume).
+        expect(await store.locks.acquire({ runId: run.id, holder: a, isGone: () => false })).toEqual({ ok: true });
+        expect(await store.locks.heartbeat({ runId: run.id, pid: a.pid, host: a.host, at: 1_500 })).toBe(true);
+        const refused = await store.locks.acquire({ runId: run.id, holder: b, isGone: () => false });
+        expect(refused).toEqual({ ok: false, holder: { ...a, heartbeatAt: 1_500 } });
+        // Not the holder: releasing does nothing.
+        await store.locks.release({ runId: run.id, pid: b.pid, host: b.host });
+        expect(await store.locks.holder(run.id)).toMatchObject({ pid: a.pid });
+        // The holder is gone: taken over, and the old holder learns it on its next heartbeat.
+        const seen: number[] = [];
+        expect(await store.locks.acquire({ runId: run.id, holder: b, isGone: (current) => (seen.push(current.pid), true) })).toEqual({ ok: true });
+        expect(seen).toEqual([a.pid]);
+        expect(await store.locks.heartbeat({ runId: run.id, pid: a.pid, host: a.host, at: 3_000 })).toBe(false);
+        await store.locks.release({ runId: run.id, pid: b.pid, host: b.host });
+        expect(await store.locks.holder(run.id)).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
     it('stores each attempt’s event log exactly as given, every part and field, and reads it back with its projections', async () => {
       const { store, run } = await seeded(open);
       try {

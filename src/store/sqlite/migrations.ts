@@ -145,4 +145,17 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN failure_json TEXT;
     `,
   },
+  {
+    version: 7,
+    // Who is executing a run: one process at a time, so two resumes never send (and spend) twice.
+    sql: `
+      CREATE TABLE run_locks (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id),
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        acquired_at INTEGER NOT NULL,
+        heartbeat_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

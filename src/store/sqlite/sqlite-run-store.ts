@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
 import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
+import { sqliteRunLocks } from './run-locks.js';
 
 /**
  * The RunStore over one SQLite file (better-sqlite3, WAL mode). SQLite answers synchronously; the interface is
@@ -37,6 +38,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       detectors: async (runId) => detectorCounts(db, runId),
       cellComponents: async (runId) => cellComponents(db, runId),
     },
+    locks: sqliteRunLocks(db),
     reviews: {
       set: async (input) => setReview(db, { ...input, ...where }),
       clear: async (input) => clearReview(db, { ...input, ...where }),
