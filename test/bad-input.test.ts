@@ -67,7 +67,8 @@ describe('bad input: one clear message, a hint, the documented exit code, nothin
     const result = await runCli(['scan', '--no-progress'], { cwd: dir });
     const [first = '', second = '', ...rest] = result.stderr.trimEnd().split('\n');
 
-    expect(Date.now() - started, 'bounded time').toBeLessThan(20_000);
+    // Bounded, not fast: an unbounded input (a billion-laughs file, a runaway regex) takes minutes or forever.
+    expect(Date.now() - started, 'bounded time').toBeLessThan(60_000);
     const expected = table.get(id)!;
     expect(first.replaceAll(dir, '<dir>')).toBe(expected.line);
     const hint = second.replace(/^hint: /, '');

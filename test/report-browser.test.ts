@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, systemChromium } from './support/system-chromium.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyJson, startLocalServer, type LocalServer } from './support/local-server.js';
 import { runCli } from './support/run-cli.js';
 
-// Debian's chromium package; never a downloaded browser (.ci/run installs it with apt-get).
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -112,7 +111,7 @@ async function openReport(browser: Browser, input: { file: string; bypassCSP: bo
 
 describe('the HTML report in a real browser', () => {
   it('makes no network request and runs no script, whatever the target, goals and categories contain', async (ctx) => {
-    if (!existsSync(CHROMIUM)) return ctx.skip(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
+    if (systemChromium(ctx) === undefined) return;
     const listener: LocalServer = await startLocalServer((reply) => reply.end('ok'));
     closers.push(listener.close);
     const { file, runId } = await hostileReport(listener.url);

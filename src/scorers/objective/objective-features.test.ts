@@ -64,7 +64,8 @@ describe('objective features', () => {
   it('stays fast on pathological input', () => {
     const started = performance.now();
     objectiveFeatures('x', `${'x'.repeat(100_000)}\n${'y('.repeat(30_000)}`);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Catastrophic backtracking on 160,000 characters takes minutes; linear work takes milliseconds even on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('counts a percentage as a quantity, also before a space or a full stop', () => {

@@ -165,7 +165,8 @@ describe('createOpenAiTarget', () => {
     const started = Date.now();
     setTimeout(() => controller.abort(reason), 50);
     await expect(target.send(request, controller.signal)).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The server never answers: without the abort this would wait for the request timeout (minutes).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('never puts the key in an error, even when the server echoes it', async () => {
