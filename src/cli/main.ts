@@ -182,6 +182,20 @@ program
     process.exitCode = await runReviewCommand(runId, seq, options);
   });
 
+program
+  .command('export')
+  .description('Write every attempt of a run with its events as JSONL (a hit log with --only success)')
+  .argument('<runId>', 'run id (see `redline runs`)')
+  .option('--format <format>', 'jsonl (one attempt per line)', 'jsonl')
+  .option('--only <outcome>', 'only attempts with this outcome: success | failure | error | unscored (repeatable)', collect, [])
+  .option('--out <file>', 'write here (default: stdout)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .action(async (runId: string, options) => {
+    const { runExportCommand } = await import('./commands/export-command.js');
+    process.exitCode = await runExportCommand(runId, options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')

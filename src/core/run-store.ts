@@ -124,6 +124,8 @@ export type AttemptRecords = {
   count(runId: string): Promise<number>;
   /** One attempt by plan position, or undefined when it is not recorded. */
   get(input: { readonly runId: string; readonly seq: number }): Promise<AttemptView | undefined>;
+  /** Attempts after plan position `afterSeq` (-1 for the first), in plan order, at most `limit`; `outcomes` keeps only those (as summaries count them). */
+  page(input: { readonly runId: string; readonly afterSeq: number; readonly limit: number; readonly outcomes?: readonly Outcome[] }): Promise<AttemptView[]>;
   /** Up to `perCell` attempts of each cell, successes first, then errors: the evidence a report shows. */
   examples(input: { readonly runId: string; readonly perCell: number }): Promise<AttemptView[]>;
 };

@@ -9,6 +9,11 @@ export function jsonText(value: unknown): string {
   return `${text}\n`;
 }
 
+/** One line of JSON (for JSONL), control characters \u-escaped like jsonText, ending in a newline. */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Renders the run summary as pretty JSON (keys in the order of the `RunSummary` type), ending in a newline. */
 export function renderJson(summary: RunSummary): string {
   return jsonText(summary);

@@ -174,6 +174,25 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
       }
     });
 
+    it('pages through a run’s attempts in plan order, optionally of some outcomes only', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        for (const [seq, outcome] of [[4, 'success'], [0, 'failure'], [2, 'error'], [6, 'success'], [1, 'unscored']] as const) writer.record(attemptOf({ seq, outcome }));
+        await writer.flush();
+        const seqs = async (input: { afterSeq: number; limit: number; outcomes?: readonly ('success' | 'failure' | 'error' | 'unscored')[] }) =>
+          (await store.attempts.page({ runId: run.id, ...input })).map((a) => a.seq);
+        expect(await seqs({ afterSeq: -1, limit: 3 })).toEqual([0, 1, 2]);
+        expect(await seqs({ afterSeq: 2, limit: 3 })).toEqual([4, 6]);
+        expect(await seqs({ afterSeq: -1, limit: 10, outcomes: ['success'] })).toEqual([4, 6]);
+        expect(await seqs({ afterSeq: 4, limit: 10, outcomes: ['success', 'error'] })).toEqual([6]);
+        const [first] = await store.attempts.page({ runId: run.id, afterSeq: -1, limit: 1 });
+        expect(first).toEqual(await store.attempts.get({ runId: run.id, seq: 0 }));
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses an attempt naming a component the run never registered', async () => {
       const { store, run } = await seeded(open);
       try {

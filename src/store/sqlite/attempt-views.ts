@@ -53,3 +53,12 @@ export function attemptView(db: Db, input: { runId: string; seq: number }): Atte
   const rows = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.run_id = ? AND a.seq = ?`).all(input.runId, input.seq) as AttemptRow[];
   return toViews(db, rows)[0];
 }
+
+/** Attempts of a run after plan position `afterSeq`, in plan order, at most `limit`, optionally of some outcomes only. */
+export function attemptPage(db: Db, input: { runId: string; afterSeq: number; limit: number; outcomes?: readonly Outcome[] }): AttemptView[] {
+  const outcomes = input.outcomes ?? [];
+  const only = outcomes.length === 0 ? '' : `AND ${EFFECTIVE_OUTCOME} IN (${outcomes.map(() => '?').join(', ')})`;
+  const rows = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.run_id = ? AND a.seq > ? ${only} ORDER BY a.seq LIMIT ?`)
+    .all(input.runId, input.afterSeq, ...outcomes, input.limit) as AttemptRow[];
+  return toViews(db, rows);
+}

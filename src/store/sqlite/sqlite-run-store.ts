@@ -1,5 +1,5 @@
 import type { RunStore } from '../../core/run-store.js';
-import { attemptView, exampleAttempts } from './attempt-views.js';
+import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db } from './open-database.js';
@@ -27,6 +27,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       openWriter: async (input) => createAttemptWriter(db, { ...input, file }),
       count: async (runId) => attemptCount(db, runId),
       get: async (input) => attemptView(db, input),
+      page: async (input) => attemptPage(db, input),
       examples: async (input) => exampleAttempts(db, input),
     },
     aggregates: {
