@@ -196,6 +196,19 @@ program
     process.exitCode = await runExportCommand(runId, options);
   });
 
+program
+  .command('rescore')
+  .description('Re-decide a stored run with other scorers into a new run, without calling the target')
+  .argument('<runId>', 'run id (see `redline runs`)')
+  .option('--scorer <spec>', 'a scorer id, or a JSON object with options (repeatable)', collect, [])
+  .option('--decide <id>', 'the scorer that decides every goal (default: each goal kind’s own)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .action(async (runId: string, options) => {
+    const { runRescoreCommand } = await import('./commands/rescore-command.js');
+    process.exitCode = await runRescoreCommand(runId, options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')

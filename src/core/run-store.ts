@@ -50,7 +50,12 @@ export type AttemptView = {
   readonly turns: readonly Turn[];
   /** The final scores (a projection of `events`). */
   readonly scores: readonly Score[];
+  /** Retries, latency, tokens, times and multi-turn metrics, as recorded (a store always gives them). */
+  readonly measures?: AttemptMeasures;
 };
+
+/** What an attempt cost and how long it took, as recorded. */
+export type AttemptMeasures = Pick<Attempt, 'retries' | 'latencyMs' | 'usage' | 'conversation' | 'startedAt' | 'finishedAt'>;
 
 /** How finished attempts are grouped into transactions. */
 export type WriteBatching = {

@@ -39,7 +39,7 @@ function blockedScore(scorerId: string, input: ScoreInput, deciding: boolean, ca
  * Every scorer's score of a reply, and the outcome the goal's deciding scorer gives; `blocked` names the categories
  * of a reply the target's content filter blocked.
  */
-export async function scoreReply(context: AttemptContext, input: ScoreInput, blocked?: string): Promise<ScoredReply> {
+export async function scoreReply(context: Pick<AttemptContext, 'scorers' | 'decidingScorer'>, input: ScoreInput, blocked?: string): Promise<ScoredReply> {
   const decider = context.decidingScorer(input.goal);
   const events: ScoreEvent[] = [];
   let outcome: Outcome = 'unscored';

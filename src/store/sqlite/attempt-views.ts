@@ -1,6 +1,6 @@
 import { scoresOf, turnsOf } from '../../core/event.js';
 import type { Outcome, Persona, Verdict } from '../../core/outcome.js';
-import type { AttemptView } from '../../core/run-store.js';
+import type { AttemptMeasures, AttemptView } from '../../core/run-store.js';
 import { decodeEvent, type StoredEvent } from './event-codec.js';
 import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
 import type { Db } from './db.js';
@@ -9,10 +9,13 @@ type AttemptRow = {
   id: number; seq: number; goal_spec: string; technique: string; chain: string; category: string; persona: Persona; trial: number;
   outcome: Outcome; machine: Outcome; error_kind: string | null; error_message: string | null;
   verdict: Verdict | null; reviewer: string | null; note: string | null;
+  retries: number; latency_ms: number; prompt_tokens: number | null; completion_tokens: number | null; started_at: number; finished_at: number;
+  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null;
 };
 
 const COLUMNS = `a.id, a.seq, g.spec_json AS goal_spec, t.name AS technique, c.name AS chain, a.category, a.persona, a.trial,
-  ${EFFECTIVE_OUTCOME} AS outcome, a.outcome AS machine, a.error_kind, a.error_message, r.verdict, r.reviewer, r.note`;
+  ${EFFECTIVE_OUTCOME} AS outcome, a.outcome AS machine, a.error_kind, a.error_message, r.verdict, r.reviewer, r.note,
+  a.retries, a.latency_ms, a.prompt_tokens, a.completion_tokens, a.started_at, a.finished_at, a.turns_used, a.backtracks, a.reached_at, a.attacker_tokens`;
 const FROM = `FROM attempts a
   JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
   ${REVIEW_JOIN}`;
@@ -30,8 +33,19 @@ function toViews(db: Db, rows: readonly AttemptRow[]): AttemptView[] {
       events: log,
       turns: turnsOf(log),
       scores: scoresOf(log),
+      measures: measuresOf(r),
     };
   });
+}
+
+function measuresOf(r: AttemptRow): AttemptMeasures {
+  return {
+    retries: r.retries, latencyMs: r.latency_ms, startedAt: r.started_at, finishedAt: r.finished_at,
+    ...(r.prompt_tokens === null || r.completion_tokens === null ? {} : { usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens } }),
+    ...(r.turns_used === null ? {} : {
+      conversation: { turns: r.turns_used, backtracks: r.backtracks ?? 0, attackerTokens: r.attacker_tokens ?? 0, ...(r.reached_at === null ? {} : { reachedAtTurn: r.reached_at }) },
+    }),
+  };
 }
 
 /** Up to `perCell` attempts of each cell, successes first, with their logs: the evidence a report shows. */
