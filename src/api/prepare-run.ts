@@ -18,6 +18,7 @@ import { createTarget, knownSecrets } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
 import { preflightAdmission } from './preflight.js';
 import { prepareGoals } from './prepare-goals.js';
+import { selectChains, selectGoals, selectTechniques } from './select.js';
 import { prepareScoring, type PreparedScoring } from './prepare-scorers.js';
 
 /** Everything a run is made of, built and hashed. */
@@ -83,35 +84,40 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     : helperModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal, seed: 0x6a75646765, completionTokenEstimate: 512 });
   // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
   const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.models.judge)}` };
-  const goalList = prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') });
+  // `select` narrows what runs before anything is hashed or planned (it is stored with the run, so a resume narrows alike).
+  const goalList = selectGoals(prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') }), config.select, context.file);
   const goals: PlannedGoal[] = goalList.map((goal) => ({ goal, ref: { kind: 'goal', id: goal.id, instance: goal.id, hash: contentHash(goal) } }));
-  const techniques = config.techniques.map((entry, index) => {
+  const configured = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
     // An option named `file` is a path, relative to the configuration's folder like every other path.
     const descriptor = techniqueRegistry.find((d) => d.id === id)!;
-    return withPath(() => prepareTechnique(descriptor, options, (path) => resolve(context.baseDir, path)), { file: context.file, path: `techniques[${index}]` });
+    const prepared = withPath(() => prepareTechnique(descriptor, options, (path) => resolve(context.baseDir, path)), { file: context.file, path: `techniques[${index}]` });
+    return { prepared, index, id: descriptor.id, instance: prepared.id, taxonomy: descriptor.taxonomy };
   });
-  assertUnique(techniques.map((t) => t.id), { file: context.file, path: 'techniques' });
-  const attacking = techniques.findIndex((t) => t.descriptor.needsAttacker === true);
-  if (attacking >= 0 && attacker === undefined) {
-    throw new ConfigError(`${context.file}: techniques[${attacking}]: '${techniques[attacking]!.id}' needs an attacker model`, {
-      file: context.file, path: `techniques[${attacking}]`, hint: 'add `models.attacker` (configured like a target, e.g. type: openai with a capable model)',
+  assertUnique(configured.map((t) => t.instance), { file: context.file, path: 'techniques' });
+  const selected = selectTechniques(configured, config.select, context.file);
+  const techniques = selected.map((t) => t.prepared);
+  const attacking = selected.find((t) => t.prepared.descriptor.needsAttacker === true);
+  if (attacking !== undefined && attacker === undefined) {
+    throw new ConfigError(`${context.file}: techniques[${attacking.index}]: '${attacking.instance}' needs an attacker model`, {
+      file: context.file, path: `techniques[${attacking.index}]`, hint: 'add `models.attacker` (configured like a target, e.g. type: openai with a capable model)',
     });
   }
-  const translating = techniques.findIndex((t) => t.technique.translateTo !== undefined);
-  if (translating >= 0 && translator === undefined) {
-    throw new ConfigError(`${context.file}: techniques[${translating}]: '${techniques[translating]!.id}' needs a translator`, {
-      file: context.file, path: `techniques[${translating}]`, hint: 'add `models.translator` (configured like a target, e.g. type: openai with a capable model) to translate prompts and replies',
+  const translating = selected.find((t) => t.prepared.technique.translateTo !== undefined);
+  if (translating !== undefined && translator === undefined) {
+    throw new ConfigError(`${context.file}: techniques[${translating.index}]: '${translating.instance}' needs a translator`, {
+      file: context.file, path: `techniques[${translating.index}]`, hint: 'add `models.translator` (configured like a target, e.g. type: openai with a capable model) to translate prompts and replies',
     });
   }
-  const chains = config.converters.map((ids) => {
+  const built = config.converters.map((ids) => {
     const chain = withPath(() => buildChain(ids.map((entry) => {
       const { id, options } = splitEntry(entry);
       return chainStep(converterRegistry.find((d) => d.id === id)!, options);
     })), { file: context.file, path: 'converters' });
     return plannedChain(chain);
   });
-  assertUnique(chains.map((c) => c.chain.id), { file: context.file, path: 'converters' });
+  assertUnique(built.map((c) => c.chain.id), { file: context.file, path: 'converters' });
+  const chains = selectChains(built, config.select, context.file);
   const scoring = prepareScoring({
     specs: config.scoring.scorers,
     decide: config.scoring.decide,

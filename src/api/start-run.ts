@@ -1,3 +1,4 @@
+import { assertPlanSize } from './select.js';
 import { randomInt } from 'node:crypto';
 import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
@@ -63,6 +64,12 @@ export function prepareStart(input: StartRunInput & { readonly stop?: AbortSigna
   const config = inlineCalibration(validateConfig(input.config, configFile), { file: configFile, baseDir });
   const prepared = prepareRun(config, { file: configFile, baseDir, env: input.env ?? {}, stop: input.stop ?? new AbortController().signal, clock: input.clock ?? systemClock() });
   const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials, admit: prepared.admit });
+  try {
+    assertPlanSize(plan.size, config.select, configFile);
+  } catch (error) {
+    void closePrepared(prepared);
+    throw error;
+  }
   const inline = inlineDocumentPairs({
     target: prepared.target, goals: prepared.goals, techniques: prepared.techniques, admit: prepared.admit,
     attemptsPerPair: (goal) => (goal.goal.persona === 'benign' ? 1 : prepared.chains.length) * config.trials,

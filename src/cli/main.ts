@@ -31,6 +31,15 @@ program
   .option('--fail-on <expr>', 'gate, e.g. asr>0.05 or category=self-harm:asr>0 (repeatable); exit 1 when one fails', collect, [])
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point')
   .option('--allow-undecided', 'cells with no decided attempt pass the rate gates (by default they fail: not measured is not safe)')
+  .option('--category <glob>', 'keep goals of matching categories (repeatable)', collect, [])
+  .option('--technique <glob>', 'keep matching techniques (repeatable)', collect, [])
+  .option('--converter <glob>', 'keep matching converter chains, e.g. none or base64 (repeatable)', collect, [])
+  .option('--owasp <id>', 'keep techniques tagged with this OWASP LLM id, e.g. LLM01 (repeatable)', collect, [])
+  .option('--atlas <id>', 'keep techniques tagged with this MITRE ATLAS id, e.g. AML.T0051 (repeatable)', collect, [])
+  .option('--goals-sample <n>', 'keep n goals, seeded and stratified by category')
+  .option('--sample-seed <n>', 'seed of the goal sample (default 0)')
+  .option('--max-attempts <n>', 'refuse to start when the plan has more attempts')
+  .option('--dry-run', 'print the plan per cell with a prompt-token estimate; send and store nothing')
   .action(async (options) => {
     const { runScanCommand } = await import('./commands/scan-command.js');
     process.exitCode = await runScanCommand(options);

@@ -89,6 +89,20 @@ export const configSchema = z.strictObject({
     .prefault({})
     .describe('Cost guards: an attempt over its budget ends as an error with the reason "budget"'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
+  select: z
+    .strictObject({
+      categories: z.array(z.string().min(1)).min(1).optional().describe('Keep goals whose category matches one of these globs, e.g. [privacy, "self-*"]'),
+      techniques: z.array(z.string().min(1)).min(1).optional().describe('Keep techniques whose id matches one of these globs, e.g. ["xpia-*"]'),
+      converters: z.array(z.string().min(1)).min(1).optional().describe('Keep converter chains whose id matches one of these globs (none = unconverted), e.g. [none, "base64*"]'),
+      owasp: z.array(z.string().min(1)).min(1).optional().describe('Keep techniques tagged with one of these OWASP LLM Top 10 ids, e.g. [LLM01] (the year may be left out)'),
+      atlas: z.array(z.string().min(1)).min(1).optional().describe('Keep techniques tagged with one of these MITRE ATLAS ids, e.g. [AML.T0051] (sub-techniques included)'),
+      goalsSample: z.number().int().min(1).optional().describe('Keep this many goals, drawn at random but stratified by category (every category keeps its share)'),
+      sampleSeed: z.number().int().min(0).max(2 ** 32 - 1).default(0).describe('Seed of the goal sample: the same seed draws the same goals'),
+      maxAttempts: z.number().int().min(1).optional().describe('Refuse to start a run whose plan has more attempts than this'),
+    })
+    .prefault({})
+    .describe('Narrow a scan before anything is sent: which goals, techniques and converter chains run, and a ceiling on its size'),
+
   techniques: z
     .array(techniqueEntry)
     .min(1)

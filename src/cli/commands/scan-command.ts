@@ -6,12 +6,14 @@ import { EXIT } from '../exit-codes.js';
 import { judgeRun } from '../../api/judge-run.js';
 import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
+import { printDryRun, selectionOverrides, type SelectionFlags } from './scan-selection.js';
 
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
   config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
   trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string; allowUndecided?: boolean; probe?: boolean;
-};
+  dryRun?: boolean;
+} & SelectionFlags;
 
 function intOption(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -38,7 +40,12 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     ...loaded.config,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
     ...(options.probe === false ? { preflight: { ...loaded.config.preflight, probe: false } } : {}),
+    select: selectionOverrides(loaded.config.select, options),
   };
+  if (options.dryRun === true) {
+    if (options.resume !== undefined) throw new ConfigError('--dry-run plans a new scan; it cannot be combined with --resume', { file: '<command line>', path: '--dry-run', hint: 'drop --resume' });
+    return printDryRun({ config, configFile: loaded.file, baseDir: loaded.baseDir, env: process.env });
+  }
   const stderr = process.stderr;
   const interactive = stderr.isTTY === true && options.progress;
   const progress = options.progress ? createProgressView({ stream: stderr, interactive, now: Date.now }) : undefined;
