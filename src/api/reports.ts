@@ -1,3 +1,4 @@
+import { runPrices } from './pricing.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, StoreError } from '../core/errors.js';
@@ -27,6 +28,7 @@ export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promi
     run, cells: await store.aggregates.cells(run.id), goals, k: run.trials, counterfactuals, turns: await store.aggregates.turns(run.id),
     detectors: await store.aggregates.detectors(run.id), goalCells: await store.aggregates.goalCells(run.id),
     ...(accuracy === undefined ? {} : { accuracy }),
+    prices: runPrices(run.config),
   });
   return { ...summary, ...(run.preflight === undefined ? {} : { preflight: run.preflight }), ...(run.failure === undefined ? {} : { failure: run.failure }) };
 }

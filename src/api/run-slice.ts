@@ -1,3 +1,4 @@
+import { pricing } from './pricing.js';
 import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { StoreError } from '../core/errors.js';
@@ -125,7 +126,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
         decidingScorer: prepared.scoring.decidingScorer,
         runSeed: run.seed,
         limits: config.budget.attempt,
-        runBudget: input.budget ?? createRunBudget(config.budget.run, clock.now()),
+        runBudget: input.budget ?? createRunBudget(config.budget.run, clock.now(), pricing(config)),
         ...(prepared.attacker === undefined ? {} : {
           attacker: helperModelFor(prepared.attacker, { config, clock, stop, seed: run.seed ^ 0x61747461, completionTokenEstimate: 512 }),
         }),

@@ -83,11 +83,22 @@ export const configSchema = z.strictObject({
         .strictObject({
           tokens: z.number().int().min(1).optional().describe('Tokens the whole run may use; then it stops cleanly, resumable'),
           seconds: z.number().positive().optional().describe('Wall time the run may take; then it stops cleanly, resumable'),
+          usd: z.number().positive().optional().describe('US dollars the run may spend, priced by `pricing`; then it stops cleanly, resumable'),
         })
         .prefault({}),
     })
     .prefault({})
     .describe('Cost guards: an attempt over its budget ends as an error with the reason "budget"'),
+  pricing: z
+    .record(
+      z.string().min(1),
+      z.strictObject({
+        input: z.number().min(0).describe('US dollars per million prompt tokens'),
+        output: z.number().min(0).describe('US dollars per million completion tokens'),
+      }),
+    )
+    .default({})
+    .describe('Prices in US dollars per million tokens, keyed by a model name (gpt-4o-mini) or a role (target, attacker, judge, translator); the role wins'),
   goals: z.array(goalSource).min(1).default([{ builtin: 'starter' }]).describe('Where the goals come from'),
   select: z
     .strictObject({

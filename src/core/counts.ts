@@ -30,6 +30,20 @@ export type CellCounts = OutcomeCounts & {
   readonly reviewed?: number;
   /** Decided attempts whose final reply the target's content filter blocked, read as the application refusing. */
   readonly filtered?: number;
+  /** Tokens the cell's attempts used. */
+  readonly tokens?: TokenCounts;
+};
+
+/** Tokens a group of attempts used: the target's (reported, or estimated where it reported none) and the attacker's (estimated). */
+export type TokenCounts = {
+  /** Target prompt tokens. */
+  readonly prompt: number;
+  /** Target completion tokens. */
+  readonly completion: number;
+  /** Attacker model tokens (characters / 4). */
+  readonly attacker: number;
+  /** Attempts whose target tokens are estimates. */
+  readonly estimatedAttempts: number;
 };
 
 /** Counts for one goal (over every technique, chain and trial). */

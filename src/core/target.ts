@@ -33,6 +33,8 @@ export type Usage = {
   readonly promptTokens: number;
   /** Tokens in the completion. */
   readonly completionTokens: number;
+  /** True when the target reported no usage and these are estimates (characters / 4). */
+  readonly estimated?: boolean;
 };
 
 /**

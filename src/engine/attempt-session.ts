@@ -42,7 +42,7 @@ export type SessionTotals = {
   readonly retries: number;
   /** Latency over all turns (last try of each), ms. */
   readonly latencyMs: number;
-  /** Token usage summed over the turns that reported it. */
+  /** Token usage summed over the turns (estimated where the target reported none, and then marked estimated). */
   readonly usage?: Usage;
 };
 
@@ -122,7 +122,7 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
   let turns = 0;
   let retries = 0;
   let latencyMs = 0;
-  let usage: { promptTokens: number; completionTokens: number } | undefined;
+  let usage: { promptTokens: number; completionTokens: number; estimated?: boolean } | undefined;
 
   const key = (role: string, text: string): string => `${role}\u0000${text}`;
   // Only a conversation re-sends its history; a single-turn attempt has nothing to remember.
@@ -205,12 +205,15 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
     events.push(call);
     if (!result.ok) return { ok: false, stop: 'error', kind: result.error.kind, message: result.error.message };
     const { response } = result;
-    if (response.usage) {
-      usage ??= { promptTokens: 0, completionTokens: 0 };
-      usage.promptTokens += response.usage.promptTokens;
-      usage.completionTokens += response.usage.completionTokens;
-      budget.spend(response.usage.promptTokens + response.usage.completionTokens);
-    }
+    // Usage as the target reported it, else estimated (characters / 4) and marked so: cost is never silently zero.
+    const used = response.usage ?? {
+      promptTokens: Math.ceil(sent.reduce((n, m) => n + m.content.length, 0) / 4), completionTokens: Math.ceil(response.text.length / 4), estimated: true,
+    };
+    usage ??= { promptTokens: 0, completionTokens: 0 };
+    usage.promptTokens += used.promptTokens;
+    usage.completionTokens += used.completionTokens;
+    if (used.estimated === true) usage.estimated = true;
+    budget.spendUsage('target', used);
     const parts = response.parts ?? (response.text === '' ? [] : [{ type: 'text' as const, text: response.text }]);
     remember('assistant', response.text);
     record({ type: 'message', role: 'assistant', parts, ...(options.node === undefined ? {} : { node: options.node }) });

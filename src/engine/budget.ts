@@ -1,8 +1,16 @@
 /** Limits of one attempt; absent means unlimited. */
 export type AttemptLimits = { readonly turns?: number | undefined; readonly tokens?: number | undefined; readonly seconds?: number | undefined };
 
+import type { Usage } from '../core/target.js';
+
 /** Limits of a whole run; absent means unlimited. */
-export type RunLimits = { readonly tokens?: number | undefined; readonly seconds?: number | undefined };
+export type RunLimits = { readonly tokens?: number | undefined; readonly seconds?: number | undefined; readonly usd?: number | undefined };
+
+/** Who spent tokens: the target, or a model Redline itself uses. */
+export type SpendingRole = 'target' | 'attacker' | 'judge' | 'translator';
+
+/** US dollars a role's usage costs, or undefined when no price is known for it. */
+export type PriceOf = (role: SpendingRole, usage: Usage) => number | undefined;
 
 /**
  * What a run has spent, shared by its attempts. The in-process one below counts in memory; a shared backend (many
@@ -12,19 +20,27 @@ export type RunLimits = { readonly tokens?: number | undefined; readonly seconds
 export type RunBudget = {
   /** Counts tokens spent by any attempt. */
   spend(tokens: number): void;
+  /** Counts a role's usage: its tokens, and its cost when a price is known. */
+  spendUsage(role: SpendingRole, usage: Usage): void;
   /** Why the run may spend no more ('tokens' or 'time'), or undefined. */
   exhausted(now: number): string | undefined;
 };
 
 /** Tracks a run's spending against its limits, in this process. */
-export function createRunBudget(limits: RunLimits, startedAt: number): RunBudget {
+export function createRunBudget(limits: RunLimits, startedAt: number, priceOf?: PriceOf): RunBudget {
   let tokens = 0;
+  let usd = 0;
   return {
     spend: (n) => {
       tokens += n;
     },
+    spendUsage: (role, usage) => {
+      tokens += usage.promptTokens + usage.completionTokens;
+      usd += priceOf?.(role, usage) ?? 0;
+    },
     exhausted: (now) =>
       limits.tokens !== undefined && tokens >= limits.tokens ? `the run's token budget (${limits.tokens}) is spent`
+      : limits.usd !== undefined && usd >= limits.usd ? `the run's cost budget ($${limits.usd}) is spent`
       : limits.seconds !== undefined && now - startedAt >= limits.seconds * 1000 ? `the run's time budget (${limits.seconds} s) is spent`
       : undefined,
   };
@@ -34,6 +50,8 @@ export function createRunBudget(limits: RunLimits, startedAt: number): RunBudget
 export type AttemptBudget = {
   /** Counts tokens (also against the run). */
   spend(tokens: number): void;
+  /** Counts a role's usage (also against the run, with its cost). */
+  spendUsage(role: SpendingRole, usage: Usage): void;
   /** Why the next target turn may not be sent, or undefined. */
   beforeTurn(input: { now: number; turnsUsed: number }): string | undefined;
 };
@@ -46,6 +64,10 @@ export function createAttemptBudget(input: { limits: AttemptLimits; run?: RunBud
     spend: (n) => {
       tokens += n;
       run?.spend(n);
+    },
+    spendUsage: (role, usage) => {
+      tokens += usage.promptTokens + usage.completionTokens;
+      run?.spendUsage(role, usage);
     },
     beforeTurn: ({ now, turnsUsed }) =>
       limits.turns !== undefined && turnsUsed >= limits.turns ? `the attempt's turn budget (${limits.turns}) is spent`

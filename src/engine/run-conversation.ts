@@ -43,9 +43,10 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
         return fail({ ok: false, stop: 'error', kind: `attacker-${reply.error.kind}`, message: reply.error.message });
       }
       // Helper models report no usage here; count characters / 4, the engine's usual estimate.
-      const estimate = Math.ceil((messages.reduce((n, m) => n + m.content.length, 0) + reply.text.length) / 4);
-      attackerTokens += estimate;
-      session.budget.spend(estimate);
+      const promptTokens = Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4);
+      const completionTokens = Math.ceil(reply.text.length / 4);
+      attackerTokens += promptTokens + completionTokens;
+      session.budget.spendUsage('attacker', { promptTokens, completionTokens, estimated: true });
       session.append({ type: 'target-call', model: 'attacker', ok: true, latencyMs, retries: 0, request });
       return { ok: true, text: reply.text };
     },

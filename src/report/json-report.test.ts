@@ -27,10 +27,10 @@ describe('renderJson', () => {
   it('writes keys in the documented order, nulls included', () => {
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual([
-      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'techniqueChains', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors',
+      'schemaVersion', 'runId', 'status', 'target', 'seed', 'planned', 'recorded', 'createdAt', 'finishedAt', 'hashes', 'overall', 'techniqueChains', 'cells', 'goals', 'disparities', 'turnCurves', 'detectors', 'cost',
     ]);
     expect(Object.keys(parsed.cells[0])).toEqual([
-      'technique', 'chain', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed', 'filtered', 'decidedBy', 'refusalBased',
+      'technique', 'chain', 'category', 'persona', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'corrected', 'reviewed', 'filtered', 'cost', 'decidedBy', 'refusalBased',
     ]);
     expect(Object.keys(parsed.overall[0])).toEqual([
       'persona', 'rateName', 'trials', 'successes', 'failures', 'errors', 'unscored', 'asr', 'ciLow', 'ciHigh', 'goalClustered',

@@ -6,6 +6,7 @@ import { correctedLines } from './corrected-lines.js';
 import { pooledLines } from './pooled-lines.js';
 import { hasRefusalBased, REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { contentFilterLines } from './filter-lines.js';
+import { costLines } from './cost-lines.js';
 import { detectorLines } from './detector-lines.js';
 import { disparityLines } from './disparity-lines.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
@@ -56,6 +57,7 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   lines.push('', fit(sections.length > 0 ? RATE_NOTE : 'No attempts recorded.'));
   if (hasRefusalBased(summary)) lines.push(fit(REFUSAL_BASED_NOTE));
   lines.push(...contentFilterLines(summary).map(fit));
+  lines.push(...costLines(summary).map(fit));
   return `${lines.join('\n')}\n`;
 }
 

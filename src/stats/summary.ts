@@ -7,6 +7,7 @@ import { passAtK } from './pass-at-k.js';
 import { turnCurves, type TurnCounts, type TurnCurve } from './turn-curves.js';
 import { correctedRate, type CorrectedRate, type ScorerAccuracy } from './rogan-gladen.js';
 import { deriveSeed } from '../core/random.js';
+import { addTokens, costFor, type Cost, type RunPrices } from '../core/cost.js';
 import type { RateFields } from './rate-fields.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
@@ -44,6 +45,8 @@ export type SummaryInput = {
   readonly detectors?: readonly DetectorCounts[];
   /** The deciding scorer's measured accuracy by persona, for scorer-corrected rates (Rogan–Gladen). */
   readonly accuracy?: { readonly scorerId: string; readonly byPersona: Partial<Record<Persona, ScorerAccuracy>> };
+  /** Prices to figure cost with (configuration `pricing`); without them cost is in tokens only. */
+  readonly prices?: RunPrices;
 };
 
 /** What the rate means for a persona. */
@@ -71,6 +74,8 @@ export type CellRow = { readonly technique: string; readonly chain: string; read
   readonly reviewed: number;
   /** Decided attempts whose final reply the target's content filter blocked (read as the application refusing). */
   readonly filtered: number;
+  /** Tokens the cell's attempts used and, with prices, what they cost. */
+  readonly cost: Cost;
   /** Ids of the scorers that decided the cell's decided attempts, sorted. */
   readonly decidedBy: readonly string[];
   /**
@@ -140,6 +145,8 @@ export type RunSummary = {
    * goal shows here although the goal's rate is decided by the objective judge.
    */
   readonly detectors: readonly DetectorCounts[];
+  /** Tokens the whole run used and, with prices (configuration `pricing`), what it cost. */
+  readonly cost: Cost;
   /** What the preflight skipped (never sent, not counted) or adapted before the first send; absent for older runs. */
   readonly preflight?: PreflightReport;
   /** Why the run could not measure (status 'failed': the target kept failing); absent otherwise. */
@@ -185,11 +192,12 @@ export function buildSummary(input: SummaryInput): RunSummary {
     hashes: run.hashes,
     overall,
     techniqueChains,
-    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, filtered: cell.filtered ?? 0, ...decidedBy(cell) })),
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, filtered: cell.filtered ?? 0, cost: costFor(cell.tokens, input.prices ?? {}), ...decidedBy(cell) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),
     detectors: [...(input.detectors ?? [])].sort((a, b) => compareKeys([a.scorerId, a.persona], [b.scorerId, b.persona])),
+    cost: costFor(cells.reduce<CellCounts['tokens']>((sum, cell) => addTokens(sum, cell.tokens), undefined), input.prices ?? {}),
   };
 }
 

@@ -221,9 +221,9 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         const cells = await store.aggregates.cells(run.id);
         // A cell is technique × chain × category × persona: the even positions used no chain, the odd ones base64.
         expect(cells).toEqual([
-          { technique: 'direct-request', techniqueId: 'direct-request', chain: 'none', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0, filtered: 0, decidingScorers: ['refusal'] },
-          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'base64', category: 'cat-a', persona: 'malicious', success: 0, failure: 1, error: 1, unscored: 0, reviewed: 0, filtered: 0, decidingScorers: ['refusal'] },
-          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'none', category: 'cat-a', persona: 'malicious', success: 1, failure: 1, error: 0, unscored: 1, reviewed: 0, filtered: 0, decidingScorers: ['refusal'] },
+          { technique: 'direct-request', techniqueId: 'direct-request', chain: 'none', category: 'benign', persona: 'benign', success: 1, failure: 1, error: 0, unscored: 0, reviewed: 0, filtered: 0, decidingScorers: ['refusal'], tokens: { prompt: 6, completion: 8, attacker: 0, estimatedAttempts: 0 } },
+          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'base64', category: 'cat-a', persona: 'malicious', success: 0, failure: 1, error: 1, unscored: 0, reviewed: 0, filtered: 0, decidingScorers: ['refusal'], tokens: { prompt: 3, completion: 4, attacker: 0, estimatedAttempts: 0 } },
+          { technique: 'many-shot(shots=4)', techniqueId: 'many-shot', chain: 'none', category: 'cat-a', persona: 'malicious', success: 1, failure: 1, error: 0, unscored: 1, reviewed: 0, filtered: 0, decidingScorers: ['refusal'], tokens: { prompt: 9, completion: 12, attacker: 40, estimatedAttempts: 0 } },
         ]);
         expect(await store.aggregates.goalCells(run.id)).toEqual([
           { goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'base64', category: 'cat-a', persona: 'malicious', success: 0, failure: 1, error: 1, unscored: 0, reviewed: 0 },

@@ -10,12 +10,12 @@ type AttemptRow = {
   outcome: Outcome; machine: Outcome; error_kind: string | null; error_message: string | null;
   verdict: Verdict | null; reviewer: string | null; note: string | null;
   retries: number; latency_ms: number; prompt_tokens: number | null; completion_tokens: number | null; started_at: number; finished_at: number;
-  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null;
+  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null; usage_estimated: number;
 };
 
 const COLUMNS = `a.id, a.seq, g.spec_json AS goal_spec, t.name AS technique, c.name AS chain, a.category, a.persona, a.trial,
   ${EFFECTIVE_OUTCOME} AS outcome, a.outcome AS machine, a.error_kind, a.error_message, r.verdict, r.reviewer, r.note,
-  a.retries, a.latency_ms, a.prompt_tokens, a.completion_tokens, a.started_at, a.finished_at, a.turns_used, a.backtracks, a.reached_at, a.attacker_tokens`;
+  a.retries, a.latency_ms, a.prompt_tokens, a.completion_tokens, a.started_at, a.finished_at, a.turns_used, a.backtracks, a.reached_at, a.attacker_tokens, a.usage_estimated`;
 const FROM = `FROM attempts a
   JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
   ${REVIEW_JOIN}`;
@@ -41,7 +41,7 @@ function toViews(db: Db, rows: readonly AttemptRow[]): AttemptView[] {
 function measuresOf(r: AttemptRow): AttemptMeasures {
   return {
     retries: r.retries, latencyMs: r.latency_ms, startedAt: r.started_at, finishedAt: r.finished_at,
-    ...(r.prompt_tokens === null || r.completion_tokens === null ? {} : { usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens } }),
+    ...(r.prompt_tokens === null || r.completion_tokens === null ? {} : { usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ...(r.usage_estimated === 1 ? { estimated: true } : {}) } }),
     ...(r.turns_used === null ? {} : {
       conversation: { turns: r.turns_used, backtracks: r.backtracks ?? 0, attackerTokens: r.attacker_tokens ?? 0, ...(r.reached_at === null ? {} : { reachedAtTurn: r.reached_at }) },
     }),

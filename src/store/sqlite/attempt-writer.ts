@@ -46,8 +46,8 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (run_id, seq, goal_ref, technique_ref, chain_ref, scorer_ref, trial, category, persona, outcome,
        error_kind, error_message, retries, latency_ms, prompt_tokens, completion_tokens, started_at, finished_at,
-       turns_used, backtracks, reached_at, attacker_tokens)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       turns_used, backtracks, reached_at, attacker_tokens, usage_estimated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, seq) DO NOTHING`,
   );
   const insertEvent = db.prepare('INSERT INTO events (attempt_id, idx, type, body) VALUES (?, ?, ?, ?)');
@@ -55,7 +55,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
     const info = insertAttempt.run(run.id, a.seq, ref(a.goal), ref(a.technique), ref(a.chain), a.decidedBy === undefined ? null : ref(a.decidedBy),
       a.trial, a.category, a.persona, a.outcome, a.error?.kind ?? null, a.error?.message ?? null, a.retries, a.latencyMs,
       a.usage?.promptTokens ?? null, a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt, a.conversation?.turns ?? null,
-      a.conversation?.backtracks ?? null, a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null);
+      a.conversation?.backtracks ?? null, a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null, a.usage?.estimated === true ? 1 : 0);
     // A plan position already stored (by another slice, or before a crash) keeps its first record.
     if (info.changes === 0) return false;
     const id = info.lastInsertRowid;

@@ -158,4 +158,9 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    // Whether an attempt's token counts are estimates (the target reported none): cost is then marked estimated.
+    sql: `ALTER TABLE attempts ADD COLUMN usage_estimated INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

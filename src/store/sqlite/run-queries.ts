@@ -15,11 +15,16 @@ export function cellCounts(db: Db, runId: string): CellCounts[] {
             (SELECT COUNT(*) FROM attempts b JOIN events e ON e.attempt_id = b.id
              WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona
                AND e.type = 'score' AND json_extract(e.body, '$.deciding') = 1 AND json_extract(e.body, '$.turn') IS NULL
-               AND json_extract(e.body, '$.score.label') = '${CONTENT_FILTER_LABEL}') AS filtered
+               AND json_extract(e.body, '$.score.label') = '${CONTENT_FILTER_LABEL}') AS filtered,
+            COALESCE(SUM(a.prompt_tokens), 0) AS promptTokens, COALESCE(SUM(a.completion_tokens), 0) AS completionTokens,
+            COALESCE(SUM(a.attacker_tokens), 0) AS attackerTokens, SUM(a.usage_estimated) AS estimatedAttempts
      FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
-  ).all(runId) as (CellCounts & { scorers: string | null })[];
-  return rows.map(({ scorers, ...row }) => ({ ...row, decidingScorers: scorers === null ? [] : scorers.split(',') }));
+  ).all(runId) as (CellCounts & { scorers: string | null; promptTokens: number; completionTokens: number; attackerTokens: number; estimatedAttempts: number })[];
+  return rows.map(({ scorers, promptTokens, completionTokens, attackerTokens, estimatedAttempts, ...row }) => ({
+    ...row, decidingScorers: scorers === null ? [] : scorers.split(','),
+    tokens: { prompt: promptTokens, completion: completionTokens, attacker: attackerTokens, estimatedAttempts },
+  }));
 }
 
 /** Outcome counts per goal. */
