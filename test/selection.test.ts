@@ -14,10 +14,11 @@ describe('choosing what a scan runs (issue 14)', () => {
     const planned = Number(/dry run: (\d+) attempts/.exec(full.stdout)?.[1]);
     expect(planned).toBeGreaterThan(100);
     expect(full.stdout).toMatch(/estimated prompt tokens: ~[\d,]+ for the first turns/);
+    expect(full.stdout).toContain('estimated cost: no price for the target');
     expect(existsSync(join(dir, '.redline'))).toBe(false);
 
     const narrow = await runCli(['scan', '--dry-run', '--owasp', 'LLM07', '--converter', 'none'], { cwd: dir });
-    const rows = narrow.stdout.split('\n').slice(2, -2);
+    const rows = narrow.stdout.split('\n').slice(2, -3);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/^extract-repeat-above\s+none\s+system-prompt-leakage\s+\d+/);
 

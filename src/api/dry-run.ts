@@ -1,5 +1,7 @@
 import { singleTurnRequest } from '../engine/single-turn-request.js';
+import { costOf } from '../core/cost.js';
 import { closePrepared } from './close-prepared.js';
+import { priceFor } from './pricing.js';
 import { prepareStart, type StartRunInput } from './start-run.js';
 
 /** One technique × chain × category of a plan, before anything is sent. */
@@ -18,6 +20,8 @@ export type DryRun = {
   readonly cells: readonly DryRunCell[];
   /** Estimated prompt tokens of the single-turn attempts (characters / 4). */
   readonly estimatedPromptTokens: number;
+  /** US dollars of those prompt tokens at the target's input price; null without a price. */
+  readonly estimatedPromptUsd: number | null;
   /** Attempts of multi-turn techniques, whose size depends on the conversation. */
   readonly multiTurnAttempts: number;
   /** How many goals, techniques and chains the configuration named and the selection kept. */
@@ -31,6 +35,7 @@ export function dryRun(input: StartRunInput): DryRun {
   const start = prepareStart(input);
   try {
     const { prepared, plan } = start;
+    const price = priceFor(start.config, 'target');
     const cells = new Map<string, { technique: string; chain: string; category: string; attempts: number; tokens: number | null }>();
     const promptTokens = new Map<string, number | null>();
     let multiTurnAttempts = 0;
@@ -57,6 +62,7 @@ export function dryRun(input: StartRunInput): DryRun {
       planned: plan.size,
       cells: rows.map((c) => ({ technique: c.technique, chain: c.chain, category: c.category, attempts: c.attempts, estimatedPromptTokens: c.tokens })),
       estimatedPromptTokens: rows.reduce((n, c) => n + (c.tokens ?? 0), 0),
+      estimatedPromptUsd: price === undefined ? null : costOf(price, { promptTokens: rows.reduce((n, c) => n + (c.tokens ?? 0), 0), completionTokens: 0 }),
       multiTurnAttempts,
       kept: { goals: prepared.goals.length, techniques: prepared.techniques.length, chains: prepared.chains.length },
       preflight: start.preflight.entries.filter((e) => e.kind !== 'not-applicable').map((e) => ({ kind: e.kind, action: e.action, attempts: e.attempts })),

@@ -1,6 +1,7 @@
 import { dryRun } from '../../api/dry-run.js';
 import { sanitizeTerminal } from '../../api/terminal-output.js';
 import { ConfigError } from '../../core/errors.js';
+import { formatUsd } from '../../report/cost-lines.js';
 
 /** The selection flags of `redline scan`. */
 export type SelectionFlags = {
@@ -39,6 +40,7 @@ export function printDryRun(input: Parameters<typeof dryRun>[0]): number {
     `dry run: ${plan.planned} attempts (${plural(plan.kept.goals, 'goal')}, ${plural(plan.kept.techniques, 'technique')}, ${plural(plan.kept.chains, 'converter chain')}); nothing sent, nothing stored`,
     line(header), ...rows.map(line),
     `estimated prompt tokens: ~${plan.estimatedPromptTokens.toLocaleString('en-US')} for the first turns (characters / 4; replies and retries not included)${plan.multiTurnAttempts > 0 ? `; ${plan.multiTurnAttempts} multi-turn attempts not estimated` : ''}`,
+    plan.estimatedPromptUsd === null ? 'estimated cost: no price for the target (set pricing in the configuration)' : `estimated cost of those prompts: ~${formatUsd(plan.estimatedPromptUsd)} at the target's input price (completions not included)`,
     ...plan.preflight.map((p) => `preflight: would have ${p.action} ${p.attempts} attempts (${p.kind})`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
