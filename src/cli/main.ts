@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { redlineVersion } from '../api/version.js';
 import { EXIT } from './exit-codes.js';
 
 /** Collects a repeatable option's values. */
@@ -11,6 +12,7 @@ function collect(value: string, previous: string[]): string[] {
 const program = new Command()
   .name('redline')
   .description('Red-team AI systems: injection, jailbreaks, leakage and harmful-content probes with trustworthy statistics.')
+  .version(redlineVersion(), '-V, --version', 'print the version of redline-ai and exit')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
