@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { redlineVersion } from '../api/version.js';
+import { dropWritesToClosedPipe } from './closed-pipe.js';
 import { EXIT } from './exit-codes.js';
 
 /** Collects a repeatable option's values. */
@@ -244,6 +245,8 @@ targets
   });
 
 async function main(): Promise<void> {
+  dropWritesToClosedPipe(process.stdout);
+  dropWritesToClosedPipe(process.stderr);
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
