@@ -63,4 +63,24 @@ describe('interrupted scans resume without losing or duplicating attempts', () =
     expect(resumed.code).toBe(0);
     expect(stored(file)).toMatchObject({ count: PLANNED, distinct: PLANNED });
   });
+
+  it('progress on resume counts on from the attempts already recorded, by outcome', async () => {
+    const dir = project();
+    const file = join(dir, '.redline', 'redline.db');
+    const { child, done } = startCli(['scan', '--no-progress'], { cwd: dir });
+    await waitForAttempts(file, 20);
+    child.kill('SIGINT');
+    await done;
+    const before = stored(file);
+
+    // Off a terminal, progress is a plain line; the last one is printed when the plan is done.
+    const resumed = await runCli(['scan', '--resume', before.runs[0]!.id], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    const last = [...resumed.stderr.matchAll(/^progress: (\d+)\/(\d+) .*succ (\d+)\s+fail (\d+)\s+err (\d+)\s+unsc (\d+)/gm)].at(-1);
+    expect(last, resumed.stderr).toBeDefined();
+    const [recorded, planned, ...tally] = last!.slice(1).map(Number);
+    expect([recorded, planned]).toEqual([PLANNED, PLANNED]);
+    // Every attempt of the run is in the tallies, the ones recorded before the resume included.
+    expect(tally.reduce((a, b) => a + b, 0)).toBe(PLANNED);
+  });
 });

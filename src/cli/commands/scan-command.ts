@@ -64,7 +64,8 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       resume: options.resume,
       signal: controller.signal,
       reports: options.reports ? { json: options.json, html: options.html } : { json: options.json ?? false, html: options.html ?? false },
-      onStart: ({ run, alreadyRecorded, skippedPairs }) => {
+      onStart: ({ run, alreadyRecorded, recordedOutcomes, skippedPairs }) => {
+        progress?.resume(recordedOutcomes);
         const resumed = alreadyRecorded > 0 ? ` (resuming: ${alreadyRecorded} already recorded)` : '';
         const skipped = skippedPairs > 0 ? `; ${skippedPairs} goal × technique pairs skipped as not applicable` : '';
         stderr.write(`run ${run.id}: ${run.planned} attempts against ${sanitizeTerminal(run.targetId)}${resumed}${skipped}\n`);
