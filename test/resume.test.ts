@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAiServer } from './support/openai-server.js';
@@ -60,6 +61,28 @@ describe('interrupted scans resume without losing or duplicating attempts', () =
     expect(stored(file).runs[0]!.status).toBe('interrupted');
 
     const resumed = await runCli(['scan', '--resume', runId, '--no-progress'], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(stored(file)).toMatchObject({ count: PLANNED, distinct: PLANNED });
+  });
+
+  it('the printed resume command repeats --config and --db, so pasting it finishes the run', async () => {
+    const dir = project();
+    renameSync(join(dir, 'redline.yaml'), join(dir, 'bank scan.yaml'));
+    mkdirSync(join(dir, 'stores'));
+    const file = join(dir, 'stores', 'bank.db');
+    const { child, done } = startCli(['scan', '--config', 'bank scan.yaml', '--db', 'stores/bank.db', '--no-progress'], { cwd: dir });
+    await waitForAttempts(file, 10);
+    child.kill('SIGINT');
+    const stopped = await done;
+    expect(stopped.code).toBe(130);
+    const runId = stored(file).runs[0]!.id;
+    const hint = stopped.stderr.match(/Resume it with: (.+)$/m)?.[1];
+    expect(hint).toBe(`redline scan --resume ${runId} --config 'bank scan.yaml' --db stores/bank.db --no-progress`);
+
+    // The hint's words, as a shell would split them.
+    const words = [...hint!.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    const resumed = await runCli(words.slice(1), { cwd: dir });
+    expect(resumed.stderr).not.toContain('error:');
     expect(resumed.code).toBe(0);
     expect(stored(file)).toMatchObject({ count: PLANNED, distinct: PLANNED });
   });

@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes.js';
 import { judgeRun } from '../../api/judge-run.js';
 import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
+import { resumeCommandLine } from '../resume-command-line.js';
 
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
@@ -91,7 +92,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     }
     if (result.interrupted) {
       const why = result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`;
-      stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: redline scan --resume ${result.run.id}\n`);
+      stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: ${resumeCommandLine(result.run.id, options)}\n`);
       return EXIT.interrupted;
     }
     const gated = judgeRun({ summary: result.summary, policy });
