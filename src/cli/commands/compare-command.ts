@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { compareStoredRuns, type CellComparison, type ComparedRun, type RunComparison, ADJUSTMENTS, type Adjustment } from '../../api/compare.js';
 import { techniqueLabel } from '../../core/counts.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
@@ -88,7 +88,7 @@ function verdictLine(comparison: RunComparison): string {
 /** Runs `redline compare RUN_A RUN_B`: prints the comparison, optionally writes its JSON; returns the exit code. */
 export async function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): Promise<number> {
   const significance = { alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust) };
-  const comparison = await withStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
+  const comparison = await withExistingStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
   process.stdout.write(renderComparison(comparison, { width: process.stdout.columns }));
   if (options.json !== undefined) {
     const file = resolve(process.cwd(), options.json);

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../core/errors.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { commandDatabase } from './runs-command.js';
 import { seqArgument } from './seq-argument.js';
 
@@ -13,7 +13,7 @@ export async function runReviewCommand(runId: string, seq: string, options: Revi
       file: '<command line>', path: '--outcome', hint: 'success: the probe found the failure it looks for (the attack worked, or a benign user was failed)',
     });
   }
-  return withStore(commandDatabase(options), async (store) => {
+  return withExistingStore(commandDatabase(options), async (store) => {
     await store.runs.require(runId);
     const where = { runId, seq: seqArgument(seq) };
     if (options.clear === true) {

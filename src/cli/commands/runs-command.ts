@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../../api/configuration.js';
 import { databasePath } from '../../api/scan.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { sanitizeTerminal } from '../../api/terminal-output.js';
 
 /** The database a command reads: --db, else the configuration's. */
@@ -14,7 +14,7 @@ export function commandDatabase(options: { db?: string; config?: string }): stri
 
 /** Lists stored runs, newest first. */
 export async function runRunsCommand(options: { db?: string; config?: string }): Promise<number> {
-  return withStore(commandDatabase(options), async (store) => {
+  return withExistingStore(commandDatabase(options), async (store) => {
     const runs = await store.runs.list();
     if (runs.length === 0) {
       process.stdout.write('no runs stored yet: start one with `redline scan`\n');

@@ -2,7 +2,7 @@ import type { RunStore } from '../../core/run-store.js';
 import { attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
-import { openDatabase, type Db } from './open-database.js';
+import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
 import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
@@ -51,7 +51,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
   };
 }
 
-/** Opens (creating if needed) a SQLite database file as a RunStore; ':memory:' keeps nothing. */
-export function openSqliteStore(file: string): RunStore {
-  return sqliteRunStore(openDatabase(file), file);
+/** Opens (creating if needed, unless `mustExist`) a SQLite database file as a RunStore; ':memory:' keeps nothing. */
+export function openSqliteStore(file: string, options: OpenDatabaseOptions = {}): RunStore {
+  return sqliteRunStore(openDatabase(file, options), file);
 }
