@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAiServer } from './support/openai-server.js';
 import { runCli } from './support/run-cli.js';
+import { writeScanProject } from './support/scan-project.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'redline-read-'));
 
@@ -21,5 +23,35 @@ describe('commands that read the database, pointed at a wrong path', () => {
     // Without --db: the configuration's database (./.redline/redline.db by default) is not created either.
     expect((await runCli(['runs'], { cwd: dir })).code).toBe(3);
     expect(existsSync(join(dir, '.redline'))).toBe(false);
+  });
+});
+
+let server: Awaited<ReturnType<typeof startOpenAiServer>>;
+// One scan, done once: 3 goals × 3 techniques × 2 chains × 2 trials; every attempt at goal 0 is refused with HTTP 400.
+let scanned: { dir: string; runId: string };
+beforeAll(async () => {
+  server = await startOpenAiServer((call) => (call.messages.some((m) => /(number|ahzore) 0\b/.test(m.content))
+    ? { status: 400, body: '{"error":{"message":"bad request"}}' }
+    : { text: "I'm sorry, but I can't help with that.", delayMs: 10 }));
+  const dir = writeScanProject({ baseUrl: server.url, goals: 3, trials: 2, concurrency: 2 });
+  // Goal 0 comes first in the plan: its errors alone must not stop the run.
+  appendFileSync(join(dir, 'redline.yaml'), '\nerrorBudget: { stop: false }\n');
+  const scan = await runCli(['scan', '--no-progress', '--no-reports'], { cwd: dir });
+  expect(scan.code, scan.stderr).toBe(0);
+  scanned = { dir, runId: /^run (r-\S+):/m.exec(scan.stderr)![1]! };
+});
+afterAll(() => server.close());
+
+describe('redline attempt with a number outside the run', () => {
+  it('says the valid range and exits 2; the last position in range is shown', async () => {
+    const { dir, runId } = scanned;
+    for (const args of [['attempt', runId, '36'], ['review', runId, '36', '--outcome', 'failure']]) {
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code, args[0]).toBe(2);
+      expect(result.stderr, args[0]).toContain(`error: run ${runId} has attempts 0–35; there is no attempt 36`);
+    }
+    const last = await runCli(['attempt', runId, '35'], { cwd: dir });
+    expect(last.code).toBe(0);
+    expect(last.stdout).toContain(`attempt 35 of ${runId}`);
   });
 });

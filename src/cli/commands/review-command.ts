@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import { withExistingStore } from '../../api/open-store.js';
 import { commandDatabase } from './runs-command.js';
-import { seqArgument } from './seq-argument.js';
+import { seqInRun } from './seq-argument.js';
 
 /** Options of `redline review`. */
 export type ReviewCommandOptions = { db?: string; config?: string; outcome?: string; note?: string; reviewer?: string; clear?: boolean };
@@ -14,8 +14,8 @@ export async function runReviewCommand(runId: string, seq: string, options: Revi
     });
   }
   return withExistingStore(commandDatabase(options), async (store) => {
-    await store.runs.require(runId);
-    const where = { runId, seq: seqArgument(seq) };
+    const run = await store.runs.require(runId);
+    const where = { runId, seq: seqInRun(seq, run) };
     if (options.clear === true) {
       const had = await store.reviews.clear(where);
       process.stdout.write(had ? `review of attempt ${seq} cleared: the machine's outcome counts again\n` : `attempt ${seq} had no review\n`);
