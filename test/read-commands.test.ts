@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAiServer } from './support/openai-server.js';
-import { runCli } from './support/run-cli.js';
+import { runCli, startCli, type CliResult } from './support/run-cli.js';
 import { writeScanProject } from './support/scan-project.js';
+import { waitForAttempts } from './support/stored-run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'redline-read-'));
 
@@ -41,6 +42,38 @@ beforeAll(async () => {
   scanned = { dir, runId: /^run (r-\S+):/m.exec(scan.stderr)![1]! };
 });
 afterAll(() => server.close());
+
+const runLine = (result: CliResult, runId: string): string => result.stdout.split('\n').find((line) => line.startsWith(runId)) ?? '';
+
+describe('redline runs', () => {
+  it('shows each run’s error rate beside its recorded/planned count, under a header', async () => {
+    const runs = await runCli(['runs'], { cwd: scanned.dir });
+    expect(runs.code).toBe(0);
+    expect(runs.stdout).toMatch(/^run\s+created \(UTC\)\s+status\s+recorded\s+errors\s+target$/m);
+    // 12 of the 36 attempts (every one at goal 0) ended in error.
+    expect(runLine(runs, scanned.runId)).toMatch(/\scompleted\s+36\/36\s+33\.3%\s+openai:/);
+  });
+
+  it('lists a run whose process died as stale once it has recorded nothing for --stale-after minutes', async () => {
+    const dir = writeScanProject({ baseUrl: server.url, goals: 3, trials: 20, concurrency: 1 });
+    appendFileSync(join(dir, 'redline.yaml'), '\nerrorBudget: { stop: false }\n');
+    const { child, done } = startCli(['scan', '--no-progress'], { cwd: dir });
+    await waitForAttempts(join(dir, '.redline', 'redline.db'), 5);
+    child.kill('SIGKILL');
+    await done;
+    const fresh = await runCli(['runs'], { cwd: dir });
+    const runId = fresh.stdout.split('\n')[1]!.split(' ')[0]!;
+    expect(runLine(fresh, runId)).toMatch(/\srunning\s/);
+    expect(fresh.stdout).not.toContain('stale');
+
+    await new Promise((r) => setTimeout(r, 700));
+    const later = await runCli(['runs', '--stale-after', '0.01'], { cwd: dir });
+    expect(later.code).toBe(0);
+    expect(runLine(later, runId)).toMatch(/\sstale\s/);
+    expect(later.stdout).toContain('stale: marked running, but nothing recorded for over 0.01 min; its process most likely died. Resume it with `redline scan --resume RUN_ID`.');
+    expect((await runCli(['runs', '--stale-after', 'soon'], { cwd: dir })).code).toBe(2);
+  });
+});
 
 describe('redline attempt with a number outside the run', () => {
   it('says the valid range and exits 2; the last position in range is shown', async () => {

@@ -59,9 +59,10 @@ program
 
 program
   .command('runs')
-  .description('List stored runs, newest first')
+  .description('List stored runs, newest first: status, recorded/planned, error rate, target')
   .option('--db <file>', 'database file')
   .option('-c, --config <file>', 'configuration naming the database')
+  .option('--stale-after <minutes>', 'list a running run as stale after this long without a recorded attempt', '15')
   .action(async (options) => {
     const { runRunsCommand } = await import('./commands/runs-command.js');
     process.exitCode = await runRunsCommand(options);

@@ -92,6 +92,8 @@ export type AttemptRecords = {
   openWriter(input: { readonly run: StoredRun; readonly components: readonly ComponentRef[]; readonly batching?: WriteBatching }): Promise<AttemptWriter>;
   /** Attempts stored for a run. */
   count(runId: string): Promise<number>;
+  /** When the run's most recently finished stored attempt finished (epoch ms); undefined when none is stored. */
+  lastFinishedAt(runId: string): Promise<number | undefined>;
   /** One attempt by plan position, or undefined when it is not recorded. */
   get(input: { readonly runId: string; readonly seq: number }): Promise<AttemptView | undefined>;
   /** Up to `perCell` attempts of each cell, successes first, then errors: the evidence a report shows. */

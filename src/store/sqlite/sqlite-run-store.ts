@@ -4,7 +4,7 @@ import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
-import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
+import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, lastFinishedAt, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 
 /**
@@ -25,6 +25,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
     attempts: {
       openWriter: async (input) => createAttemptWriter(db, { ...input, file }),
       count: async (runId) => attemptCount(db, runId),
+      lastFinishedAt: async (runId) => lastFinishedAt(db, runId),
       get: async (input) => attemptView(db, input),
       examples: async (input) => exampleAttempts(db, input),
     },
