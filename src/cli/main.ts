@@ -140,6 +140,7 @@ program
   .option('--alpha <level>', 'significance level for adjusted p-values', '0.05')
   .option('--adjust <method>', 'multiple-comparison adjustment: bh | holm', 'bh')
   .option('--json <file>', 'also write the comparison as JSON')
+  .option('--fail-on-regression', 'exit 1 when any cell is a significant regression (B worse than A)')
   .action(async (runA: string, runB: string, options) => {
     const { runCompareCommand } = await import('./commands/compare-command.js');
     process.exitCode = await runCompareCommand(runA, runB, options);
