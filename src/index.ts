@@ -2,7 +2,8 @@
 export { scan, databasePath, type ScanOptions, type ScanResult } from './api/scan.js';
 export { startRun, type StartRunInput, type StartedRun } from './api/start-run.js';
 export { runSlice, type RunSliceInput, type SliceResult } from './api/run-slice.js';
-export { openStore, withStore } from './api/open-store.js';
+export { openStore, withExistingStore, withStore } from './api/open-store.js';
+export { listRuns, DEFAULT_STALE_AFTER_MS, type RunListing } from './api/list-runs.js';
 export { summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
 export * from './core/index.js';
 export { configJsonSchema, configSchema, type RedlineConfig, type RedlineConfigInput } from './config/schema.js';

@@ -220,6 +220,27 @@ describe('crescendo against the demo target', () => {
       expect(stored).toHaveLength(2 * backtracked!.turns);
       expect(stored.filter((t) => t.pruned === 1)).toHaveLength(2 * backtracked!.backtracks);
       expect(backtracked!.reached).toBe(backtracked!.turns);
+
+      // `redline attempt` shows the conversation turn by turn: numbered requests, the pruned exchanges marked, each
+      // judgement after the reply it judged.
+      const { runCli } = await import('./support/run-cli.js');
+      const shown = await runCli(['attempt', result.run.id, String(backtracked!.seq), '--db', result.database], { cwd: tmpdir() });
+      expect(shown.code).toBe(0);
+      const { turns, backtracks } = backtracked!;
+      expect(shown.stdout).toContain(`conversation: ${turns} requests to the target, ${backtracks} of them pruned (marked ✂)`);
+      const replies = [...shown.stdout.matchAll(/^── turn (\d+) · target \(branch b\d+\)( ✂ pruned)?/gm)].map((m) => ({ turn: Number(m[1]), pruned: m[2] !== undefined }));
+      expect(replies.map((r) => r.turn)).toEqual(Array.from({ length: turns }, (_, i) => i + 1));
+      expect(replies.filter((r) => r.pruned)).toHaveLength(backtracks);
+      const asked = [...shown.stdout.matchAll(/^── turn (\d+) · user \(attacker, branch b\d+\)/gm)].map((m) => Number(m[1]));
+      expect(asked).toEqual(replies.map((r) => r.turn));
+      // Every kept reply is judged right after it; the last one reached the goal.
+      const lines = shown.stdout.split('\n');
+      for (const reply of replies.filter((r) => !r.pruned)) {
+        const at = lines.findIndex((line) => line.startsWith(`── turn ${reply.turn} · target`));
+        const next = lines.findIndex((line, i) => i > at && line.startsWith('── turn'));
+        expect(lines.slice(at, next === -1 ? undefined : next).join('\n')).toMatch(new RegExp(`^· judged at turn ${reply.turn} by regex:complied: (success|failure)`, 'm'));
+      }
+      expect(shown.stdout).toContain(`· judged at turn ${turns} by regex:complied: success (match)`);
     } finally {
       await scripted.close();
     }

@@ -6,14 +6,26 @@ export function openStore(location: string): RunStore {
   return openSqliteStore(location);
 }
 
-/** Runs `use` with the store at `location` open, and closes it however `use` ends. */
-export async function withStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
-  const store = openStore(location);
+// Runs `use` and closes the store however it ends.
+async function using<T>(store: RunStore, use: (store: RunStore) => Promise<T>): Promise<T> {
   try {
     return await use(store);
   } finally {
     await store.close();
   }
+}
+
+/** Runs `use` with the store at `location` open (created when missing), and closes it however `use` ends. */
+export async function withStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
+  return using(openStore(location), use);
+}
+
+/**
+ * Runs `use` with an existing store open, for commands that read runs or label attempts: a location that does not
+ * exist is a StoreError and nothing is created there. Closes the store however `use` ends.
+ */
+export async function withExistingStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
+  return using(openSqliteStore(location, { mustExist: true }), use);
 }
 
 /** Advice for a raw storage failure that escaped the store's own wrapping, chosen from its code or message. */

@@ -3,6 +3,7 @@ import { validateConfig } from '../config/load-config.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { StoreError } from '../core/errors.js';
 import { seededRandom } from '../core/random.js';
+import type { OutcomeCounts } from '../core/counts.js';
 import type { RunFailure, StoredRun } from '../core/run.js';
 import type { RunStore, WriteBatching } from '../core/run-store.js';
 import { createRunBudget, type RunBudget } from '../engine/budget.js';
@@ -36,8 +37,11 @@ export type RunSliceInput = {
   readonly batching?: WriteBatching;
   /** Clock (tests). */
   readonly clock?: Clock;
-  /** Called once the worker has rebuilt the run, before anything is sent. */
-  readonly onStart?: (info: { run: StoredRun; alreadyRecorded: number; skippedPairs: number }) => void;
+  /**
+   * Called once the worker has rebuilt the run, before anything is sent: with the attempts already recorded and
+   * their outcomes (what a resumed run's progress starts from).
+   */
+  readonly onStart?: (info: { run: StoredRun; alreadyRecorded: number; recordedOutcomes: OutcomeCounts; skippedPairs: number }) => void;
   /** Called after each recorded attempt. */
   readonly onProgress?: (progress: Progress) => void;
 };
@@ -97,6 +101,13 @@ export async function rebuildRun(store: RunStore, input: { runId: string; env?: 
   return { run, config, prepared, plan };
 }
 
+const NO_OUTCOMES: OutcomeCounts = { success: 0, failure: 0, error: 0, unscored: 0 };
+
+// The outcome counts of every cell added up: what the run has recorded so far.
+function sumOutcomes(cells: readonly OutcomeCounts[]): OutcomeCounts {
+  return cells.reduce((sum, c) => ({ success: sum.success + c.success, failure: sum.failure + c.failure, error: sum.error + c.error, unscored: sum.unscored + c.unscored }), NO_OUTCOMES);
+}
+
 /** Executes positions of a rebuilt run against its prepared components; closes its targets when done. */
 export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input: Omit<RunSliceInput, 'runId'>): Promise<SliceResult> {
   const { run, config, prepared, plan } = rebuilt;
@@ -104,7 +115,10 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
   const stop = input.signal ?? new AbortController().signal;
   try {
     const writer = await store.attempts.openWriter({ run, components: prepared.refs, ...(input.batching ? { batching: input.batching } : {}) });
-    input.onStart?.({ run, alreadyRecorded: writer.recordedCount, skippedPairs: plan.skippedPairs });
+    if (input.onStart) {
+      const recordedOutcomes = writer.recordedCount === 0 ? NO_OUTCOMES : sumOutcomes(await store.aggregates.cells(run.id));
+      input.onStart({ run, alreadyRecorded: writer.recordedCount, recordedOutcomes, skippedPairs: plan.skippedPairs });
+    }
     const outcome = await executeSlice({
       plan,
       seqs: input.seqs ?? Array.from({ length: plan.size }, (_, seq) => seq),

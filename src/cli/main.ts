@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { redlineVersion } from '../api/version.js';
+import { dropWritesToClosedPipe } from './closed-pipe.js';
 import { EXIT } from './exit-codes.js';
 
 /** Collects a repeatable option's values. */
@@ -11,6 +13,7 @@ function collect(value: string, previous: string[]): string[] {
 const program = new Command()
   .name('redline')
   .description('Red-team AI systems: injection, jailbreaks, leakage and harmful-content probes with trustworthy statistics.')
+  .version(redlineVersion(), '-V, --version', 'print the version of redline-ai and exit')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
@@ -65,9 +68,10 @@ program
 
 program
   .command('runs')
-  .description('List stored runs, newest first')
+  .description('List stored runs, newest first: status, recorded/planned, error rate, target')
   .option('--db <file>', 'database file')
   .option('-c, --config <file>', 'configuration naming the database')
+  .option('--stale-after <minutes>', 'list a running run as stale after this long without a recorded attempt', '15')
   .action(async (options) => {
     const { runRunsCommand } = await import('./commands/runs-command.js');
     process.exitCode = await runRunsCommand(options);
@@ -145,6 +149,7 @@ program
   .option('--alpha <level>', 'significance level for adjusted p-values', '0.05')
   .option('--adjust <method>', 'multiple-comparison adjustment: bh | holm', 'bh')
   .option('--json <file>', 'also write the comparison as JSON')
+  .option('--fail-on-regression', 'exit 1 when any cell is a significant regression (B worse than A)')
   .action(async (runA: string, runB: string, options) => {
     const { runCompareCommand } = await import('./commands/compare-command.js');
     process.exitCode = await runCompareCommand(runA, runB, options);
@@ -278,6 +283,8 @@ targets
   });
 
 async function main(): Promise<void> {
+  dropWritesToClosedPipe(process.stdout);
+  dropWritesToClosedPipe(process.stderr);
   try {
     await program.parseAsync(process.argv);
   } catch (error) {

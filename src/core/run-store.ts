@@ -127,6 +127,8 @@ export type AttemptRecords = {
   openWriter(input: { readonly run: StoredRun; readonly components: readonly ComponentRef[]; readonly batching?: WriteBatching }): Promise<AttemptWriter>;
   /** Attempts stored for a run. */
   count(runId: string): Promise<number>;
+  /** When the run's most recently finished stored attempt finished (epoch ms); undefined when none is stored. */
+  lastFinishedAt(runId: string): Promise<number | undefined>;
   /** One attempt by plan position, or undefined when it is not recorded. */
   get(input: { readonly runId: string; readonly seq: number }): Promise<AttemptView | undefined>;
   /** Attempts after plan position `afterSeq` (-1 for the first), in plan order, at most `limit`; `outcomes` keeps only those (as summaries count them). */

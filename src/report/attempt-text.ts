@@ -1,10 +1,13 @@
-import type { AttemptEvent } from '../core/event.js';
+import type { AttemptEvent, MessageEvent } from '../core/event.js';
 import type { ContentPart } from '../core/message.js';
 import type { AttemptView } from '../core/run-store.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 
 // Target and attacker text is printed with terminal escapes removed (terminal-injection payloads), line breaks kept.
 const t = (text: string): string => text.split('\n').map(sanitizeTerminal).join('\n');
+
+/** Marks every line of a turn from an abandoned branch, so a long pruned reply never reads as part of the conversation. */
+const PRUNED_MARK = '✂ ';
 
 function partLines(part: ContentPart): string[] {
   switch (part.type) {
@@ -19,17 +22,23 @@ function partLines(part: ContentPart): string[] {
   }
 }
 
-function who(event: Extract<AttemptEvent, { type: 'message' }>): string {
-  const tags = [event.source, event.node === undefined ? undefined : `node ${event.node}`, event.pruned ? 'pruned' : undefined].filter((x) => x !== undefined);
-  // A fabricated assistant turn was sent to the target as its past, never said by it.
-  const speaker = event.role === 'assistant' && event.source !== 'fabricated' ? 'target' : event.role;
-  return `--- ${speaker}${tags.length === 0 ? '' : ` (${tags.map((x) => t(x)).join(', ')})`}`;
+/** A target reply: said by the target (a fabricated assistant turn was sent to it as its past, never said by it). */
+const fromTarget = (event: MessageEvent): boolean => event.role === 'assistant' && event.source !== 'fabricated';
+
+function heading(event: MessageEvent, turn: number): string {
+  const tags = [event.source, event.node === undefined ? undefined : `branch ${event.node}`].filter((x) => x !== undefined);
+  const speaker = fromTarget(event) ? 'target' : event.role;
+  const pruned = event.pruned ? ` ${PRUNED_MARK}pruned: an abandoned branch, not part of the final conversation` : '';
+  return `── turn ${turn} · ${speaker}${tags.length === 0 ? '' : ` (${tags.map((x) => t(x)).join(', ')})`}${pruned}`;
 }
 
-function eventLines(event: AttemptEvent): string[] {
+function messageLines(event: MessageEvent, turn: number): string[] {
+  const body = event.parts.flatMap(partLines).flatMap((text) => text.split('\n'));
+  return [heading(event, turn), ...(event.pruned ? body.map((line) => `${PRUNED_MARK}${line}`) : body)];
+}
+
+function eventLines(event: Exclude<AttemptEvent, MessageEvent>): string[] {
   switch (event.type) {
-    case 'message':
-      return [who(event), ...event.parts.flatMap(partLines)];
     case 'conversion':
       return event.of === 'prompt'
         ? [`--- (before ${event.by === 'translation' ? `translation into ${t(event.chain)}` : `converters ${t(event.chain)}`})`, t(event.before)]
@@ -45,24 +54,69 @@ function eventLines(event: AttemptEvent): string[] {
       return [`· ${event.model ?? 'target'} call: ${facts.join(', ')}`];
     }
     case 'score':
-      return event.turn === undefined ? [] : [`· judged at turn ${event.turn}: ${event.score.verdict} (${t(event.score.label)})`];
+      // Final scores are listed after the log; here only the judgements made during the conversation.
+      return event.turn === undefined ? [] : [`· judged at turn ${event.turn} by ${t(event.score.scorerId)}: ${event.score.verdict} (${t(event.score.label)})`];
     case 'error':
-      return [];
+      return [`! error ${t(event.kind)}: ${t(event.message)}`];
   }
 }
 
 /**
- * An attempt as `redline attempt` prints it: goal, framing, every event in order (messages as sent with the text
- * before conversion, planted documents, tool calls, target calls), the scores and any human review.
+ * The log with each message numbered by the request to the target it belongs to: turn N is the N-th request sent
+ * to the target (pruned ones included, as "judged at turn N" counts them). A user, tool or fabricated message carries
+ * the number of the request it goes out in; a target reply the number of the request it answers. A log without
+ * target-call events (an attempt stored before they were recorded) is numbered by its exchanges instead.
+ */
+function logLines(events: readonly AttemptEvent[]): string[] {
+  const byCalls = events.some((e) => e.type === 'target-call' && e.model === undefined);
+  let calls = 0;
+  let exchanges = 0;
+  let lastWasReply = true;
+  // Between a pruned message and the reply that ends its exchange, conversions and calls belong to the pruned branch too.
+  let inPruned = false;
+  const lines: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'message') {
+      if (event.type === 'target-call' && event.model === undefined) calls += 1;
+      lines.push(...eventLines(event).flatMap((text) => text.split('\n')).map((line) => (inPruned ? `${PRUNED_MARK}${line}` : line)));
+      continue;
+    }
+    const reply = fromTarget(event);
+    if (!reply && lastWasReply) exchanges += 1;
+    lastWasReply = reply;
+    inPruned = event.pruned === true && !reply;
+    const turn = byCalls ? (reply ? calls : calls + 1) : Math.max(exchanges, 1);
+    lines.push(...messageLines(event, turn));
+  }
+  return lines;
+}
+
+// One line on a conversation's shape, for attempts with more than one request or with branches.
+function conversationLine(events: readonly AttemptEvent[]): string[] {
+  const messages = events.filter((e): e is MessageEvent => e.type === 'message');
+  const requests = events.filter((e) => e.type === 'target-call' && e.model === undefined).length;
+  const branches = [...new Set(messages.flatMap((m) => (m.node === undefined ? [] : [m.node])))];
+  if (requests <= 1 && branches.length === 0) return [];
+  const pruned = messages.filter((m) => m.pruned && fromTarget(m)).length;
+  const prunedText = pruned === 0 ? '' : `, ${pruned} of them pruned (marked ${PRUNED_MARK.trim()})`;
+  const branchText = branches.length === 0 ? '' : `; branches ${branches.map(t).join(', ')}`;
+  return [`conversation: ${requests} request${requests === 1 ? '' : 's'} to the target${prunedText}${branchText}`];
+}
+
+/**
+ * An attempt as `redline attempt` prints it: goal, framing, then every event in order under numbered turns (messages
+ * as sent with the text before conversion, planted documents, tool calls, target and attacker calls, judgements during
+ * the conversation, errors; turns of abandoned branches marked pruned), the final scores and any human review.
  */
 export function attemptText(view: AttemptView, runId: string): string {
   const lines = [
     `attempt ${view.seq} of ${runId}: ${view.outcome}${view.review ? ` (reviewed; machine said ${view.machineOutcome})` : ''}`,
     `goal ${t(view.goalId)} [${t(view.category)}, ${view.persona}]: ${t(view.goalText)}`,
     `technique ${t(view.technique)} · chain ${t(view.chainId)} · trial ${view.trial}`,
+    ...conversationLine(view.events),
     ...(view.error ? [`error: ${t(view.error)}`] : []),
     '',
-    ...reorder(view.events).flatMap(eventLines),
+    ...logLines(reorder(view.events)),
     '',
     // Final scores, in order; the one that decided the outcome is marked.
     ...view.events.flatMap((e) => (e.type === 'score' && e.turn === undefined

@@ -153,8 +153,11 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
       const { store, run } = await seeded(open);
       try {
         const first = await store.attempts.openWriter({ run, components: refs });
+        expect(await store.attempts.lastFinishedAt(run.id)).toBeUndefined();
         for (const seq of [0, 2, 5]) first.record(attemptOf({ seq, outcome: 'failure' }));
         await first.flush();
+        // finishedAt is 200 + seq: the latest is position 5's.
+        expect(await store.attempts.lastFinishedAt(run.id)).toBe(205);
         const second = await store.attempts.openWriter({ run, components: refs });
         expect(second.recordedCount).toBe(3);
         expect([...Array(8).keys()].filter((seq) => second.isRecorded(seq))).toEqual([0, 2, 5]);

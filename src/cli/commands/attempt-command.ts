@@ -1,15 +1,15 @@
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { StoreError } from '../../core/errors.js';
 import { attemptText } from '../../api/terminal-output.js';
 import { commandDatabase } from './runs-command.js';
-import { seqArgument } from './seq-argument.js';
+import { seqInRun } from './seq-argument.js';
 
 /** Prints one attempt: goal, framing, its event log (messages as sent, conversions, documents, tool calls), scores and review. */
 export async function runAttemptCommand(runId: string, seq: string, options: { db?: string; config?: string }): Promise<number> {
   const file = commandDatabase(options);
-  return withStore(file, async (store) => {
-    await store.runs.require(runId);
-    const view = await store.attempts.get({ runId, seq: seqArgument(seq) });
+  return withExistingStore(file, async (store) => {
+    const run = await store.runs.require(runId);
+    const view = await store.attempts.get({ runId, seq: seqInRun(seq, run) });
     if (view === undefined) throw new StoreError(`run ${runId} has no recorded attempt ${seq}`, { file, hint: 'the attempt may not have run yet: resume the run' });
     process.stdout.write(attemptText(view, runId));
     return 0;

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { compareStoredRuns, type CellComparison, type ComparedRun, type RunComparison, ADJUSTMENTS, type Adjustment } from '../../api/compare.js';
 import { techniqueLabel } from '../../core/counts.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
 import { formatInterval, formatPercent, formatPoints, sanitizeTerminal, layoutColumns, type TextRow } from '../../api/terminal-output.js';
+import { EXIT } from '../exit-codes.js';
 import { commandDatabase } from './runs-command.js';
 
 /** Options of `redline compare`. */
-export type CompareCommandOptions = { db?: string; config?: string; alpha?: string; adjust?: string; json?: string };
+export type CompareCommandOptions = { db?: string; config?: string; alpha?: string; adjust?: string; json?: string; failOnRegression?: boolean };
 
 const ADJUSTMENT_NAMES: Readonly<Record<Adjustment, string>> = { bh: 'Benjamini–Hochberg', holm: 'Holm' };
 const HEADERS = ['A rate', 'A 95% CI', 'B rate', 'B 95% CI', 'B − A', '95% CI', 'q'];
@@ -85,10 +86,13 @@ function verdictLine(comparison: RunComparison): string {
   return `${head} — ${c.regression} cells worse in B, ${c.improvement} better, ${c['no significant change']} with no significant change, ${c['not comparable']} not comparable`;
 }
 
-/** Runs `redline compare RUN_A RUN_B`: prints the comparison, optionally writes its JSON; returns the exit code. */
+/**
+ * Runs `redline compare RUN_A RUN_B`: prints the comparison, optionally writes its JSON; returns the exit code
+ * (1 with --fail-on-regression when any cell is a significant regression, else 0).
+ */
 export async function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): Promise<number> {
   const significance = { alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust) };
-  const comparison = await withStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
+  const comparison = await withExistingStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
   process.stdout.write(renderComparison(comparison, { width: process.stdout.columns }));
   if (options.json !== undefined) {
     const file = resolve(process.cwd(), options.json);
@@ -100,5 +104,10 @@ export async function runCompareCommand(runA: string, runB: string, options: Com
     }
     process.stdout.write(`json: ${file}\n`);
   }
-  return 0;
+  const regressions = comparison.counts.regression;
+  if (options.failOnRegression === true && regressions > 0) {
+    process.stderr.write(`FAIL  --fail-on-regression: ${regressions} cell${regressions === 1 ? '' : 's'} significantly worse in B than in A\n`);
+    return EXIT.gateFailed;
+  }
+  return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { exportRun } from '../../api/export-run.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { ConfigError, StoreError } from '../../core/errors.js';
 import { OUTCOMES, type Outcome } from '../../core/outcome.js';
 import { commandDatabase } from './runs-command.js';
@@ -25,7 +25,7 @@ export async function runExportCommand(runId: string, options: ExportCommandOpti
   }
   const outcomes = outcomesOption(options.only);
   const input = { runId, ...(outcomes === undefined ? {} : { outcomes }) };
-  return withStore(commandDatabase(options), async (store) => {
+  return withExistingStore(commandDatabase(options), async (store) => {
     if (options.out === undefined) {
       const written = await exportRun(store, input, async (line) => {
         if (!process.stdout.write(line)) await once(process.stdout, 'drain');

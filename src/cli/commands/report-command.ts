@@ -7,7 +7,7 @@ import { writeTextFile, renderCsv, type GatedRun, reportPolicy, renderHtml, rend
 import { ConfigError } from '../../core/errors.js';
 import { gateLines, renderTable } from '../../api/terminal-output.js';
 import { judgeRun } from '../../api/judge-run.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import type { AttemptView } from '../../core/run-store.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -49,7 +49,7 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
   // Bad gates fail before anything is read or written.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
   const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
-  return withStore(file, async (store) => {
+  return withExistingStore(file, async (store) => {
     const run = await store.runs.require(runId);
     const summary = await summarizeStoredRun(store, run);
     const gated = judgeRun({ summary, policy });

@@ -1,5 +1,5 @@
 import { rescoreRun } from '../../api/rescore-run.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { ConfigError } from '../../core/errors.js';
 import { runReportCommand } from './report-command.js';
 import { commandDatabase } from './runs-command.js';
@@ -25,7 +25,7 @@ export async function runRescoreCommand(runId: string, options: RescoreCommandOp
   const scorers = (options.scorer ?? []).map(scorerOption);
   if (scorers.length === 0) throw new ConfigError('name at least one --scorer', { file: '<command line>', path: '--scorer', hint: 'e.g. redline rescore RUN --scorer objective --scorer canary' });
   const database = commandDatabase(options);
-  const result = await withStore(database, (store) => rescoreRun(store, { runId, scorers, ...(options.decide === undefined ? {} : { decide: options.decide }), env: process.env }));
+  const result = await withExistingStore(database, (store) => rescoreRun(store, { runId, scorers, ...(options.decide === undefined ? {} : { decide: options.decide }), env: process.env }));
   process.stderr.write(`rescored ${result.rescored} attempts of run ${runId} into run ${result.run.id} (${result.errors} errors copied as errors; the target was not called)\n`);
   return runReportCommand(result.run.id, { db: database });
 }

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
-import { withStore } from '../../api/open-store.js';
+import { withExistingStore } from '../../api/open-store.js';
 import { commandDatabase } from './runs-command.js';
-import { seqArgument } from './seq-argument.js';
+import { seqInRun } from './seq-argument.js';
 
 /** Options of `redline review`. */
 export type ReviewCommandOptions = { db?: string; config?: string; outcome?: string; note?: string; reviewer?: string; clear?: boolean };
@@ -13,9 +13,9 @@ export async function runReviewCommand(runId: string, seq: string, options: Revi
       file: '<command line>', path: '--outcome', hint: 'success: the probe found the failure it looks for (the attack worked, or a benign user was failed)',
     });
   }
-  return withStore(commandDatabase(options), async (store) => {
-    await store.runs.require(runId);
-    const where = { runId, seq: seqArgument(seq) };
+  return withExistingStore(commandDatabase(options), async (store) => {
+    const run = await store.runs.require(runId);
+    const where = { runId, seq: seqInRun(seq, run) };
     if (options.clear === true) {
       const had = await store.reviews.clear(where);
       process.stdout.write(had ? `review of attempt ${seq} cleared: the machine's outcome counts again\n` : `attempt ${seq} had no review\n`);

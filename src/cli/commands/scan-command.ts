@@ -7,6 +7,7 @@ import { judgeRun } from '../../api/judge-run.js';
 import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
 import { printDryRun, selectionOverrides, type SelectionFlags } from './scan-selection.js';
+import { resumeCommandLine } from '../resume-command-line.js';
 
 /** Options of `redline scan`. */
 export type ScanCommandOptions = {
@@ -71,7 +72,8 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       resume: options.resume,
       signal: controller.signal,
       reports: options.reports ? { json: options.json, html: options.html } : { json: options.json ?? false, html: options.html ?? false },
-      onStart: ({ run, alreadyRecorded, skippedPairs }) => {
+      onStart: ({ run, alreadyRecorded, recordedOutcomes, skippedPairs }) => {
+        progress?.resume(recordedOutcomes);
         const resumed = alreadyRecorded > 0 ? ` (resuming: ${alreadyRecorded} already recorded)` : '';
         const skipped = skippedPairs > 0 ? `; ${skippedPairs} goal × technique pairs skipped as not applicable` : '';
         stderr.write(`run ${run.id}: ${run.planned} attempts against ${sanitizeTerminal(run.targetId)}${resumed}${skipped}\n`);
@@ -97,7 +99,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     }
     if (result.interrupted) {
       const why = result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`;
-      stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: redline scan --resume ${result.run.id}\n`);
+      stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: ${resumeCommandLine(result.run.id, options)}\n`);
       return EXIT.interrupted;
     }
     const gated = judgeRun({ summary: result.summary, policy });

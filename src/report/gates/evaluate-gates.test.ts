@@ -78,10 +78,19 @@ describe('evaluateGates', () => {
     const text = gateLines(outcome).join('\n');
     expect(text).toContain('Gates (rates compared at the upper end of the 95% interval):');
     expect(text).toMatch(/FAIL {2}asr>0\.5: 3 of 5 cell\(s\)/);
-    expect(text).toContain('role-play × data-exfiltration (malicious): 83.2%');
+    // The observed rate is shown as the rate; the interval end a gate compares is named as such.
+    expect(text).toContain('role-play × data-exfiltration (malicious): rate 60.0% (95% CI 31.3–83.2%; upper bound 83.2% > 50.0%)');
     expect(text).toContain('prefix-injection × cyber-misuse (malicious): not measured: no decided attempt (4 errors, 0 unscored)');
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const lenient = gateLines(evaluateGates({ findings, gates: [parseGate('category=cyber-*:asr>0.5')], undecided: 'pass' })).join('\n');
     expect(lenient).toContain('pass  category=cyber-*:asr>0.5; 1 cell(s) had no decided attempt (passed: undecided cells allowed)');
+  });
+
+  it('names the number a rate gate compared: the lower bound, or the observed rate for --gate-bound point and for asr>0', () => {
+    const exfil = (expression: string, bound?: GateBound): string => gateLines(evaluateGates({ findings, gates: [parseGate(expression)], ...(bound ? { bound } : {}) }))
+      .find((line) => line.includes('role-play × data-exfiltration')) ?? '';
+    expect(exfil('asr>0.25', 'lower')).toContain(': rate 60.0% (95% CI 31.3–83.2%; lower bound 31.3% > 25.0%)');
+    expect(exfil('asr>0.5', 'point')).toContain(': rate 60.0% (95% CI 31.3–83.2%; observed rate 60.0% > 50.0%)');
+    expect(exfil('asr>0')).toContain(': rate 60.0% (95% CI 31.3–83.2%; observed rate 60.0% > 0.0%)');
   });
 });

@@ -27,9 +27,10 @@ export function evaluateGates(input: GateInput): GateOutcome {
     const failures: GateFailure[] = [];
     const undecided: Gate[] = [];
     for (const gate of input.gates.filter((g) => selects(g, finding))) {
-      const measured = measure(gate, finding, bound);
+      const compared = comparedBound(gate, bound);
+      const measured = measure(gate, finding, compared);
       if (measured !== null) {
-        if (compare(measured, gate.condition.op, threshold(gate))) failures.push({ gate, measured });
+        if (compare(measured, gate.condition.op, threshold(gate))) failures.push({ gate, measured, ...(gate.condition.metric === 'asr' ? { compared } : {}) });
       } else if (policy === 'fail') failures.push({ gate, measured: null, why: unmeasured(finding) });
       else undecided.push(gate);
     }
@@ -72,9 +73,13 @@ function measure(gate: Gate, finding: Finding, bound: GateBound): number | null 
   if (gate.condition.metric === 'severity') return finding.severity === null ? -1 : severityRank(finding.severity);
   if (gate.condition.metric === 'errors') return cell.errors;
   if (gate.condition.metric === 'error-rate') return cell.trials === 0 ? null : cell.errors / cell.trials;
-  // No interval can put a rate's upper end at 0, so "above zero" is judged on the observed rate: any success fails.
-  if (gate.condition.value === 0 && gate.condition.op === '>') return cell.asr;
   return bound === 'upper' ? cell.ciHigh : bound === 'lower' ? cell.ciLow : cell.asr;
+}
+
+// The number of the rate a gate compares. No interval can put a rate's upper end at 0, so "above zero" is judged on
+// the observed rate whatever the bound: any success fails.
+function comparedBound(gate: Gate, bound: GateBound): GateBound {
+  return gate.condition.value === 0 && gate.condition.op === '>' ? 'point' : bound;
 }
 
 function threshold(gate: Gate): number {

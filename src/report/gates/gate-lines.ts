@@ -1,5 +1,5 @@
 import { techniqueLabel } from '../../core/counts.js';
-import { GATE_BOUND_NAMES } from '../../taxonomy/gate-expression.js';
+import { GATE_BOUND_NAMES, type GateBound } from '../../taxonomy/gate-expression.js';
 import { formatPercent } from '../format-rate.js';
 import { sanitizeTerminal } from '../sanitize-terminal.js';
 import { gateTally } from './evaluate-gates.js';
@@ -47,6 +47,16 @@ export function gateValue(failure: GateFailure, finding: Finding): string {
     case 'error-rate':
       return `${formatPercent(failure.measured)} errors`;
     case 'asr':
-      return formatPercent(failure.measured);
+      return rateValue(failure, finding, failure.gate.condition);
   }
+}
+
+const COMPARED: Readonly<Record<GateBound, string>> = { upper: 'upper bound', lower: 'lower bound', point: 'observed rate' };
+
+// e.g. 'rate 12.0% (95% CI 5.1–24.3%; upper bound 24.3% > 5.0%)': the observed rate first, then the number compared.
+function rateValue(failure: Extract<GateFailure, { measured: number }>, finding: Finding, condition: { readonly op: string; readonly value: number }): string {
+  const { cell } = finding;
+  const interval = cell.ciLow === null || cell.ciHigh === null ? 'no interval' : `95% CI ${(cell.ciLow * 100).toFixed(1)}–${formatPercent(cell.ciHigh)}`;
+  const compared = `${COMPARED[failure.compared ?? 'point']} ${formatPercent(failure.measured)} ${condition.op} ${formatPercent(condition.value)}`;
+  return `rate ${formatPercent(cell.asr)} (${interval}; ${compared})`;
 }

@@ -7,7 +7,12 @@ import type { Finding } from '../finding.js';
  * null and why when the cell could not be measured (no decided attempt) and undecided cells fail.
  */
 export type GateFailure =
-  | { readonly gate: Gate; readonly measured: number }
+  | {
+    readonly gate: Gate;
+    readonly measured: number;
+    /** For a rate gate, which number of the rate `measured` is: an end of its 95% interval, or the observed rate. */
+    readonly compared?: GateBound;
+  }
   | { readonly gate: Gate; readonly measured: null; readonly why: string };
 
 /** One cell's finding and the gates it fails or could not be judged by. */

@@ -103,3 +103,18 @@ describe('migration 5: turns and scores become the event log', () => {
     }
   });
 });
+
+describe('a database that must exist', () => {
+  it('is a StoreError naming the file, and neither the file nor its folder is created', async () => {
+    const { existsSync } = await import('node:fs');
+    const dir = join(mkdtempSync(join(tmpdir(), 'redline-db-')), 'typo');
+    const file = join(dir, 'redline.db');
+    expect(() => openDatabase(file, { mustExist: true })).toThrow(StoreError);
+    expect(() => openDatabase(file, { mustExist: true })).toThrow(`database ${file} does not exist`);
+    expect(existsSync(dir)).toBe(false);
+    openDatabase(file).close();
+    const existing = openDatabase(file, { mustExist: true });
+    expect(existing.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    existing.close();
+  });
+});

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../../core/errors.js';
 import { migrations } from './migrations.js';
@@ -26,12 +26,24 @@ function fail(file: string, action: string, error: unknown): StoreError {
   return new StoreError(`cannot ${action} database ${file}: ${message}`, { file, hint: storeHint(error), cause: error });
 }
 
-/** Opens (creating if needed) a Redline database in WAL mode and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+/** How a database file is opened. */
+export type OpenDatabaseOptions = {
+  /** Fail with a StoreError when the file does not exist, creating neither it nor its folder (commands that read). */
+  readonly mustExist?: boolean;
+};
+
+/** Opens (creating if needed, unless `mustExist`) a Redline database in WAL mode and brings its schema up to date. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const mustExist = options.mustExist === true && file !== ':memory:';
+  if (mustExist && !existsSync(file)) {
+    throw new StoreError(`database ${file} does not exist`, {
+      file, hint: 'check --db (or output.database / output.dir in the configuration); `redline scan` creates the database',
+    });
+  }
   let db: Db;
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
+    if (file !== ':memory:' && !mustExist) mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, { fileMustExist: mustExist });
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt the file.
     db.pragma('synchronous = NORMAL');

@@ -81,6 +81,10 @@ export function attemptCount(db: Db, runId: string): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM attempts WHERE run_id = ?').get(runId) as { n: number }).n;
 }
 
+/** When the run's most recently finished stored attempt finished (epoch ms); undefined when none is stored. */
+export function lastFinishedAt(db: Db, runId: string): number | undefined {
+  return (db.prepare('SELECT MAX(finished_at) AS at FROM attempts WHERE run_id = ?').get(runId) as { at: number | null }).at ?? undefined;
+}
 
 /** The components a run's attempts used, as references. */
 export function runComponents(db: Db, runId: string): ComponentRef[] {

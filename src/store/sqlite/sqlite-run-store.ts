@@ -2,9 +2,9 @@ import type { RunStore } from '../../core/run-store.js';
 import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
-import { openDatabase, type Db } from './open-database.js';
+import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
 import { clearReview, getReview, setReview } from './reviews.js';
-import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, runComponents, turnCounts } from './run-queries.js';
+import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, lastFinishedAt, runComponents, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 import { sqliteRunLocks } from './run-locks.js';
 
@@ -26,6 +26,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
     attempts: {
       openWriter: async (input) => createAttemptWriter(db, { ...input, file }),
       count: async (runId) => attemptCount(db, runId),
+      lastFinishedAt: async (runId) => lastFinishedAt(db, runId),
       get: async (input) => attemptView(db, input),
       page: async (input) => attemptPage(db, input),
       examples: async (input) => exampleAttempts(db, input),
@@ -54,7 +55,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
   };
 }
 
-/** Opens (creating if needed) a SQLite database file as a RunStore; ':memory:' keeps nothing. */
-export function openSqliteStore(file: string): RunStore {
-  return sqliteRunStore(openDatabase(file), file);
+/** Opens (creating if needed, unless `mustExist`) a SQLite database file as a RunStore; ':memory:' keeps nothing. */
+export function openSqliteStore(file: string, options: OpenDatabaseOptions = {}): RunStore {
+  return sqliteRunStore(openDatabase(file, options), file);
 }
