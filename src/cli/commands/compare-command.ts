@@ -71,7 +71,7 @@ export function renderComparison(comparison: RunComparison, options: { width?: n
   const others = comparison.cells.filter((c) => c.verdict === 'not comparable');
   if (others.length > 0) {
     lines.push('', `Not comparable (${others.length}):`);
-    lines.push(...others.map((c) => `  ${sanitizeTerminal(`${c.technique} ${c.category}/${c.persona}`)}: ${sanitizeTerminal(c.reason ?? '')}`));
+    lines.push(...others.map((c) => `  ${sanitizeTerminal(`${techniqueLabel(c)} ${c.category}/${c.persona}`)}: ${sanitizeTerminal(c.reason ?? '')}`));
   }
   const method = `${ADJUSTMENT_NAMES[comparison.adjustment]} q < ${comparison.alpha} over ${compared.length} compared cells`;
   lines.push('', `Verdict: ${verdictLine(comparison)} (${method}).`);
