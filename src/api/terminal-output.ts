@@ -1,5 +1,6 @@
 // What the command line prints with: terminal-safe text, the summary table, columns, rates, gate lines, attempts.
 export { attemptText } from '../report/attempt-text.js';
+export { formatUsd } from '../report/cost-lines.js';
 export { formatInterval, formatPercent, formatPoints } from '../report/format-rate.js';
 export { gateLines } from '../report/gates/gate-lines.js';
 export { sanitizeTerminal } from '../report/sanitize-terminal.js';

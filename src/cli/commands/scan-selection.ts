@@ -1,7 +1,6 @@
 import { dryRun } from '../../api/dry-run.js';
-import { sanitizeTerminal } from '../../api/terminal-output.js';
 import { ConfigError } from '../../core/errors.js';
-import { formatUsd } from '../../report/cost-lines.js';
+import { formatUsd, sanitizeTerminal } from '../../api/terminal-output.js';
 
 /** The selection flags of `redline scan`. */
 export type SelectionFlags = {
