@@ -99,7 +99,8 @@ describe('comparability of cells', () => {
     expect(reason('direct-request', 'fraud')).toBeNull();
     const text = renderComparison(comparison, {});
     expect(text).toContain('Same target configuration in A and B.');
-    expect(text).toMatch(/Not comparable \(\d+\):\n {2}direct-request system-prompt-leakage\/malicious: scorer changed/);
+    expect(text).toMatch(/Not comparable \(\d+\):\n {2}direct-request \+ base64 system-prompt-leakage\/malicious: scorer changed/);
+    expect(text).toMatch(/\n {2}direct-request system-prompt-leakage\/malicious: scorer changed/);
   });
 
   it('fails on an unknown run id with a hint to `redline runs`', async () => {

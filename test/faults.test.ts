@@ -43,7 +43,8 @@ describe('scans against a fault-injecting OpenAI-compatible server', () => {
     const kinds = ['plain', 'reset-twice', 'bare-429', 'seconds-429', 'date-429', 'mixed-5xx', 'always-503', 'html-502', 'html-200',
       'truncated', 'malformed', 'empty-choices', 'huge', 'stall-always', 'stall-once', 'latency'];
     const goals = goalsFor(kinds, 3);
-    const { result, rows } = await faultScan(server, { target: 'openai', goals, concurrency: 16, retry, timeoutMs: 800 });
+    // Long enough that an answering try never times out on a loaded machine; a stalled one always does.
+    const { result, rows } = await faultScan(server, { target: 'openai', goals, concurrency: 16, retry, timeoutMs: 2500 });
 
     expectEveryAttemptRecorded(result, rows, goals.length);
     expectSummaryMatches(result, rows);
@@ -88,7 +89,7 @@ describe('scans against a fault-injecting OpenAI-compatible server', () => {
     expect(message('malformed')).toMatch(/^reply is not JSON \(first bytes: \{'choices'/);
     expect(message('empty-choices')).toBe('reply has no choices');
     expect(message('huge')).toBe('reply larger than 10 MiB');
-    expect(message('stall-always')).toBe('no reply within 800 ms');
+    expect(message('stall-always')).toBe('no reply within 2500 ms');
   });
 
   it('backs off: waits between an attempt’s tries grow with each retry and stay under the policy’s ceiling', async () => {

@@ -2,6 +2,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withStore } from '../src/api/open-store.js';
+import { startRun } from '../src/api/start-run.js';
 import { startOpenAiServer } from './support/openai-server.js';
 import { runCli, startCli, type CliResult } from './support/run-cli.js';
 import { writeScanProject } from './support/scan-project.js';
@@ -54,23 +56,28 @@ describe('redline runs', () => {
     expect(runLine(runs, scanned.runId)).toMatch(/\scompleted\s+36\/36\s+33\.3%\s+openai:/);
   });
 
-  it('lists a run whose process died as stale once it has recorded nothing for --stale-after minutes', async () => {
+  it('lists a run whose process died as stale at once (its lock holder is gone), and a run executed in slices once it has recorded nothing for --stale-after minutes', async () => {
     const dir = writeScanProject({ baseUrl: server.url, goals: 3, trials: 20, concurrency: 1 });
     appendFileSync(join(dir, 'redline.yaml'), '\nerrorBudget: { stop: false }\n');
     const { child, done } = startCli(['scan', '--no-progress'], { cwd: dir });
-    await waitForAttempts(join(dir, '.redline', 'redline.db'), 5);
+    const db = join(dir, '.redline', 'redline.db');
+    await waitForAttempts(db, 5);
+    const live = await runCli(['runs'], { cwd: dir });
+    const runId = live.stdout.split('\n')[1]!.split(' ')[0]!;
+    expect(runLine(live, runId)).toMatch(/\srunning\s/);
     child.kill('SIGKILL');
     await done;
-    const fresh = await runCli(['runs'], { cwd: dir });
-    const runId = fresh.stdout.split('\n')[1]!.split(' ')[0]!;
-    expect(runLine(fresh, runId)).toMatch(/\srunning\s/);
-    expect(fresh.stdout).not.toContain('stale');
+    const dead = await runCli(['runs'], { cwd: dir });
+    expect(dead.code).toBe(0);
+    expect(runLine(dead, runId)).toMatch(/\sstale\s/);
+    expect(dead.stdout).toContain('stale: marked running, but its process is gone');
 
+    // A run registered for workers (slices hold no lock), with nothing recorded yet.
+    const sliced = await withStore(db, (store) => startRun(store, { config: { target: { type: 'demo' } }, baseDir: dir }));
+    expect(runLine(await runCli(['runs'], { cwd: dir }), sliced.run.id)).toMatch(/\srunning\s/);
     await new Promise((r) => setTimeout(r, 700));
     const later = await runCli(['runs', '--stale-after', '0.01'], { cwd: dir });
-    expect(later.code).toBe(0);
-    expect(runLine(later, runId)).toMatch(/\sstale\s/);
-    expect(later.stdout).toContain('stale: marked running, but nothing recorded for over 0.01 min; its process most likely died. Resume it with `redline scan --resume RUN_ID`.');
+    expect(runLine(later, sliced.run.id)).toMatch(/\sstale\s/);
     expect((await runCli(['runs', '--stale-after', 'soon'], { cwd: dir })).code).toBe(2);
   });
 });

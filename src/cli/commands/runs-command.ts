@@ -52,7 +52,7 @@ export async function runRunsCommand(options: RunsCommandOptions): Promise<numbe
     }
     process.stdout.write(`${runLines(listings).join('\n')}\n`);
     if (listings.some((l) => l.status === 'stale')) {
-      process.stdout.write(`\nstale: marked running, but nothing recorded for over ${staleAfterMs / 60_000} min; its process most likely died. Resume it with \`redline scan --resume RUN_ID\`.\n`);
+      process.stdout.write(`\nstale: marked running, but its process is gone (no live lock holder; for a run executed in slices, nothing recorded for over ${staleAfterMs / 60_000} min). Resume it with \`redline scan --resume RUN_ID\`.\n`);
     }
     return 0;
   });
