@@ -31,7 +31,7 @@ describe('the published package (issue 14)', () => {
     const cli = join(app, 'node_modules', '.bin', 'redline');
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(execFileSync(cli, ['--version'], { cwd: app, encoding: 'utf8' }).trim()).toBe(version);
-    const scan = execFileSync(cli, ['scan', '--no-progress', '--trials', '1'], { cwd: app, encoding: 'utf8' });
+    const scan = execFileSync(cli, ['scan', '--no-progress', '--trials', '1'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(scan).toContain('(SIMULATED target)');
     expect(scan).toMatch(/attack success rate/);
     expect(existsSync(join(app, '.redline', 'redline.db'))).toBe(true);
