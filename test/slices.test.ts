@@ -23,7 +23,8 @@ const CONFIG = {
 /** Everything stored about an attempt but wall-clock times and latencies. */
 function row(view: AttemptView): unknown {
   const events = view.events.map((e) => (e.type === 'target-call' ? { ...e, latencyMs: 0 } : e));
-  return { ...view, events };
+  const measures = view.measures === undefined ? undefined : { ...view.measures, startedAt: 0, finishedAt: 0, latencyMs: 0 };
+  return { ...view, events, measures };
 }
 
 /** Plan positions 0..size-1 cut into `count` slices of random sizes, each slice in random order, the slices shuffled. */
