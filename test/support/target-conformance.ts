@@ -24,7 +24,7 @@ export type TargetUnderTest = {
   readonly supports: { readonly status: boolean; readonly retryAfter: boolean; readonly reset: boolean };
 };
 
-const ask = (messages: TargetRequest['messages']): TargetRequest => ({ messages, seed: 1 });
+const ask = (messages: TargetRequest['messages'], conversationId?: string): TargetRequest => ({ messages, seed: 1, ...(conversationId === undefined ? {} : { conversationId }) });
 
 /**
  * The behaviour every target type owes the engine, checked against a real local server of its protocol: it answers,
@@ -54,8 +54,10 @@ export function describeTargetConformance(name: string, under: TargetUnderTest):
       const seen: ScriptedRequest[] = [];
       const { target } = await start((request) => (seen.push(request), { reply: `turn ${seen.length}` }));
       if (!target.capabilities.multiTurn) return;
-      await target.send(ask([{ role: 'user', content: 'first question' }]), new AbortController().signal);
-      const second = await target.send(ask([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'turn 1' }, { role: 'user', content: 'second question' }]), new AbortController().signal);
+      // As the engine sends a multi-turn attempt: every turn carries the conversation and its id (a stateful target
+      // such as a WebSocket or a browser page keeps one connection or page per id).
+      await target.send(ask([{ role: 'user', content: 'first question' }], 'conversation-1'), new AbortController().signal);
+      const second = await target.send(ask([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'turn 1' }, { role: 'user', content: 'second question' }], 'conversation-1'), new AbortController().signal);
       expect(second.text).toBe('turn 2');
       const contents = seen.at(-1)!.messages.map((m) => m.content);
       expect(contents).toContain('first question');
