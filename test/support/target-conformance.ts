@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scan } from '../../src/api/scan.js';
 import type { Target, TargetRequest } from '../../src/core/target.js';
 import { targetFailure } from './local-server.js';
@@ -20,6 +20,8 @@ export type ScriptedRequest = { readonly messages: readonly { readonly role: str
 export type TargetUnderTest = {
   /** Starts the server and builds a target for it (directly, as the engine gets it). */
   start(script: (request: ScriptedRequest) => ScriptedAnswer): Promise<{ readonly target: Target; readonly config: Record<string, unknown>; close(): Promise<void> }>;
+  /** Skips every case with one visible line when this machine lacks what the target needs (a browser). */
+  readonly requires?: (ctx: { skip: (note?: string) => void }) => void;
   /** Which faults the protocol can carry (a WebSocket has no HTTP status; a browser page no Retry-After). */
   readonly supports: { readonly status: boolean; readonly retryAfter: boolean; readonly reset: boolean };
 };
@@ -35,6 +37,7 @@ const ask = (messages: TargetRequest['messages'], conversationId?: string): Targ
 export function describeTargetConformance(name: string, under: TargetUnderTest): void {
   describe(`target conformance: ${name}`, () => {
     const closers: (() => Promise<void>)[] = [];
+    beforeEach((ctx) => under.requires?.(ctx));
     afterEach(async () => {
       while (closers.length > 0) await closers.pop()!();
     });

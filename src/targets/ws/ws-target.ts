@@ -10,7 +10,7 @@ import { renderBodyTemplate, templatePlaceholders, type JsonValue } from '../htt
 import { compileJsonPathOption } from '../http/json-path-option.js';
 import { readJsonPath, type JsonPath } from '../http/json-path.js';
 import { openWsConnection, type WsConnection } from './ws-connection.js';
-import { createWsConversations, type WsConversations } from './ws-conversations.js';
+import { createHeldConversations, type HeldConversations } from '../held-conversations.js';
 import { wsTargetOptions, type WsTargetInput } from './ws-target-options.js';
 
 /** How a turn is sent and its reply read, fixed when the target is created. */
@@ -20,7 +20,7 @@ type WsPlan = {
   readonly responsePath: JsonPath;
   /** Which message ends a reply that spans several; absent when the first message with text is the reply. */
   readonly until?: { readonly path: JsonPath; readonly equals: string | number | boolean | null };
-  readonly conversations: WsConversations;
+  readonly conversations: HeldConversations<WsConnection>;
 };
 
 /** Creates a target that chats with an app over a WebSocket: one connection per conversation, closed on abort. */
@@ -47,7 +47,7 @@ export function createWsTarget(input: WsTargetInput, context: TargetContext): Ta
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     ...(options.until === undefined ? {} : { until: { path: compileJsonPathOption(options.until.path, { context, option: 'until.path' }), equals: options.until.equals } }),
     // Enough open conversations for the run's concurrency, with room for those between turns.
-    conversations: createWsConversations({ limit: Math.max(16, 4 * (context.connections ?? 16)), history: options.history }),
+    conversations: createHeldConversations<WsConnection>({ limit: Math.max(16, 4 * (context.connections ?? 16)), history: options.history }),
   };
   return {
     id,

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Message } from '../../core/message.js';
-import type { TargetRequest } from '../../core/target.js';
-import type { WsConnection } from './ws-connection.js';
+import type { Message } from '../core/message.js';
+import type { TargetRequest } from '../core/target.js';
+
+/** A connection or page a conversation keeps open between its turns. */
+export type Holdable = {
+  /** False once it can carry no more turns (the app closed it, it crashed). */
+  readonly open: boolean;
+  /** Closes it at once. */
+  close(): void;
+};
 
 /** The connection a conversation holds, and what it has carried so far. */
-type Held = {
-  readonly connection: WsConnection;
+type Held<C extends Holdable> = {
+  readonly connection: C;
   /** How many messages the conversation had after the last reply on this connection. */
   readonly sent: number;
   /** Digest of the last reply, which the next request must carry right after those messages. */
@@ -13,21 +20,24 @@ type Held = {
 };
 
 /** What one turn sends over which connection. */
-export type WsTurn = {
+export type HeldTurn<C extends Holdable> = {
   /** The conversation's open connection to reuse, or undefined when this turn opens one. */
-  readonly connection?: WsConnection;
+  readonly connection?: C;
   /** What "{{messages}}" sends: everything on a new connection, only the new turns on a reused one. */
   readonly messages: readonly Message[];
   /** True when the conversation no longer continues what its connection carried (a backtrack). */
   readonly restarted: boolean;
 };
 
-/** The open connections of a target's conversations: one per conversation, the least recently used closed first. */
-export type WsConversations = {
+/**
+ * The open connections (WebSockets, browser pages) of a stateful target's conversations: one per conversation, the
+ * least recently used closed first. The connection holds the conversation, so a turn sends only what is new on it.
+ */
+export type HeldConversations<C extends Holdable> = {
   /** The connection and messages for `request`; a backtracked conversation's old connection is closed. */
-  begin(request: TargetRequest): WsTurn;
-  /** Keeps the connection for the conversation's next turn. */
-  settle(request: TargetRequest, held: { connection: WsConnection; reply: string }): void;
+  begin(request: TargetRequest): HeldTurn<C>;
+  /** Keeps the connection for the conversation's next turn; a one-off request's connection is closed. */
+  settle(request: TargetRequest, held: { connection: C; reply: string }): void;
   /** Closes and forgets a conversation's connection (after a failed or aborted turn). */
   drop(request: TargetRequest): void;
   /** Closes every connection. */
@@ -35,8 +45,8 @@ export type WsConversations = {
 };
 
 /** Creates the connection book; at most `limit` conversations keep a connection open. */
-export function createWsConversations(options: { limit: number; history: 'client' | 'server' }): WsConversations {
-  const held = new Map<string, Held>();
+export function createHeldConversations<C extends Holdable>(options: { limit: number; history: 'client' | 'server' }): HeldConversations<C> {
+  const held = new Map<string, Held<C>>();
   const forget = (id: string): void => {
     held.get(id)?.connection.close();
     held.delete(id);
