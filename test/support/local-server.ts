@@ -22,6 +22,8 @@ export type LocalServer = {
   readonly url: string;
   /** Requests received so far, oldest first. */
   readonly received: ReceivedRequest[];
+  /** How many client connections are open now (a closed browser page drops its own). */
+  openConnections(): Promise<number>;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 };
@@ -51,6 +53,7 @@ export async function startLocalServer(handle: LocalHandler): Promise<LocalServe
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    openConnections: () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scan } from '../../src/api/scan.js';
 import type { Target, TargetRequest } from '../../src/core/target.js';
 import { targetFailure } from './local-server.js';
@@ -20,11 +20,13 @@ export type ScriptedRequest = { readonly messages: readonly { readonly role: str
 export type TargetUnderTest = {
   /** Starts the server and builds a target for it (directly, as the engine gets it). */
   start(script: (request: ScriptedRequest) => ScriptedAnswer): Promise<{ readonly target: Target; readonly config: Record<string, unknown>; close(): Promise<void> }>;
+  /** Skips every case with one visible line when this machine lacks what the target needs (a browser). */
+  readonly requires?: (ctx: { skip: (note?: string) => void }) => void;
   /** Which faults the protocol can carry (a WebSocket has no HTTP status; a browser page no Retry-After). */
   readonly supports: { readonly status: boolean; readonly retryAfter: boolean; readonly reset: boolean };
 };
 
-const ask = (messages: TargetRequest['messages']): TargetRequest => ({ messages, seed: 1 });
+const ask = (messages: TargetRequest['messages'], conversationId?: string): TargetRequest => ({ messages, seed: 1, ...(conversationId === undefined ? {} : { conversationId }) });
 
 /**
  * The behaviour every target type owes the engine, checked against a real local server of its protocol: it answers,
@@ -35,6 +37,7 @@ const ask = (messages: TargetRequest['messages']): TargetRequest => ({ messages,
 export function describeTargetConformance(name: string, under: TargetUnderTest): void {
   describe(`target conformance: ${name}`, () => {
     const closers: (() => Promise<void>)[] = [];
+    beforeEach((ctx) => under.requires?.(ctx));
     afterEach(async () => {
       while (closers.length > 0) await closers.pop()!();
     });
@@ -54,8 +57,10 @@ export function describeTargetConformance(name: string, under: TargetUnderTest):
       const seen: ScriptedRequest[] = [];
       const { target } = await start((request) => (seen.push(request), { reply: `turn ${seen.length}` }));
       if (!target.capabilities.multiTurn) return;
-      await target.send(ask([{ role: 'user', content: 'first question' }]), new AbortController().signal);
-      const second = await target.send(ask([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'turn 1' }, { role: 'user', content: 'second question' }]), new AbortController().signal);
+      // As the engine sends a multi-turn attempt: every turn carries the conversation and its id (a stateful target
+      // such as a WebSocket or a browser page keeps one connection or page per id).
+      await target.send(ask([{ role: 'user', content: 'first question' }], 'conversation-1'), new AbortController().signal);
+      const second = await target.send(ask([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'turn 1' }, { role: 'user', content: 'second question' }], 'conversation-1'), new AbortController().signal);
       expect(second.text).toBe('turn 2');
       const contents = seen.at(-1)!.messages.map((m) => m.content);
       expect(contents).toContain('first question');

@@ -10,6 +10,7 @@ import { targetTransport, type HttpTransport } from '../http-transport.js';
 import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
 import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
 import { chatCompletionReply, promptFilterCategories } from './chat-reply.js';
+import { chatStreamReply } from './chat-stream.js';
 
 const reservedBodyKeys = ['model', 'messages', 'stream'];
 // Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the SDK insists on one.
@@ -32,6 +33,10 @@ export const openAiTargetOptions = z
       .optional()
       .describe('NAME of the environment variable holding the API key; none for local servers'),
     headers: headerTemplatesOption.optional(),
+    stream: z
+      .boolean()
+      .default(false)
+      .describe('Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
     extraBody: z
       .record(z.string(), z.json())
       .refine((body) => reservedBodyKeys.every((key) => !(key in body)), 'must not set model, messages or stream')
@@ -95,6 +100,8 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
     messages: [...system, ...call.request.messages.map(({ role, content }) => ({ role, content }))],
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+    // Usage comes in a last chunk only when asked for; extraBody.stream_options overrides this for servers that refuse it.
+    ...(options.stream ? { stream: true, stream_options: { include_usage: true, ...(options.extraBody?.['stream_options'] as object | undefined) } } : {}),
   } as ChatCompletionCreateParamsNonStreaming;
   // asResponse() hands back the raw reply, so its size is capped and its faults are named like the http target's.
   const response = await plan.client.chat.completions
@@ -106,8 +113,9 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
       throw sdkFailure(scope, error);
     });
   if (!(response instanceof Response)) return response;
+  // A stream is read whole, under the same size cap and abort signal: a reply cut short fails, it is never scored.
   const text = await readReplyText(response, { scope, limitBytes: replyLimitBytes });
-  return chatCompletionReply(parseJsonReply(text, scope), scope);
+  return options.stream ? chatStreamReply(text, scope) : chatCompletionReply(parseJsonReply(text, scope), scope);
 }
 
 /**
