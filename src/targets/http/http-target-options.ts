@@ -7,6 +7,8 @@ export const httpTargetOptions = z
   .object({
     type: z.literal('http'),
     url: z.string().min(1).describe('Endpoint URL; may reference ${ENV_NAME}, and {{session}} in its path or query'),
+    // New options carry no .default(): a default would enter every stored configuration and change the target's hash,
+    // so runs made before the option existed could no longer be resumed or compared. The code applies the default.
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH']).default('POST').describe('HTTP method; GET sends no body, only `query`'),
     headers: headerTemplatesOption.optional(),
     query: z
@@ -15,8 +17,8 @@ export const httpTargetOptions = z
       .describe('Query parameters added to the URL; values are templates like the body\'s strings, e.g. {"q": "{{prompt}}"}'),
     bodyFormat: z
       .enum(['json', 'form'])
-      .default('json')
-      .describe("'json' sends the body template as JSON; 'form' as application/x-www-form-urlencoded fields"),
+      .optional()
+      .describe("(default json) 'json' sends the body template as JSON; 'form' as application/x-www-form-urlencoded fields"),
     body: z
       .json()
       .optional()
@@ -33,8 +35,8 @@ export const httpTargetOptions = z
       .describe('The app streams its reply: the text at textPath of each event is joined'),
     cookies: z
       .boolean()
-      .default(true)
-      .describe("Send back the cookies the app set (Set-Cookie) on the next turn of the same conversation, never another's"),
+      .optional()
+      .describe("(default true) Send back the cookies the app set (Set-Cookie) on the next turn of the same conversation, never another's"),
     id: z.string().min(1).optional().describe('Target id stored with attempts (default http:HOST/PATH)'),
     sessionPath: z.string().optional().describe("Where the app's reply carries its session / conversation id, e.g. $.session_id"),
     sessionHeader: headerTemplatesOption.keyType

@@ -75,12 +75,12 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
     url,
     method: options.method,
     headers: Object.fromEntries(
-      Object.entries(hasContentType || template === undefined ? headers.value : { 'content-type': bodyContentType[options.bodyFormat], ...headers.value }).map(
+      Object.entries(hasContentType || template === undefined ? headers.value : { 'content-type': bodyContentType[options.bodyFormat ?? 'json'], ...headers.value }).map(
         ([name, value]) => [name, splitSessionSlots(value)],
       ),
     ),
     ...(template === undefined ? {} : { template }),
-    bodyFormat: options.bodyFormat,
+    bodyFormat: options.bodyFormat ?? 'json',
     ...(options.query === undefined ? {} : { query: options.query }),
     responsePath: compileJsonPathOption(options.responsePath, { context, option: 'responsePath' }),
     ...(options.stream === undefined ? {} : {
@@ -89,7 +89,7 @@ export function createHttpTarget(input: HttpTargetInput, context: TargetContext)
         ...(options.stream.done === undefined ? {} : { done: options.stream.done }),
       },
     }),
-    ...(options.cookies ? { cookies: createCookieJars({ limit: sessionLimit }) } : {}),
+    ...(options.cookies !== false ? { cookies: createCookieJars({ limit: sessionLimit }) } : {}),
     scope: { targetId: id, secrets: [...expandedUrl.secrets, ...headers.secrets] },
     transport: targetTransport(context),
     ...(source ? { sessions: { source, book: createConversationSessions({ history: options.history, limit: sessionLimit }) } } : {}),

@@ -33,10 +33,11 @@ export const openAiTargetOptions = z
       .optional()
       .describe('NAME of the environment variable holding the API key; none for local servers'),
     headers: headerTemplatesOption.optional(),
+    // No .default(): it would enter every stored configuration and change the target's hash (see http-target-options).
     stream: z
       .boolean()
-      .default(false)
-      .describe('Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
+      .optional()
+      .describe('(default false) Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
     extraBody: z
       .record(z.string(), z.json())
       .refine((body) => reservedBodyKeys.every((key) => !(key in body)), 'must not set model, messages or stream')
@@ -101,7 +102,7 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     // Usage comes in a last chunk only when asked for; extraBody.stream_options overrides this for servers that refuse it.
-    ...(options.stream ? { stream: true, stream_options: { include_usage: true, ...(options.extraBody?.['stream_options'] as object | undefined) } } : {}),
+    ...(options.stream === true ? { stream: true, stream_options: { include_usage: true, ...(options.extraBody?.['stream_options'] as object | undefined) } } : {}),
   } as ChatCompletionCreateParamsNonStreaming;
   // asResponse() hands back the raw reply, so its size is capped and its faults are named like the http target's.
   const response = await plan.client.chat.completions
@@ -115,7 +116,7 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
   if (!(response instanceof Response)) return response;
   // A stream is read whole, under the same size cap and abort signal: a reply cut short fails, it is never scored.
   const text = await readReplyText(response, { scope, limitBytes: replyLimitBytes });
-  return options.stream ? chatStreamReply(text, scope) : chatCompletionReply(parseJsonReply(text, scope), scope);
+  return options.stream === true ? chatStreamReply(text, scope) : chatCompletionReply(parseJsonReply(text, scope), scope);
 }
 
 /**
