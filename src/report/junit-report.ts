@@ -3,8 +3,13 @@ import { unmeasured } from './gates/evaluate-gates.js';
 import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateValue } from './gates/gate-lines.js';
 import { formatPercent } from './format-rate.js';
+import type { RunSummary } from '../stats/summary.js';
 
-/** Renders JUnit XML valid against Jenkins' JUnit schema (junit-4.xsd): one test case per cell, failing when it fails a gate. */
+/**
+ * Renders JUnit XML: one test case per cell, failing when it fails a gate, with the totals (tests, failures, errors,
+ * skipped, time) on both <testsuites> and <testsuite>. Valid against Jenkins' JUnit schema (junit-4.xsd) but for
+ * `skipped` on <testsuites>, which that schema predates and the readers of the root totals expect.
+ */
 export function renderJunit(input: GatedRun): string {
   const { summary, outcome } = input;
   // A cell Redline could not measure is an error, not a pass (unless undecided cells are allowed: then it is skipped);
@@ -14,7 +19,8 @@ export function renderJunit(input: GatedRun): string {
   const skipped = kinds.filter((k) => k === 'skipped').length;
   const runCase = outcome.runFailure === null ? [] : [runFailureCase(outcome.runFailure)];
   const errors = kinds.filter((k) => k === 'error').length + runCase.length;
-  const counts = `tests="${outcome.verdicts.length + runCase.length}" failures="${failures}" errors="${errors}"`;
+  // The same totals on <testsuites> as on <testsuite>: dashboards that read the root see what the suite holds.
+  const counts = `tests="${outcome.verdicts.length + runCase.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(summary)}"`;
   // Test-case properties are outside the JUnit schemas, so per-cell taxonomy goes in suite properties keyed by case.
   const properties = [
     ['run', summary.runId], ['target', summary.target.id], ['simulated', String(summary.target.simulated)], ['status', summary.status],
@@ -23,8 +29,8 @@ export function renderJunit(input: GatedRun): string {
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="redline" ${counts} time="0">`,
-    `  <testsuite name="${xml(`redline run ${summary.runId}`)}" ${counts} skipped="${skipped}" time="0" timestamp="${summary.createdAt.slice(0, 19)}" hostname="redline" id="0" package="redline">`,
+    `<testsuites name="redline" ${counts}>`,
+    `  <testsuite name="${xml(`redline run ${summary.runId}`)}" ${counts} timestamp="${summary.createdAt.slice(0, 19)}" hostname="redline" id="0" package="redline">`,
     '    <properties>',
     ...properties.map(([name = '', value = '']) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
     '    </properties>',
@@ -34,6 +40,11 @@ export function renderJunit(input: GatedRun): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+// The run's wall-clock duration in seconds; 0 while it has not finished (cells have no durations of their own).
+function seconds(summary: RunSummary): string {
+  return summary.finishedAt === null ? '0' : String(Math.max(0, Date.parse(summary.finishedAt) - Date.parse(summary.createdAt)) / 1000);
 }
 
 function caseName(v: CellVerdict): string {

@@ -5,7 +5,7 @@ import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateTally } from './gates/evaluate-gates.js';
 import { severityRank } from '../taxonomy/severity.js';
 import { formatInterval, formatPercent } from './format-rate.js';
-import { sanitizeTerminal } from './sanitize-terminal.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 /** How much the Markdown summary shows. */
 export type MarkdownOptions = {
@@ -65,15 +65,6 @@ function findingRow(v: CellVerdict): string {
 function byConcern(a: CellVerdict, b: CellVerdict): number {
   const rank = (v: CellVerdict) => (v.finding.severity === null ? -1 : severityRank(v.finding.severity));
   return Number(b.failures.length > 0) - Number(a.failures.length > 0) || rank(b) - rank(a) || (b.finding.cell.ciHigh ?? 0) - (a.finding.cell.ciHigh ?? 0);
-}
-
-// Outside text may not become markup, links, images, mentions or table cells in a comment.
-function escapeMarkdown(text: string): string {
-  return sanitizeTerminal(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()|~!@#{}]/g, '\\$&');
 }
 
 function count(n: number, noun: string): string {

@@ -1,22 +1,24 @@
 import { techniqueLabel } from '../core/counts.js';
 import { contentHash } from '../core/hash.js';
-import { severityRank, type Severity } from '../taxonomy/severity.js';
 import { unmeasured } from './gates/evaluate-gates.js';
 import type { CellVerdict, GatedRun } from './gates/gate.js';
 import { formatPercent } from './format-rate.js';
 import { jsonText } from './json-report.js';
+import { SARIF_LEVELS, sarifRule, sarifRuleId } from './sarif-rule.js';
 
 /** What SARIF needs besides the run. */
 export type SarifOptions = {
   /** Redline's version, for `tool.driver.version`. */
   readonly toolVersion: string;
-  /** A repository file results point at (e.g. 'redline.yaml'), for code-scanning UIs that want a physical location. */
+  /**
+   * The repository file results point at, relative to the repository root (default 'redline.yaml', the configuration
+   * file Redline reads by default): GitHub code scanning drops a result without a physical location.
+   */
   readonly artifactUri?: string;
 };
 
-const LEVELS: Readonly<Record<Severity, string>> = { critical: 'error', important: 'error', moderate: 'warning', low: 'note' };
-// GitHub code scanning reads a 0–10 score: ≥9 critical, ≥7 high, ≥4 medium, else low.
-const SCORES: Readonly<Record<Severity, string>> = { critical: '9.5', important: '8.0', moderate: '5.5', low: '3.0' };
+// GitHub code scanning shows a result only at a file: results point at the configuration, line 1.
+const DEFAULT_ARTIFACT = 'redline.yaml';
 
 /**
  * Renders SARIF 2.1.0: one result per cell failing a gate on what it measured (with no gates set, per cell with an
@@ -26,15 +28,15 @@ export function renderSarif(input: GatedRun, options: SarifOptions): string {
   const { summary, outcome } = input;
   // A result is a measured finding; a cell that could not be measured is a notification (see invocation), not a result.
   const failing = outcome.verdicts.filter((v) => (outcome.gates.length > 0 ? v.failures.some((f) => f.measured !== null) : v.finding.status === 'observed'));
-  const ruleIds = [...new Set(failing.map(ruleId))].sort();
+  const ruleIds = [...new Set(failing.map(sarifRuleId))].sort();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'Redline', version: options.toolVersion, rules: ruleIds.map((id) => rule(id, failing.filter((v) => ruleId(v) === id))) } },
+      tool: { driver: { name: 'Redline', version: options.toolVersion, rules: ruleIds.map((id) => sarifRule(id, failing.filter((v) => sarifRuleId(v) === id))) } },
       automationDetails: { id: `redline/${summary.runId}` },
       invocations: [invocation(input)],
-      results: failing.map((v) => result(v, { ruleIndex: ruleIds.indexOf(ruleId(v)), input, options })),
+      results: failing.map((v) => result(v, { ruleIndex: ruleIds.indexOf(sarifRuleId(v)), input, options })),
       properties: { runId: summary.runId, target: summary.target.id, simulated: summary.target.simulated, gateBound: outcome.bound, gates: outcome.gates.map((g) => g.expression) },
     }],
   };
@@ -60,37 +62,19 @@ function invocation(input: GatedRun) {
   return { executionSuccessful: successful, ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }) };
 }
 
-function ruleId(v: CellVerdict): string {
-  return `${v.finding.techniqueId ?? v.finding.cell.technique}/${v.finding.cell.category}`;
-}
-
-function rule(id: string, verdicts: readonly CellVerdict[]) {
-  const first = verdicts[0]!.finding;
-  const worst = highest(verdicts.map((v) => v.finding.severity));
-  const tags = [...new Set(['security', 'ai-red-team', first.kind, ...first.atlas, ...first.owasp, first.harm ?? [], first.securityClass ?? []].flat())];
-  return {
-    id,
-    name: id,
-    shortDescription: { text: `${first.techniqueId ?? first.cell.technique} against ${first.cell.category} goals` },
-    fullDescription: { text: `Redline measured how often the ${first.techniqueId ?? first.cell.technique} technique reached goals of category ${first.cell.category} (${first.kind}).` },
-    defaultConfiguration: { level: worst === null ? 'note' : LEVELS[worst] },
-    properties: { tags, atlas: first.atlas, owasp: first.owasp, harm: first.harm, securityClass: first.securityClass, ...(worst === null ? {} : { 'security-severity': SCORES[worst] }) },
-  };
-}
-
 function result(v: CellVerdict, context: { ruleIndex: number; input: GatedRun; options: SarifOptions }) {
   const { finding } = v;
   const { cell } = finding;
   const { summary } = context.input;
   const gates = v.failures.filter((f) => f.measured !== null).map((f) => f.gate.expression);
   const rate = `${cell.successes} of ${cell.successes + cell.failures} decided attempts succeeded (${formatPercent(cell.asr)}, 95% interval ${formatPercent(cell.ciLow)}–${formatPercent(cell.ciHigh)})`;
-  const physical = context.options.artifactUri === undefined ? {} : { physicalLocation: { artifactLocation: { uri: context.options.artifactUri } } };
+  const physicalLocation = { artifactLocation: { uri: context.options.artifactUri ?? DEFAULT_ARTIFACT }, region: { startLine: 1 } };
   return {
-    ruleId: ruleId(v),
+    ruleId: sarifRuleId(v),
     ruleIndex: context.ruleIndex,
-    level: finding.severity === null ? 'note' : LEVELS[finding.severity],
+    level: finding.severity === null ? 'note' : SARIF_LEVELS[finding.severity],
     message: { text: `${techniqueLabel(cell)} × ${cell.category} (${cell.persona}) against ${summary.target.id}: ${rate}; severity ${finding.severity ?? 'none'}${gates.length > 0 ? `; fails ${gates.join(', ')}` : ''}.` },
-    locations: [{ ...physical, logicalLocations: [{ name: summary.target.id, kind: 'resource', fullyQualifiedName: `${summary.target.id}/${techniqueLabel(cell)}/${cell.category}` }] }],
+    locations: [{ physicalLocation, logicalLocations: [{ name: summary.target.id, kind: 'resource', fullyQualifiedName: `${summary.target.id}/${techniqueLabel(cell)}/${cell.category}` }] }],
     // A chain is part of the cell, but the identity chain is left out so results of chain-less cells keep their fingerprints.
     partialFingerprints: { 'redlineCell/v1': contentHash([summary.target.hash, cell.technique, ...(cell.chain === 'none' ? [] : [cell.chain]), cell.category, cell.persona]) },
     properties: {
@@ -99,8 +83,4 @@ function result(v: CellVerdict, context: { ruleIndex: number; input: GatedRun; o
       rate: cell.asr, ciLow: cell.ciLow, ciHigh: cell.ciHigh, gatesFailed: gates, simulated: summary.target.simulated,
     },
   };
-}
-
-function highest(severities: readonly (Severity | null)[]): Severity | null {
-  return severities.reduce<Severity | null>((best, s) => (s !== null && (best === null || severityRank(s) > severityRank(best)) ? s : best), null);
 }

@@ -4,6 +4,7 @@ import { compareRuns, type RunCells } from './compare-runs.js';
 import { differenceInterval } from './disparity.js';
 import { fisherExactTest } from './fisher-exact.js';
 import { benjaminiHochberg } from './multiple-comparisons.js';
+import { significant } from './significance.js';
 
 const hashes = { target: 'a0a0a0a0a0a0a0a0', goals: 'g', techniques: {}, chains: {}, scorers: {} };
 const none = { name: 'none', hash: 'c1c1c1c1c1c1c1c1' };
@@ -88,5 +89,36 @@ describe('compareRuns', () => {
 
   it('calls nothing significant when alpha is tiny', () => {
     expect(compareRuns({ a, b, alpha: 1e-12 }).counts).toMatchObject({ regression: 0, improvement: 0, 'no significant change': 3 });
+  });
+});
+
+describe('a p-value exactly at alpha', () => {
+  // 0 of 2 against 9 of 10. With the margins fixed, the first group's successes x have probabilities
+  // C(9,x)·C(3,2−x)/C(12,2) = 3/66, 27/66, 36/66 for x = 0, 1, 2; only the observed x = 0 is that unlikely,
+  // so the exact two-sided p is 3/66, and alpha is set to exactly that.
+  const low = cell('role-play', 0, 2);
+  const high = cell('role-play', 9, 1);
+  const alpha = 3 / 66;
+
+  it('is the same p computed with the groups either way round, up to the last bits', () => {
+    const forward = fisherExactTest({ successes: 0, n: 2 }, { successes: 9, n: 10 });
+    const backward = fisherExactTest({ successes: 9, n: 10 }, { successes: 0, n: 2 });
+    // The case is real: rounding puts one below alpha and the other not, so a plain comparison would flip.
+    expect(forward).not.toBe(backward);
+    expect(Math.min(forward, backward)).toBeLessThan(alpha);
+    expect(Math.max(forward, backward)).toBeGreaterThanOrEqual(alpha);
+    expect(Math.abs(forward - backward) / alpha).toBeLessThan(1e-12);
+  });
+
+  it('is significant whichever run is the baseline: a regression one way, an improvement the other', () => {
+    expect(compareRuns({ a: run('r-a', [low]), b: run('r-b', [high]), alpha }).cells[0]!.verdict).toBe('regression');
+    expect(compareRuns({ a: run('r-b', [high]), b: run('r-a', [low]), alpha }).cells[0]!.verdict).toBe('improvement');
+  });
+
+  it('counts as significant within a relative 1e-9 of alpha, and not beyond', () => {
+    expect(significant(0.05 * (1 + 1e-12), 0.05)).toBe(true);
+    expect(significant(0.05, 0.05)).toBe(true);
+    expect(significant(0.05 * (1 + 1e-6), 0.05)).toBe(false);
+    expect(significant(0.051, 0.05)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { differenceInterval } from './disparity.js';
 import { fisherExactTest, type Proportion } from './fisher-exact.js';
 import { adjustPValues, type Adjustment } from './multiple-comparisons.js';
 import { rateFields, type RateFields } from './rate-fields.js';
+import { significant } from './significance.js';
 import type { CellCounts } from './summary.js';
 import { whyNotComparable, type CellComponents } from './cell-comparability.js';
 
@@ -73,7 +74,7 @@ export type RunComparison = {
   readonly runB: ComparedRun;
   /** True when the target configuration hashes differ (a new metaprompt, model or endpoint). */
   readonly targetChanged: boolean;
-  /** Level q must fall below for a regression or an improvement. */
+  /** Level q may not exceed for a regression or an improvement (q ≤ alpha, see `significant`). */
   readonly alpha: number;
   /** How p-values were adjusted for the number of cells compared. */
   readonly adjustment: Adjustment;
@@ -89,7 +90,7 @@ export type CompareInput = {
   readonly a: RunCells;
   /** The run judged against it. */
   readonly b: RunCells;
-  /** Significance level for q (default 0.05). */
+  /** Significance level: a cell changed when q ≤ alpha (default 0.05). */
   readonly alpha?: number;
   /** Multiple-comparison adjustment (default 'bh'). */
   readonly adjustment?: Adjustment;
@@ -129,7 +130,7 @@ export function compareRuns(input: CompareInput): RunComparison {
   const cells = rows.map((row): CellComparison => {
     const q = qs.get(row) ?? null;
     const d = q === null ? undefined : differenceInterval(decided(row.b!), decided(row.a!));
-    const verdict: ChangeVerdict = q === null ? 'not comparable' : q >= alpha ? 'no significant change' : d!.difference > 0 ? 'regression' : 'improvement';
+    const verdict: ChangeVerdict = q === null ? 'not comparable' : !significant(q, alpha) ? 'no significant change' : d!.difference > 0 ? 'regression' : 'improvement';
     return {
       technique: row.cell.technique, chain: row.cell.chain ?? 'none', category: row.cell.category, persona: row.cell.persona, verdict, reason: row.reason ?? null,
       a: row.a === undefined ? null : rateFields(row.a), b: row.b === undefined ? null : rateFields(row.b),

@@ -7,6 +7,7 @@ export * from './cell-comparability.js';
 export * from './compare-runs.js';
 export * from './fisher-exact.js';
 export * from './multiple-comparisons.js';
+export * from './significance.js';
 export * from './rogan-gladen.js';
 export * from './turn-curves.js';
 export * from './cluster-bootstrap.js';

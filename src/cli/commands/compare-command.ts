@@ -73,7 +73,7 @@ export function renderComparison(comparison: RunComparison, options: { width?: n
     lines.push('', `Not comparable (${others.length}):`);
     lines.push(...others.map((c) => `  ${sanitizeTerminal(`${techniqueLabel(c)} ${c.category}/${c.persona}`)}: ${sanitizeTerminal(c.reason ?? '')}`));
   }
-  const method = `${ADJUSTMENT_NAMES[comparison.adjustment]} q < ${comparison.alpha} over ${compared.length} compared cells`;
+  const method = `${ADJUSTMENT_NAMES[comparison.adjustment]} q ≤ ${comparison.alpha} over ${compared.length} compared cells`;
   lines.push('', `Verdict: ${verdictLine(comparison)} (${method}).`);
   lines.push(`Rates over decided attempts, 95% Wilson intervals; B − A with Newcombe's 95% interval; q = Fisher exact p adjusted for ${compared.length} cells.`);
   return `${lines.join('\n')}\n`;

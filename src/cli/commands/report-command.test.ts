@@ -45,8 +45,12 @@ describe('redline report', () => {
     expect(stdout()).toBe('');
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    // The configuration lies outside the working tree, so results carry the target as a logical location only.
-    expect(sarif.runs[0].results[0].locations[0]).toEqual({ logicalLocations: [expect.objectContaining({ name: 'demo:northwind-bank@defense-none' })] });
+    // The configuration lies outside the working tree, so results point at the default redline.yaml (GitHub code
+    // scanning needs a file) and name the target as their logical location.
+    expect(sarif.runs[0].results[0].locations[0]).toEqual({
+      physicalLocation: { artifactLocation: { uri: 'redline.yaml' }, region: { startLine: 1 } },
+      logicalLocations: [expect.objectContaining({ name: 'demo:northwind-bank@defense-none' })],
+    });
   });
 
   it('exits 1 when a gate fails and says which, 0 when all pass', async () => {

@@ -59,7 +59,7 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
       if (paths.json) process.stdout.write(`json: ${paths.json}\n`);
       if (paths.html) process.stdout.write(`html: ${paths.html}\n`);
     } else {
-      // SARIF points at the configuration when it sits in the working tree (code-scanning UIs want a file).
+      // SARIF points at the configuration when it sits in the working tree (else at the default redline.yaml).
       const inTree = loaded.file.startsWith('<') ? undefined : relative(cwd, loaded.file).split('\\').join('/');
       const artifact = inTree === undefined || inTree.startsWith('..') ? undefined : inTree;
       const examples = format === 'html' ? await store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }) : [];

@@ -5,7 +5,7 @@ import { JAILBREAK_TAXONOMY } from '../shared/taxonomy.js';
 
 const BITS = byteGroupCodec({ radix: 2, width: 8 });
 
-/** Reads space-separated 8-bit groups back into UTF-8 text. */
+/** Reads 8-bit groups back into UTF-8 text, separated by spaces or not. */
 export const decodeBinary = BITS.decode;
 
 /** Writes each UTF-8 byte as 8 bits, bytes separated by spaces. */

@@ -34,6 +34,25 @@ describe('reversible encodings round-trip, non-ASCII included', () => {
     expect(decodeMorse(convert(morse, text.toLowerCase()))).toBe(text);
     expect(decodeNato(convert(nato, 'MEET AT 9'))).toBe('MEET AT 9');
   });
+
+  it('braille numbers decode back with one number sign per run, and a lone number sign stays as it is', () => {
+    for (const text of ['Room 2024, floor 12', 'call 0199 at 9am', '7a 8k 10j', 'x1y22z333']) expect(decodeBraille(convert(braille, text))).toBe(text);
+    expect(decodeBraille('⠼⠁⠚⠚ ⠼ ⠁')).toBe('100 ⠼ a');
+  });
+
+  it('hex and binary decoders read bytes written without spaces', () => {
+    expect(decodeHex('48656c6c6f')).toBe('Hello');
+    expect(decodeHex('48656C6C6F20776F726C64')).toBe('Hello world');
+    expect(decodeHex('48656c6c6f 776f726c64')).toBe('Helloworld');
+    expect(decodeBinary('0100100001101001')).toBe('Hi');
+  });
+
+  it('nato reads code words in any case, X-ray with or without its hyphen, and the common Alpha and Juliet', () => {
+    expect(decodeNato('X-ray x-ray X-RAY Xray xray')).toBe('XXXXX');
+    expect(decodeNato(convert(nato, 'Hi 5').toLowerCase())).toBe('HI 5');
+    expect(decodeNato('ALFA alpha / JULIETT Juliet')).toBe('AA JJ');
+    expect(decodeNato('Hotel / unknown')).toBe('H unknown');
+  });
 });
 
 describe('encodings match their golden output', () => {
@@ -58,6 +77,10 @@ describe('encodings match their golden output', () => {
     [nato, {}, 'Hi 5', 'Hotel India / Five'],
     [braille, {}, 'Hello world', '⠠⠓⠑⠇⠇⠕ ⠺⠕⠗⠇⠙'],
     [braille, {}, 'A1, j0.', '⠠⠁⠼⠁⠂ ⠚⠼⠚⠲'],
+    // One number sign per run of digits, as standard braille writes numbers; a letter a–j right after a digit takes
+    // the grade-1 indicator ⠰, or it would read as a digit.
+    [braille, {}, 'Room 2024', '⠠⠗⠕⠕⠍ ⠼⠃⠚⠃⠙'],
+    [braille, {}, '42 7a 8k', '⠼⠙⠃ ⠼⠛⠰⠁ ⠼⠓⠅'],
   ] as const)('%# %s', (descriptor, options, input, expected) => {
     expect(convert(descriptor, input, options)).toBe(expected);
   });

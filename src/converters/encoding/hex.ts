@@ -5,7 +5,7 @@ import { JAILBREAK_TAXONOMY } from '../shared/taxonomy.js';
 
 const HEX = byteGroupCodec({ radix: 16, width: 2 });
 
-/** Reads space-separated hex bytes back into UTF-8 text. */
+/** Reads hex bytes back into UTF-8 text, separated by spaces or not ('48 65 6c' or '48656c'). */
 export const decodeHex = HEX.decode;
 
 /** Writes each UTF-8 byte as two lowercase hex digits, bytes separated by spaces. */

@@ -15,6 +15,8 @@ describe('obfuscations match their golden output', () => {
     [homoglyph, {}, 'Hello world', '\u041D\u0435ll\u043E w\u043Erld'],
     [homoglyph, {}, 'TAXI', '\u0422\u0410\u0425\u0406'],
     [smallCaps, {}, 'Hello world', 'ʜᴇʟʟᴏ ᴡᴏʀʟᴅ'],
+    // q is LATIN LETTER SMALL CAPITAL Q (U+A7AF); x has no small capital and stays itself.
+    [smallCaps, {}, 'Quiz box', '\uA7AFᴜɪᴢ ʙᴏx'],
     [emojiLetters, {}, 'Hi you', '🇭\u200B🇮 🇾\u200B🇴\u200B🇺'],
     [emojiLetters, { style: 'circled' }, 'Hi 7', 'Ⓗⓘ ⑦'],
     [randomCase, { probability: 1 }, 'Hello world', 'HELLO WORLD'],
