@@ -3,6 +3,7 @@ import type { KnownSecrets } from '../core/known-secrets.js';
 import { createRegistry, optionsUnion } from '../core/registry.js';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
+import { anthropicTargetType } from './anthropic/index.js';
 import { demoTargetType } from './demo/index.js';
 import { httpTargetType } from './http/index.js';
 import { openAiTargetType } from './openai/index.js';
@@ -10,7 +11,9 @@ import { replayTargetType } from './replay/index.js';
 import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
-export const targetRegistry = createRegistry('target', [demoTargetType, openAiTargetType, httpTargetType, replayTargetType]);
+export const targetRegistry = createRegistry('target', [
+  demoTargetType, openAiTargetType, httpTargetType, replayTargetType, anthropicTargetType,
+]);
 
 /** A target type known to the registry. */
 export type TargetType = (typeof targetRegistry.ids)[number];
