@@ -5,6 +5,7 @@ import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
 import { anthropicTargetType } from './anthropic/index.js';
 import { demoTargetType } from './demo/index.js';
+import { geminiTargetType } from './gemini/index.js';
 import { httpTargetType } from './http/index.js';
 import { openAiTargetType } from './openai/index.js';
 import { replayTargetType } from './replay/index.js';
@@ -12,7 +13,7 @@ import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
 export const targetRegistry = createRegistry('target', [
-  demoTargetType, openAiTargetType, httpTargetType, replayTargetType, anthropicTargetType,
+  demoTargetType, openAiTargetType, httpTargetType, replayTargetType, anthropicTargetType, geminiTargetType,
 ]);
 
 /** A target type known to the registry. */
