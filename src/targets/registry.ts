@@ -4,6 +4,7 @@ import { createRegistry, optionsUnion } from '../core/registry.js';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
 import { anthropicTargetType } from './anthropic/index.js';
+import { bedrockTargetType } from './bedrock/index.js';
 import { demoTargetType } from './demo/index.js';
 import { geminiTargetType } from './gemini/index.js';
 import { httpTargetType } from './http/index.js';
@@ -13,7 +14,7 @@ import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
 export const targetRegistry = createRegistry('target', [
-  demoTargetType, openAiTargetType, httpTargetType, replayTargetType, anthropicTargetType, geminiTargetType,
+  demoTargetType, openAiTargetType, httpTargetType, replayTargetType, anthropicTargetType, bedrockTargetType, geminiTargetType,
 ]);
 
 /** A target type known to the registry. */
