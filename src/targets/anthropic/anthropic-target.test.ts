@@ -107,6 +107,16 @@ describe('createAnthropicTarget', () => {
     }
   });
 
+  it('reports a redirect instead of following it with the key', async () => {
+    const target = await targetFor((reply, { path }) => {
+      if (path.startsWith('/moved')) return replyJson(reply, { body: message([{ type: 'text', text: 'leaked' }]) });
+      reply.writeHead(307, { location: '/moved/v1/messages' });
+      reply.end();
+    });
+    expect(await targetFailure(target.send(request, new AbortController().signal))).toMatchObject({ kind: 'http-307', retryable: false });
+    expect(server!.received).toHaveLength(1);
+  });
+
   it('names a reply with no content list as bad-response', async () => {
     const target = await targetFor((reply) => replyJson(reply, { body: { type: 'message' } }));
     expect(await targetFailure(target.send(request, new AbortController().signal))).toMatchObject({ kind: 'bad-response', message: 'reply has no content list' });

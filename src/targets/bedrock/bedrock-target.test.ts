@@ -102,6 +102,16 @@ describe('createBedrockTarget', () => {
     }
   });
 
+  it('reports a redirect instead of following it with the signed request', async () => {
+    const target = await targetFor((reply, { path }) => {
+      if (path.startsWith('/moved')) return replyJson(reply, { body: output([{ text: 'leaked' }]) });
+      reply.writeHead(307, { location: '/moved/converse' });
+      reply.end();
+    });
+    expect(await targetFailure(target.send(request, new AbortController().signal))).toMatchObject({ kind: 'http-307', retryable: false });
+    expect(server!.received).toHaveLength(1);
+  });
+
   it('names a reply with no output message as bad-response', async () => {
     const target = await targetFor((reply) => replyJson(reply, { body: { stopReason: 'end_turn' } }));
     expect(await targetFailure(target.send(request, new AbortController().signal))).toMatchObject({ kind: 'bad-response', message: 'reply has no output.message.content' });

@@ -109,6 +109,16 @@ describe('createGeminiTarget', () => {
     }
   });
 
+  it('reports a redirect instead of following it with the key', async () => {
+    const target = await targetFor((reply, { path }) => {
+      if (path.startsWith('/moved')) return replyJson(reply, { body: answer({ content: { parts: [{ text: 'leaked' }] } }) });
+      reply.writeHead(307, { location: '/moved' });
+      reply.end();
+    });
+    expect(await targetFailure(target.send(request, new AbortController().signal))).toMatchObject({ kind: 'http-307', retryable: false });
+    expect(server!.received).toHaveLength(1);
+  });
+
   it('names a body that is not JSON, and a reply with no candidate and no block reason, as bad-response', async () => {
     const bodies = ['<html>gateway</html>', '{}'];
     const target = await targetFor((reply) => {
