@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { targetOptions, targetRegistry } from '../src/targets/registry.js';
 
-/** Every `target:` yaml example in docs/targets.md, as a user would copy it. */
+/** Every `target:` yaml example in docs/targets.md and docs/targets-sdk.md, as a user would copy it. */
 function documentedTargets(): unknown[] {
-  const doc = readFileSync(new URL('../docs/targets.md', import.meta.url), 'utf8');
+  const doc = ['../docs/targets.md', '../docs/targets-sdk.md'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
   return [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)]
     .map((block) => parse(block[1]!) as { target?: unknown } | null)
     .flatMap((parsed) => (parsed?.target === undefined ? [] : [parsed.target]));

@@ -3,8 +3,11 @@ import type { KnownSecrets } from '../core/known-secrets.js';
 import { createRegistry, optionsUnion } from '../core/registry.js';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
+import { anthropicTargetType } from './anthropic/index.js';
+import { bedrockTargetType } from './bedrock/index.js';
 import { browserTargetType } from './browser/index.js';
 import { demoTargetType } from './demo/index.js';
+import { geminiTargetType } from './gemini/index.js';
 import { httpTargetType } from './http/index.js';
 import { openAiTargetType } from './openai/index.js';
 import { replayTargetType } from './replay/index.js';
@@ -12,7 +15,9 @@ import { wsTargetType } from './ws/index.js';
 import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
-export const targetRegistry = createRegistry('target', [demoTargetType, openAiTargetType, httpTargetType, wsTargetType, browserTargetType, replayTargetType]);
+export const targetRegistry = createRegistry('target', [
+  demoTargetType, openAiTargetType, httpTargetType, wsTargetType, browserTargetType, replayTargetType, anthropicTargetType, bedrockTargetType, geminiTargetType,
+]);
 
 /** A target type known to the registry. */
 export type TargetType = (typeof targetRegistry.ids)[number];

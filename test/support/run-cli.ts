@@ -7,9 +7,12 @@ export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.u
 /** What a finished CLI process printed. */
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
+/** How to run the CLI: where, with which environment, and (to test another install of it) which built main.js. */
+export type CliOptions = { cwd: string; env?: Record<string, string>; cli?: string };
+
 /** Starts the CLI as a real child process. */
-export function startCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [CLI, ...args], {
+export function startCli(args: readonly string[], options: CliOptions): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,6 +26,6 @@ export function startCli(args: readonly string[], options: { cwd: string; env?: 
 }
 
 /** Runs the CLI to completion. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return startCli(args, options).done;
 }

@@ -5,7 +5,9 @@ import { ConfigError } from '../../core/errors.js';
 
 /** Lists the target types. */
 export function runTargetsListCommand(): number {
-  process.stdout.write(`${targetRegistry.map((t) => `${t.id.padEnd(8)} ${t.summary}`).join('\n')}\n`);
+  // Ids in one column, as wide as the longest ('anthropic').
+  const width = Math.max(...targetRegistry.map((t) => t.id.length));
+  process.stdout.write(`${targetRegistry.map((t) => `${t.id.padEnd(width)} ${t.summary}`).join('\n')}\n`);
   return 0;
 }
 
