@@ -1,7 +1,8 @@
 import type { ContentPart } from '../../core/message.js';
-import type { TargetMetadata, TargetResponse, Usage } from '../../core/target.js';
+import type { TargetResponse } from '../../core/target.js';
 import { badResponseError, type FailureScope } from '../http-failure.js';
 import { asRecord } from '../json-record.js';
+import { cachedUsage, providerReply } from '../provider-reply.js';
 
 // Stop reasons that mean a filter acted: Bedrock's own content filter, or a guardrail configured on the model.
 const filtered: Readonly<Record<string, string | true>> = { content_filtered: true, guardrail_intervened: 'guardrail' };
@@ -21,27 +22,9 @@ export function converseReply(output: unknown, scope: FailureScope): TargetRespo
       parts.push({ type: 'tool-call', callId: typeof use['toolUseId'] === 'string' ? use['toolUseId'] : `call-${parts.length}`, name: use['name'], arguments: JSON.stringify(use['input'] ?? {}) });
     }
   }
-  const text = parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
   const stopReason = typeof root?.['stopReason'] === 'string' ? root['stopReason'] : undefined;
   const metadata: Record<string, string | number | boolean> = stopReason === undefined ? {} : { finishReason: stopReason };
   const filter = stopReason === undefined ? undefined : filtered[stopReason];
   if (filter !== undefined) metadata['contentFilter'] = filter;
-  const usage = usageOf(root?.['usage']);
-  return {
-    text,
-    // A reply that calls tools is recorded as parts (its text first, then each call): never as an empty string.
-    ...(parts.some((part) => part.type !== 'text') ? { parts } : {}),
-    ...(usage ? { usage } : {}),
-    ...(Object.keys(metadata).length > 0 ? { metadata: metadata as TargetMetadata } : {}),
-  };
-}
-
-function usageOf(value: unknown): Usage | undefined {
-  const usage = asRecord(value);
-  const input = usage?.['inputTokens'];
-  const output = usage?.['outputTokens'];
-  if (typeof input !== 'number' || typeof output !== 'number') return undefined;
-  // Prompt-cache reads and writes are prompt tokens too, reported apart.
-  const cached = ['cacheReadInputTokens', 'cacheWriteInputTokens'].reduce((sum, key) => sum + (typeof usage?.[key] === 'number' ? (usage[key] as number) : 0), 0);
-  return { promptTokens: input + cached, completionTokens: output };
+  return providerReply({ parts, usage: cachedUsage(root?.['usage'], { input: 'inputTokens', output: 'outputTokens', cached: ['cacheReadInputTokens', 'cacheWriteInputTokens'] }), metadata });
 }
