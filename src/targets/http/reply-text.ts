@@ -19,12 +19,14 @@ export function replyTextAt(body: string, at: { path: JsonPath; scope: FailureSc
   return text;
 }
 
-function scalarText(value: unknown): string | undefined {
+/** A JSON scalar as text (a string, number or boolean); undefined for anything else. */
+export function scalarText(value: unknown): string | undefined {
   const kind = typeof value;
   return kind === 'string' || kind === 'number' || kind === 'boolean' ? String(value) : undefined;
 }
 
-function tryParseJson(text: string): unknown {
+/** The text parsed as JSON, or undefined when it is not JSON. */
+export function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,6 +1,7 @@
 import { badResponseError, type FailureScope } from '../http-failure.js';
 import { parseSseEvents, truncatedStreamError } from '../sse-events.js';
 import { readJsonPath, type JsonPath } from './json-path.js';
+import { scalarText, tryParseJson } from './reply-text.js';
 
 /** How an app streams its reply: server-sent events, each carrying a piece of the text at `textPath`. */
 export type StreamPlan = {
@@ -29,7 +30,7 @@ export function streamedReply(body: string, at: { plan: StreamPlan; scope: Failu
   if (plan.done !== undefined && doneAt < 0) throw truncatedStreamError(scope, `no data: ${plan.done} after ${stream.events.length} events`);
   if (!stream.complete && doneAt < 0) throw truncatedStreamError(scope, 'it ended inside an event');
   const events = (doneAt < 0 ? stream.events : stream.events.slice(0, doneAt)).map((event) => event.data);
-  const parsed = events.map(tryJson);
+  const parsed = events.map(tryParseJson);
   const pieces: string[] = [];
   events.forEach((data, index) => {
     if (plan.textPath.steps.length === 0) return void pieces.push(scalarText(parsed[index]) ?? data);
@@ -38,16 +39,4 @@ export function streamedReply(body: string, at: { plan: StreamPlan; scope: Failu
   });
   if (pieces.length === 0 && events.length > 0) throw badResponseError(scope, `no stream event has text at path ${plan.textPath.source}`);
   return { text: pieces.join(''), events: parsed };
-}
-
-function scalarText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

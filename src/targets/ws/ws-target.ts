@@ -12,6 +12,7 @@ import { readJsonPath, type JsonPath } from '../http/json-path.js';
 import { openWsConnection, type WsConnection } from './ws-connection.js';
 import { createHeldConversations, type HeldConversations } from '../held-conversations.js';
 import { wsTargetOptions, type WsTargetInput } from './ws-target-options.js';
+import { scalarText, tryParseJson } from '../http/reply-text.js';
 
 /** How a turn is sent and its reply read, fixed when the target is created. */
 type WsPlan = {
@@ -87,7 +88,7 @@ async function readReply(plan: WsPlan, read: { connection: WsConnection; signal:
     const raw = await read.connection.next(read.signal);
     bytes += Buffer.byteLength(raw);
     if (bytes > limitBytes) throw badResponseError(scope, `reply larger than ${limitBytes / (1024 * 1024)} MiB`);
-    const message = plan.responsePath.steps.length === 0 && plan.until === undefined ? undefined : tryJson(raw);
+    const message = plan.responsePath.steps.length === 0 && plan.until === undefined ? undefined : tryParseJson(raw);
     // With `$`, a JSON object is a marker or metadata, not text; a message that is not JSON is text whole.
     const piece = plan.responsePath.steps.length === 0 ? (message === undefined ? raw : scalarText(message)) : scalarText(message === undefined ? undefined : readJsonPath(message, plan.responsePath));
     if (piece !== undefined) pieces.push(piece);
@@ -96,17 +97,5 @@ async function readReply(plan: WsPlan, read: { connection: WsConnection; signal:
       continue;
     }
     if (message !== undefined && readJsonPath(message, plan.until.path) === plan.until.equals) return pieces.join('');
-  }
-}
-
-function scalarText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
