@@ -2,6 +2,7 @@ import type { AttemptEvent } from '../core/event.js';
 import type { Outcome, Persona, Verdict } from '../core/outcome.js';
 import type { AttemptView, RunStore } from '../core/run-store.js';
 import { jsonLine } from '../report/json-report.js';
+import { attemptPages } from './attempt-pages.js';
 
 /** The `format` and `version` every exported line carries, so a reader can check what it parses. */
 export const EXPORT_FORMAT = 'redline-attempt';
@@ -62,16 +63,10 @@ export type ExportOptions = {
  */
 export async function exportRun(store: RunStore, options: ExportOptions, write: (line: string) => Promise<void> | void): Promise<number> {
   await store.runs.require(options.runId);
-  const limit = options.pageSize ?? 500;
-  let afterSeq = -1;
   let written = 0;
-  for (;;) {
-    const page = await store.attempts.page({ runId: options.runId, afterSeq, limit, ...(options.outcomes === undefined ? {} : { outcomes: options.outcomes }) });
-    for (const view of page) {
-      await write(jsonLine(exportedAttempt(options.runId, view)));
-      written += 1;
-    }
-    if (page.length < limit) return written;
-    afterSeq = page.at(-1)!.seq;
+  for await (const view of attemptPages(store, options)) {
+    await write(jsonLine(exportedAttempt(options.runId, view)));
+    written += 1;
   }
+  return written;
 }

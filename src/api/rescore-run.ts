@@ -2,13 +2,14 @@ import type { Attempt } from '../core/attempt.js';
 import type { ScoreInput } from '../core/score.js';
 import { turnsOf, type AttemptEvent } from '../core/event.js';
 import type { Message } from '../core/message.js';
-import { replyReading } from '../core/reply-reading.js';
+import { blockedReply, replyReading } from '../core/reply-reading.js';
 import type { AttemptView, RunStore } from '../core/run-store.js';
 import type { StoredRun } from '../core/run.js';
 import { StoreError } from '../core/errors.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { scoreReply } from '../engine/score-reply.js';
 import { closePrepared } from './close-prepared.js';
+import { attemptPages } from './attempt-pages.js';
 import { lockRun } from './run-lock.js';
 import { prepareStart, registerRun, type PreparedStart } from './start-run.js';
 
@@ -77,34 +78,27 @@ function assertSamePlan(source: StoredRun, start: PreparedStart, where: string):
 async function copyScored(store: RunStore, input: { source: StoredRun; run: StoredRun; start: PreparedStart; pageSize: number }): Promise<{ recorded: number; rescored: number; errors: number }> {
   const { source, run, start } = input;
   const { prepared, plan } = start;
-  const goals = new Map(prepared.goals.map((g) => [g.ref.hash, g.goal]));
   const writer = await store.attempts.openWriter({ run, components: prepared.refs });
-  let afterSeq = -1;
   let rescored = 0;
   let errors = 0;
-  for (;;) {
-    const page = await store.attempts.page({ runId: source.id, afterSeq, limit: input.pageSize });
-    for (const view of page) {
-      const planned = plan.at(view.seq);
-      const goal = goals.get(planned.goal.hash)!;
-      const kept = view.events.filter((e) => !(e.type === 'score' && e.turn === undefined));
-      const measures = view.measures ?? { retries: 0, latencyMs: 0, startedAt: 0, finishedAt: 0 };
-      const base = {
-        seq: view.seq, trial: planned.trial, goal: planned.goal, technique: planned.technique, chain: planned.chain,
-        category: planned.category, persona: planned.persona, ...measures,
-      };
-      if (view.machineOutcome === 'error') {
-        errors += 1;
-        const [kind = 'error', ...message] = (view.error ?? 'error: unknown').split(': ');
-        writer.record({ ...base, events: kept, outcome: 'error', error: { kind, message: message.join(': ') } } as Attempt);
-        continue;
-      }
-      const scored = await scoreReply(prepared.scoring, { goal, ...readingOf(view) }, blockedOf(view.events));
-      rescored += 1;
-      writer.record({ ...base, events: [...kept, ...scored.events], outcome: scored.outcome, decidedBy: scored.decidedBy } as Attempt);
+  for await (const view of attemptPages(store, { runId: source.id, pageSize: input.pageSize })) {
+    const planned = plan.at(view.seq);
+    const goal = prepared.resolver.goal(planned.goal);
+    const kept = view.events.filter((e) => !(e.type === 'score' && e.turn === undefined));
+    const measures = view.measures ?? { retries: 0, latencyMs: 0, startedAt: 0, finishedAt: 0 };
+    const base = {
+      seq: view.seq, trial: planned.trial, goal: planned.goal, technique: planned.technique, chain: planned.chain,
+      category: planned.category, persona: planned.persona, ...measures,
+    };
+    if (view.machineOutcome === 'error') {
+      errors += 1;
+      const [kind = 'error', ...message] = (view.error ?? 'error: unknown').split(': ');
+      writer.record({ ...base, events: kept, outcome: 'error', error: { kind, message: message.join(': ') } } as Attempt);
+      continue;
     }
-    if (page.length < input.pageSize) break;
-    afterSeq = page.at(-1)!.seq;
+    const scored = await scoreReply(prepared.scoring, { goal, ...readingOf(view) }, blockedOf(view.events));
+    rescored += 1;
+    writer.record({ ...base, events: [...kept, ...scored.events], outcome: scored.outcome, decidedBy: scored.decidedBy } as Attempt);
   }
   await writer.flush();
   return { recorded: await store.attempts.count(run.id), rescored, errors };
@@ -122,8 +116,6 @@ function readingOf(view: AttemptView): Pick<ScoreInput, 'conversation' | 'respon
 /** The content-filter categories when the final reply was blocked by the target's filter, as the scan read it. */
 function blockedOf(events: readonly AttemptEvent[]): string | undefined {
   const call = [...events].reverse().find((e): e is Extract<AttemptEvent, { type: 'target-call' }> => e.type === 'target-call' && e.ok);
-  const filter = call?.metadata?.contentFilter;
   const last = [...turnsOf(events)].reverse().find((t) => t.role === 'assistant' && !t.pruned);
-  if (filter === undefined || filter === false || last === undefined || last.content !== '' || (last.parts ?? []).length > 0) return undefined;
-  return typeof filter === 'string' ? filter : 'unspecified';
+  return last === undefined ? undefined : blockedReply({ contentFilter: call?.metadata?.contentFilter, text: last.content, parts: last.parts });
 }

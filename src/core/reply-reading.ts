@@ -9,3 +9,14 @@ export function replyReading(reply: { readonly text: string; readonly parts?: re
   const calls = (reply.parts ?? []).flatMap((part) => (part.type === 'tool-call' ? [`[tool call ${part.name}] ${part.arguments}`] : []));
   return [reply.text, ...calls].filter((line) => line !== '').join('\n');
 }
+
+/**
+ * The categories a target's content filter named when it blocked a reply outright (no text, no tool call), or
+ * 'unspecified' when it named none; undefined when nothing was blocked (a flagged reply that still says something is
+ * scored on what it says).
+ */
+export function blockedReply(reply: { readonly contentFilter: boolean | string | undefined; readonly text: string; readonly parts?: readonly ContentPart[] | undefined }): string | undefined {
+  const filter = reply.contentFilter;
+  if (filter === undefined || filter === false || reply.text.trim() !== '' || (reply.parts ?? []).some((part) => part.type !== 'text')) return undefined;
+  return typeof filter === 'string' ? filter : 'unspecified';
+}

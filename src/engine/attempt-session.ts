@@ -2,7 +2,7 @@ import type { ConversationReply, SendOptions } from '../core/conversation.js';
 import type { AttemptEvent, MessageEvent, TargetCallEvent } from '../core/event.js';
 import type { ContentPart, Message } from '../core/message.js';
 import { deriveSeed } from '../core/random.js';
-import { replyReading } from '../core/reply-reading.js';
+import { blockedReply, replyReading } from '../core/reply-reading.js';
 import type { Usage } from '../core/target.js';
 import type { ConverterChain } from '../converters/chain.js';
 import type { AttemptContext } from './attempt-context.js';
@@ -231,8 +231,7 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
       meant = back.text;
     }
     const read = replyReading({ ...response, text: meant });
-    const filter = response.metadata?.contentFilter;
-    const blocked = filter !== undefined && filter !== false && response.text.trim() === '' && (response.parts ?? []).length === 0 ? (typeof filter === 'string' ? filter : 'unspecified') : undefined;
+    const blocked = blockedReply({ contentFilter: response.metadata?.contentFilter, text: response.text, parts: response.parts });
     return { ok: true, text: response.text, read, ...(response.parts === undefined ? {} : { parts: response.parts }), ...(blocked === undefined ? {} : { blocked }) };
   }
 
