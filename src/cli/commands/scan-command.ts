@@ -7,6 +7,7 @@ import { judgeRun } from '../../api/judge-run.js';
 import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
 import { printDryRun, selectionOverrides, type SelectionFlags } from './scan-selection.js';
+import { wholeNumberOption } from '../whole-number-option.js';
 import { resumeCommandLine } from '../resume-command-line.js';
 
 /** Options of `redline scan`. */
@@ -16,15 +17,6 @@ export type ScanCommandOptions = {
   dryRun?: boolean;
 } & SelectionFlags;
 
-function intOption(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new ConfigError(`${flag} must be a whole number ≥ ${min}, got '${value}'`, { file: '<command line>', path: flag, hint: `e.g. ${flag} ${Math.max(min, 5)}` });
-  }
-  return n;
-}
-
 /** Runs `redline scan`: loads the config, runs (or resumes) the scan, prints the summary; returns the exit code. */
 export async function runScanCommand(options: ScanCommandOptions): Promise<number> {
   const cwd = process.cwd();
@@ -33,9 +25,9 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
   // Gate expressions are checked before anything is sent: a typo must not cost a whole scan.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
   const overrides = {
-    trials: intOption(options.trials, '--trials', 1),
-    seed: intOption(options.seed, '--seed', 0),
-    concurrency: intOption(options.concurrency, '--concurrency', 1),
+    trials: wholeNumberOption(options.trials, '--trials', 1),
+    seed: wholeNumberOption(options.seed, '--seed', 0),
+    concurrency: wholeNumberOption(options.concurrency, '--concurrency', 1),
   };
   const config = {
     ...loaded.config,

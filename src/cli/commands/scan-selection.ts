@@ -1,5 +1,5 @@
 import { dryRun } from '../../api/dry-run.js';
-import { ConfigError } from '../../core/errors.js';
+import { wholeNumberOption } from '../whole-number-option.js';
 import { formatUsd, sanitizeTerminal } from '../../api/terminal-output.js';
 
 /** The selection flags of `redline scan`. */
@@ -8,17 +8,10 @@ export type SelectionFlags = {
   goalsSample?: string; sampleSeed?: string; maxAttempts?: string;
 };
 
-function count(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${flag} must be a whole number ≥ ${min}, got '${value}'`, { file: '<command line>', path: flag, hint: `e.g. ${flag} 20` });
-  return n;
-}
-
 /** The configuration's `select` with the command line's flags laid over it (a flag replaces the key it names). */
 export function selectionOverrides(select: object, flags: SelectionFlags): object {
   const lists = { categories: flags.category, techniques: flags.technique, converters: flags.converter, owasp: flags.owasp, atlas: flags.atlas };
-  const numbers = { goalsSample: count(flags.goalsSample, '--goals-sample', 1), sampleSeed: count(flags.sampleSeed, '--sample-seed', 0), maxAttempts: count(flags.maxAttempts, '--max-attempts', 1) };
+  const numbers = { goalsSample: wholeNumberOption(flags.goalsSample, '--goals-sample', 1, 20), sampleSeed: wholeNumberOption(flags.sampleSeed, '--sample-seed', 0, 20), maxAttempts: wholeNumberOption(flags.maxAttempts, '--max-attempts', 1, 20) };
   return {
     ...select,
     ...Object.fromEntries(Object.entries(lists).filter(([, v]) => v !== undefined && v.length > 0)),
