@@ -8,6 +8,12 @@ export { summarizeStoredRun, writeReports, type ReportPaths } from './api/report
 export * from './core/index.js';
 export { configJsonSchema, configSchema, type RedlineConfig, type RedlineConfigInput } from './config/schema.js';
 export { checkConfig, loadConfig, parseConfigText, validateConfig, type CheckedConfig, type LoadedConfig } from './config/load-config.js';
+export { definePlugin, type RedlinePlugin } from './config/define-plugin.js';
+export { loadPlugins, type PluginSource } from './config/load-plugins.js';
+export { builtinComponents, type Components, type LoadedPlugin, type PluginComponents } from './config/components.js';
+export { defineTarget, type TargetDescriptor } from './targets/target-descriptor.js';
+// Plugins build option schemas with the same zod Redline validates with.
+export { z } from 'zod';
 export { converterRegistry, buildChain, type ConverterChain, type ConverterId } from './converters/index.js';
 export { techniqueRegistry, type TechniqueId } from './techniques/index.js';
 export { scorerRegistry, type ScorerId } from './scorers/index.js';

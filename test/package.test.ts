@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,5 +35,12 @@ describe('the published package (issue 14)', () => {
     expect(scan).toContain('(SIMULATED target)');
     expect(scan).toMatch(/attack success rate/);
     expect(existsSync(join(app, '.redline', 'redline.db'))).toBe(true);
+
+    // The documented example plugin, installed beside the package, runs against the published public API.
+    cpSync(join(ROOT, 'examples', 'redline-plugin-example'), join(app, 'node_modules', 'redline-plugin-example'), { recursive: true });
+    writeFileSync(join(app, 'redline.yaml'), 'plugins: [redline-plugin-example]\ntechniques: [example-deadline-pressure]\nconverters: [[], [example-mirror-words]]\ntrials: 1\n');
+    const plugged = execFileSync(cli, ['scan', '--no-progress'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(plugged).toContain('example-deadline-pressure');
+    expect(plugged).toContain('example-mirror-words');
   }, 300_000);
 });

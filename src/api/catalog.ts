@@ -7,3 +7,4 @@ export { pullDataset } from '../datasets/pull.js';
 export { scorerRegistry } from '../scorers/registry.js';
 export { targetRegistry } from '../targets/registry.js';
 export { techniqueRegistry } from '../techniques/registry.js';
+export { builtinComponents, pluginOf, type Components } from '../config/components.js';

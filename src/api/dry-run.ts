@@ -31,8 +31,8 @@ export type DryRun = {
 };
 
 /** Plans a scan without storing or sending anything: `redline scan --dry-run`. */
-export function dryRun(input: StartRunInput): DryRun {
-  const start = prepareStart(input);
+export async function dryRun(input: StartRunInput): Promise<DryRun> {
+  const start = await prepareStart(input);
   try {
     const { prepared, plan } = start;
     const price = priceFor(start.config, 'target');

@@ -5,7 +5,7 @@ import { helperModelFor } from './helper-model-for.js';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
-import { converterRegistry } from '../converters/registry.js';
+import { builtinComponents, type Components } from '../config/components.js';
 import { contentHash } from '../core/hash.js';
 import type { ComponentHashes } from '../core/run.js';
 import type { Target } from '../core/target.js';
@@ -13,8 +13,7 @@ import type { ComponentRef, ComponentSpec } from '../core/component-ref.js';
 import type { ComponentResolver } from '../engine/attempt-context.js';
 import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan.js';
 import { prepareTechnique } from '../techniques/technique-hash.js';
-import { techniqueRegistry } from '../techniques/registry.js';
-import { createTarget, knownSecrets } from '../targets/registry.js';
+import type { TargetOptions } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
 import { preflightAdmission } from './preflight.js';
 import { prepareGoals } from './prepare-goals.js';
@@ -65,20 +64,25 @@ export type PrepareContext = {
   readonly baseDir: string;
   /** Environment, for secrets referenced by name. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The components the configuration may name (default: Redline's own; `loadPlugins` adds a configuration's plugins'). */
+  readonly components?: Components;
 };
 
 /** Builds and hashes every component a configuration names. */
 export function prepareRun(config: RedlineConfig, context: PrepareContext): PreparedRun {
+  const registered = context.components ?? builtinComponents;
   const targetOptions = config.target as Record<string, unknown>;
-  assertNoLiteralSecrets(targetOptions, context.file);
   const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file, connections: config.concurrency };
-  const target = createTarget(config.target, targetContext);
-  if (config.models.translator !== undefined) assertNoLiteralSecrets(config.models.translator as Record<string, unknown>, context.file);
-  const translator = config.models.translator === undefined ? undefined : createTarget(config.models.translator, targetContext);
-  if (config.models.judge !== undefined) assertNoLiteralSecrets(config.models.judge as Record<string, unknown>, context.file);
-  const judgeTarget = config.models.judge === undefined ? undefined : createTarget(config.models.judge, targetContext);
-  if (config.models.attacker !== undefined) assertNoLiteralSecrets(config.models.attacker as Record<string, unknown>, context.file);
-  const attacker = config.models.attacker === undefined ? undefined : createTarget(config.models.attacker, targetContext);
+  // Each target (and model role) is built by its type's descriptor, a plugin's included; a literal secret is refused first.
+  const build = (options: TargetOptions | undefined): Target | undefined => {
+    if (options === undefined) return undefined;
+    assertNoLiteralSecrets(options as Record<string, unknown>, context.file);
+    return registered.targets.get(options.type).create(options, targetContext);
+  };
+  const target = build(config.target)!;
+  const translator = build(config.models.translator);
+  const judgeTarget = build(config.models.judge);
+  const attacker = build(config.models.attacker);
   const clock = context.clock ?? systemClock();
   const judgeModel = judgeTarget === undefined ? undefined
     : helperModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal, seed: 0x6a75646765, completionTokenEstimate: 512 });
@@ -90,7 +94,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const configured = config.techniques.map((entry, index) => {
     const { id, options } = splitEntry(entry);
     // An option named `file` is a path, relative to the configuration's folder like every other path.
-    const descriptor = techniqueRegistry.find((d) => d.id === id)!;
+    const descriptor = registered.techniques.get(id);
     const prepared = withPath(() => prepareTechnique(descriptor, options, (path) => resolve(context.baseDir, path)), { file: context.file, path: `techniques[${index}]` });
     return { prepared, index, id: descriptor.id, instance: prepared.id, taxonomy: descriptor.taxonomy };
   });
@@ -112,7 +116,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const built = config.converters.map((ids) => {
     const chain = withPath(() => buildChain(ids.map((entry) => {
       const { id, options } = splitEntry(entry);
-      return chainStep(converterRegistry.find((d) => d.id === id)!, options);
+      return chainStep(registered.converters.get(id), options);
     })), { file: context.file, path: 'converters' });
     return plannedChain(chain);
   });
@@ -122,8 +126,9 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     specs: config.scoring.scorers,
     decide: config.scoring.decide,
     goals: goalList,
-    known: knownSecrets(config.target),
+    known: registered.targets.get(config.target.type).knownSecrets?.(config.target) ?? { canaries: [] },
     where: context,
+    scorers: registered.scorers,
     ...(judge === undefined ? {} : { judge }),
   });
   const hashes: ComponentHashes = {

@@ -7,7 +7,9 @@ import type { HelperModel } from '../engine/helper-model.js';
 import type { RunScorer } from '../engine/attempt-context.js';
 import type { ScorerSpec } from '../config/schema.js';
 import { createScorer, scorerFingerprint, type CreatedScorer, type KnownSecrets, type ScorerServices } from '../scorers/create-scorer.js';
-import { scorerOptions, type ScorerOptions } from '../scorers/scorer-options.js';
+import { scorerOptions, scorerOptionsFor, type ScorerOptions } from '../scorers/scorer-options.js';
+import type { Registry } from '../core/registry.js';
+import type { ScorerDescriptor } from '../core/score.js';
 import { defaultDecider, type DeciderKnowledge, type Unscorable } from './decider-policy.js';
 
 /** Scorers of a run, and which one decides each goal. */
@@ -51,9 +53,9 @@ function storedSpec(options: ScorerOptions): unknown {
 }
 
 /** Builds one entry; an option error (an LLM judge without `judge:`) is re-labelled with the entry's place. */
-function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place }): RunScorer & { spec: unknown } {
+function build(input: { spec: ScorerSpec; services: ScorerServices; at: Place; optionsSchema: typeof scorerOptions }): RunScorer & { spec: unknown } {
   const { at } = input;
-  const parsed: ScorerOptions = typeof input.spec === 'string' ? scorerOptions.parse({ id: input.spec }) : input.spec;
+  const parsed: ScorerOptions = typeof input.spec === 'string' ? input.optionsSchema.parse({ id: input.spec }) : input.spec;
   let created: CreatedScorer;
   try {
     created = createScorer(readKnownFiles(parsed, at), input.services);
@@ -75,11 +77,14 @@ export function prepareScoring(input: {
   where: Where;
   /** The judge model for LLM-judge scorers, when `models.judge` is configured. */
   judge?: HelperModel;
+  /** The scorers the entries may name (default: Redline's own; a configuration's plugins add theirs). */
+  scorers?: Registry<ScorerDescriptor>;
 }): PreparedScoring {
   const { file } = input.where;
-  const services: ScorerServices = { ...input.known, judge: input.judge };
+  const services: ScorerServices = { ...input.known, judge: input.judge, ...(input.scorers === undefined ? {} : { scorers: input.scorers }) };
+  const optionsSchema = input.scorers === undefined ? scorerOptions : scorerOptionsFor(input.scorers);
   const place = (index: number): Place => ({ ...input.where, path: `scoring.scorers[${index}]` });
-  const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index) }));
+  const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index), optionsSchema }));
   const decidePath = input.decide === undefined ? 'goals' : 'scoring.decide';
   const ids = new Set(scorers.map((s) => s.scorer.id));
   if (ids.size !== scorers.length) {
@@ -106,9 +111,9 @@ export function prepareScoring(input: {
     const id = decider.scorer;
     deciders.set(goal.id, id);
     if (ids.has(id)) continue;
-    const bare = scorerOptions.safeParse({ id });
+    const bare = optionsSchema.safeParse({ id });
     if (bare.success) {
-      scorers.push(build({ spec: bare.data, services, at: { ...input.where, path: decidePath } }));
+      scorers.push(build({ spec: bare.data, services, at: { ...input.where, path: decidePath }, optionsSchema }));
       ids.add(id);
       continue;
     }

@@ -44,7 +44,7 @@ export async function rescoreRun(store: RunStore, options: RescoreOptions): Prom
   // The old run's `decide` goes with its old scorers: the new run decides by --decide, else by each goal kind's own.
   const { decide: _old, ...kept } = config.scoring ?? {};
   const scoring = { ...kept, scorers: options.scorers, ...(options.decide === undefined ? {} : { decide: options.decide }) };
-  const start = prepareStart({ config: { ...config, seed: source.seed, scoring }, configFile: label, baseDir: source.baseDir, env: options.env ?? {}, clock });
+  const start = await prepareStart({ config: { ...config, seed: source.seed, scoring }, configFile: label, baseDir: source.baseDir, env: options.env ?? {}, clock });
   try {
     assertSamePlan(source, start, store.location);
     const { run } = await registerRun(store, start, clock);

@@ -1,5 +1,6 @@
 import { pricing } from './pricing.js';
 import { validateConfig } from '../config/load-config.js';
+import { loadPlugins } from '../config/load-plugins.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { StoreError } from '../core/errors.js';
 import { seededRandom } from '../core/random.js';
@@ -83,8 +84,10 @@ function assertUnchanged(stored: StoredRun, prepared: PreparedRun, where: string
 export async function rebuildRun(store: RunStore, input: { runId: string; env?: RunSliceInput['env']; stop: AbortSignal; clock: Clock }): Promise<RebuiltRun> {
   const run = await store.runs.require(input.runId);
   const label = `run ${run.id}`;
-  const config = inlineCalibration(validateConfig(run.config, label), { file: label, baseDir: run.baseDir });
-  const prepared = prepareRun(config, { file: label, baseDir: run.baseDir, env: input.env ?? {}, stop: input.stop, clock: input.clock });
+  // The stored configuration names the plugins it was started with: they are imported again, from the run's folder.
+  const components = await loadPlugins({ config: run.config, file: label, baseDir: run.baseDir });
+  const config = inlineCalibration(validateConfig(run.config, label, components), { file: label, baseDir: run.baseDir });
+  const prepared = prepareRun(config, { file: label, baseDir: run.baseDir, env: input.env ?? {}, stop: input.stop, clock: input.clock, components });
   try {
     assertUnchanged(run, prepared, store.location);
   } catch (error) {

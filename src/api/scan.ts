@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { validateConfig } from '../config/load-config.js';
+import { loadPlugins } from '../config/load-plugins.js';
 import type { RedlineConfig } from '../config/schema.js';
 import type { RunFailure, StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
@@ -52,6 +53,12 @@ export function databasePath(config: RedlineConfig, baseDir: string): string {
   return resolve(baseDir, config.output.database ?? join(config.output.dir, 'redline.db'));
 }
 
+/** The configuration a resume names its database by, validated with its plugins. */
+async function configuredDatabase(options: ScanOptions, baseDir: string): Promise<RedlineConfig> {
+  const file = options.configFile ?? '<options>';
+  return validateConfig(options.config, file, await loadPlugins({ config: options.config, file, baseDir }));
+}
+
 /**
  * Runs a red-team scan end to end in this process: the coordinator's step (prepare, plan, register) and one slice
  * over every position not yet recorded, then the summary and reports. A resume is the slice alone.
@@ -60,13 +67,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const baseDir = options.baseDir ?? process.cwd();
   const clock = options.clock ?? systemClock();
   const stop = options.signal ?? new AbortController().signal;
-  const location = options.database === ':memory:' ? ':memory:'
-    : options.database ? resolve(baseDir, options.database) : databasePath(validateConfig(options.config, options.configFile ?? '<options>'), baseDir);
   // A new run reads every goal, dataset and file before the store is touched: bad input leaves nothing behind.
   let start: PreparedStart | undefined;
-  if (options.resume === undefined) start = prepareStart({ ...options, baseDir, stop, clock });
+  if (options.resume === undefined) start = await prepareStart({ ...options, baseDir, stop, clock });
   let store: RunStore;
+  let location: string;
   try {
+    location = options.database === ':memory:' ? ':memory:'
+      : options.database ? resolve(baseDir, options.database) : databasePath(start?.config ?? await configuredDatabase(options, baseDir), baseDir);
     store = options.store ?? openStore(location);
   } catch (error) {
     await closePrepared(start?.prepared);

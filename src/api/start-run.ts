@@ -1,6 +1,7 @@
 import { assertPlanSize } from './select.js';
 import { randomInt } from 'node:crypto';
 import { validateConfig } from '../config/load-config.js';
+import { loadPlugins } from '../config/load-plugins.js';
 import type { RedlineConfig } from '../config/schema.js';
 import type { StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
@@ -55,14 +56,15 @@ function newRunId(now: number): string {
 }
 
 /**
- * Reads every goal, dataset and file a configuration names, builds and hashes its components and plans the run,
- * touching no store: bad input fails here and leaves nothing behind.
+ * Reads every goal, dataset and file a configuration names (its plugins first), builds and hashes its components and
+ * plans the run, touching no store: bad input fails here and leaves nothing behind.
  */
-export function prepareStart(input: StartRunInput & { readonly stop?: AbortSignal }): PreparedStart {
+export async function prepareStart(input: StartRunInput & { readonly stop?: AbortSignal }): Promise<PreparedStart> {
   const baseDir = input.baseDir ?? process.cwd();
   const configFile = input.configFile ?? '<options>';
-  const config = inlineCalibration(validateConfig(input.config, configFile), { file: configFile, baseDir });
-  const prepared = prepareRun(config, { file: configFile, baseDir, env: input.env ?? {}, stop: input.stop ?? new AbortController().signal, clock: input.clock ?? systemClock() });
+  const components = await loadPlugins({ config: input.config, file: configFile, baseDir });
+  const config = inlineCalibration(validateConfig(input.config, configFile, components), { file: configFile, baseDir });
+  const prepared = prepareRun(config, { file: configFile, baseDir, env: input.env ?? {}, stop: input.stop ?? new AbortController().signal, clock: input.clock ?? systemClock(), components });
   const plan = planRun({ goals: prepared.goals, techniques: prepared.techniques, chains: prepared.chains, identity: prepared.identity, trials: config.trials, admit: prepared.admit });
   try {
     assertPlanSize(plan.size, config.select, configFile);
@@ -96,7 +98,7 @@ export async function registerRun(store: RunStore, start: PreparedStart, clock: 
  * slices (`runSlice`), each rebuilding the components from the stored configuration.
  */
 export async function startRun(store: RunStore, input: StartRunInput = {}): Promise<StartedRun> {
-  const start = prepareStart(input);
+  const start = await prepareStart(input);
   try {
     await probeTarget(start.prepared.target, { config: start.config, clock: input.clock ?? systemClock(), stop: new AbortController().signal });
     return await registerRun(store, start, input.clock);

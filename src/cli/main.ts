@@ -99,9 +99,10 @@ program
   .command('list')
   .description('List techniques, converters, scorers or datasets with their summaries, personas and taxonomy ids')
   .argument('<kind>', 'techniques | converters | scorers | datasets')
-  .action(async (kind: string) => {
+  .option('-c, --config <file>', 'configuration whose plugins to include (default: ./redline.yaml when present)')
+  .action(async (kind: string, options: { config?: string }) => {
     const { runListCommand } = await import('./commands/list-command.js');
-    process.exitCode = runListCommand(kind);
+    process.exitCode = await runListCommand(kind, options);
   });
 
 program
@@ -268,9 +269,10 @@ const targets = program.command('targets').description('Inspect target types');
 targets
   .command('list')
   .description('List the target types')
-  .action(async () => {
+  .option('-c, --config <file>', 'configuration whose plugins to include (default: ./redline.yaml when present)')
+  .action(async (options: { config?: string }) => {
     const { runTargetsListCommand } = await import('./commands/targets-command.js');
-    process.exitCode = runTargetsListCommand();
+    process.exitCode = await runTargetsListCommand(options);
   });
 targets
   .command('show')

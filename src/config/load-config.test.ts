@@ -64,15 +64,15 @@ describe('configuration', () => {
     expect(error.message).toMatch(/redline\.yaml: line \d+, column \d+/);
   });
 
-  it('names a missing file and points at init', () => {
+  it('names a missing file and points at init', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-config-'));
-    expect(() => loadConfig({ file: 'nope.yaml', cwd: dir })).toThrow(/cannot read .*nope\.yaml \(no such file, ENOENT\)/);
+    await expect(loadConfig({ file: 'nope.yaml', cwd: dir })).rejects.toThrow(/cannot read .*nope\.yaml \(no such file, ENOENT\)/);
   });
 
-  it('finds redline.yaml in the working directory', () => {
+  it('finds redline.yaml in the working directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-config-'));
     writeFileSync(join(dir, 'redline.yaml'), 'trials: 2\n');
-    expect(loadConfig({ cwd: dir }).config.trials).toBe(2);
+    expect((await loadConfig({ cwd: dir })).config.trials).toBe(2);
   });
 
   it('exports a JSON Schema that lists every top-level key', () => {

@@ -5,7 +5,9 @@ import { ConfigError } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../datasets/input-limits.js';
 import { readUtf8Text } from '../datasets/read-utf8.js';
 import { liftModelRoles } from './model-roles.js';
-import { configSchema, type RedlineConfig } from './schema.js';
+import { builtinComponents, type Components } from './components.js';
+import { loadPlugins } from './load-plugins.js';
+import { configSchemaFor, type RedlineConfig } from './schema.js';
 import { describeIssue } from './zod-issue.js';
 
 /** A configuration and where it came from. */
@@ -18,6 +20,8 @@ export type LoadedConfig = {
   readonly baseDir: string;
   /** Deprecation lines, one per outdated key (e.g. a top-level `judge:`), for the CLI to print once. */
   readonly warnings: readonly string[];
+  /** The components it may name: Redline's own plus its plugins'. */
+  readonly components: Components;
 };
 
 /** A validated configuration and the deprecation lines its wording earned. */
@@ -35,9 +39,9 @@ export const CONFIG_FILE_NAMES = ['redline.yaml', 'redline.yml'] as const;
  * Validates a configuration value, turning the first problem into a ConfigError naming file and path. Outdated keys
  * (top-level `judge:`, `attacker:`, `translator:`, as older runs stored them) are read as their new form, with a warning.
  */
-export function checkConfig(value: unknown, file: string): CheckedConfig {
+export function checkConfig(value: unknown, file: string, components: Components = builtinComponents): CheckedConfig {
   const lifted = liftModelRoles(value ?? {}, file);
-  const parsed = configSchema.safeParse(lifted.value, { reportInput: true });
+  const parsed = configSchemaFor(components).safeParse(lifted.value, { reportInput: true });
   if (parsed.success) return { config: parsed.data, warnings: lifted.warnings };
   const issue = parsed.error.issues[0];
   const problem = issue ? describeIssue(issue) : { path: '(top level)', message: 'invalid configuration' };
@@ -45,8 +49,8 @@ export function checkConfig(value: unknown, file: string): CheckedConfig {
 }
 
 /** Validates a configuration value (see `checkConfig`); its deprecation lines are dropped. */
-export function validateConfig(value: unknown, file: string): RedlineConfig {
-  return checkConfig(value, file).config;
+export function validateConfig(value: unknown, file: string, components: Components = builtinComponents): RedlineConfig {
+  return checkConfig(value, file, components).config;
 }
 
 /** Alias expansions allowed in a configuration (the yaml package's default), against "billion laughs" files. */
@@ -61,11 +65,11 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
 
 /** Parses YAML text and validates it. */
 export function parseConfigText(text: string, file: string): RedlineConfig {
-  return checkConfigText(text, file).config;
+  return validateConfig(readConfigText(text, file), file);
 }
 
-/** Parses YAML text and validates it, keeping the deprecation lines. */
-function checkConfigText(text: string, file: string): CheckedConfig {
+/** Parses YAML text into a value (not yet validated); a syntax error is a ConfigError naming line and column. */
+function readConfigText(text: string, file: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
@@ -91,13 +95,16 @@ function checkConfigText(text: string, file: string): CheckedConfig {
       cause,
     });
   }
-  return checkConfig(value, file);
+  return value;
 }
 
-/** Loads the given file, else redline.yaml from `cwd`, else the embedded defaults. */
-export function loadConfig(input: { file?: string; cwd: string }): LoadedConfig {
+/**
+ * Loads the given file, else redline.yaml from `cwd`, else the embedded defaults; the plugins it lists are imported
+ * first (their paths relative to its folder), so their components' ids and options are checked like Redline's own.
+ */
+export async function loadConfig(input: { file?: string; cwd: string }): Promise<LoadedConfig> {
   const file = input.file !== undefined ? resolve(input.cwd, input.file) : CONFIG_FILE_NAMES.map((n) => join(input.cwd, n)).find((f) => existsSync(f));
-  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd, warnings: [] };
+  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd, warnings: [], components: builtinComponents };
   const text = readUtf8Text(file, {
     maxBytes: MAX_CONFIG_BYTES,
     fail: ({ kind, message, row, hint, cause }) =>
@@ -110,5 +117,8 @@ export function loadConfig(input: { file?: string; cwd: string }): LoadedConfig 
         cause,
       }),
   });
-  return { ...checkConfigText(text, file), file, baseDir: dirname(file) };
+  const value = readConfigText(text, file);
+  const baseDir = dirname(file);
+  const components = await loadPlugins({ config: value, file, baseDir });
+  return { ...checkConfig(value, file, components), file, baseDir, components };
 }

@@ -44,13 +44,13 @@ describe('model roles under models:', () => {
     expect(validateConfig(JSON.parse(JSON.stringify(config)), 'run r-2')).toEqual(config);
   });
 
-  it('loadConfig returns the deprecation lines of the file it read', () => {
+  it('loadConfig returns the deprecation lines of the file it read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-roles-'));
     writeFileSync(join(dir, 'redline.yaml'), 'attacker: { type: demo }\n');
-    const loaded = loadConfig({ cwd: dir });
+    const loaded = await loadConfig({ cwd: dir });
     expect(loaded.warnings).toEqual([`${join(dir, 'redline.yaml')}: 'attacker' is deprecated; write it as models.attacker`]);
     expect(loaded.config.models.attacker).toMatchObject({ type: 'demo' });
-    expect(loadConfig({ cwd: mkdtempSync(join(tmpdir(), 'redline-roles-')) }).warnings).toEqual([]);
+    expect((await loadConfig({ cwd: mkdtempSync(join(tmpdir(), 'redline-roles-')) })).warnings).toEqual([]);
   });
 
   it('the JSON Schema has models:, and lists the old keys as deprecated so editors still accept them', () => {

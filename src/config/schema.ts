@@ -1,21 +1,15 @@
 import { z } from 'zod';
-import { converterRegistry } from '../converters/registry.js';
 import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
 import { datasetRegistry } from '../datasets/dataset-registry.js';
-import { techniqueRegistry } from '../techniques/registry.js';
+import { optionsUnion } from '../core/registry.js';
 import { targetOptions } from '../targets/registry.js';
-import { scorerOptions } from '../scorers/scorer-options.js';
-import { scorerRegistry } from '../scorers/registry.js';
+import { scorerOptions, scorerOptionsFor } from '../scorers/scorer-options.js';
+import { builtinComponents, type Components } from './components.js';
 import { componentEntry, strictComponentEntries } from './component-entry.js';
 import { MODEL_ROLES } from './model-roles.js';
 import { calibrationSource } from './calibration-source.js';
 import { severityRules } from '../taxonomy/severity-rules.js';
 import { gateSettings } from '../taxonomy/gate-settings.js';
-
-/** A converter step: an id, or `{ id, ...options }`. */
-const converterEntry = componentEntry(converterRegistry);
-/** A technique: an id, or `{ id, ...options }`. */
-const techniqueEntry = componentEntry(techniqueRegistry);
 
 const inlineGoal = z.strictObject({
   id: z.string().min(1).describe('Stable id, unique in the scan'),
@@ -53,21 +47,35 @@ const goalSource = z.union([
   inlineGoal,
 ]);
 
-/** Scorers that need no options, which may be written as a bare id. */
-const bareScorerIds = scorerRegistry.map((d) => d.id).filter((id) => scorerOptions.safeParse({ id }).success) as [string, ...string[]];
+/** The schemas a configuration's component entries are checked by, from the components it may name. */
+function componentSchemas(components: Components, unions: { targets: typeof targetOptions; scorers: typeof scorerOptions }) {
+  const scorerIds = components.scorers.map((d) => d.id).filter((id) => unions.scorers.safeParse({ id }).success) as [string, ...string[]];
+  return {
+    targetOptions: unions.targets,
+    /** A converter step: an id, or `{ id, ...options }`. */
+    converterEntry: componentEntry(components.converters),
+    /** A technique: an id, or `{ id, ...options }`. */
+    techniqueEntry: componentEntry(components.techniques),
+    /** A scorer: an id of one that needs no options, or `{ id, ...options }`. */
+    scorerSpec: z.union([z.enum(scorerIds), unions.scorers]),
+  };
+}
 
-const scorerSpec = z.union([z.enum(bareScorerIds), scorerOptions]);
-
-/** The models Redline itself uses (model roles), each configured with the same options as a target. */
-const modelRoles = z.strictObject({
-  attacker: targetOptions.optional().describe('The model multi-turn techniques (crescendo, PAIR, TAP…) ask for their next message'),
-  judge: targetOptions.optional().describe('The model LLM-judge scorers ask'),
-  translator: targetOptions.optional().describe('The model low-resource-language techniques translate prompts and replies with'),
-});
-
-/** The redline.yaml schema; every field has a default, so an empty file is a valid demo scan. */
-export const configSchema = z.strictObject({
+/** The redline.yaml schema over some components; every field has a default, so an empty file is a valid demo scan. */
+function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
+  const { targetOptions, converterEntry, techniqueEntry, scorerSpec } = parts;
+  /** The models Redline itself uses (model roles), each configured with the same options as a target. */
+  const modelRoles = z.strictObject({
+    attacker: targetOptions.optional().describe('The model multi-turn techniques (crescendo, PAIR, TAP…) ask for their next message'),
+    judge: targetOptions.optional().describe('The model LLM-judge scorers ask'),
+    translator: targetOptions.optional().describe('The model low-resource-language techniques translate prompts and replies with'),
+  });
+  return z.strictObject({
   $schema: z.string().optional(),
+  plugins: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Modules adding techniques, converters, scorers and target types (docs/plugins.md): paths relative to this file, or package names'),
   target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
   models: modelRoles.prefault({}).describe('Models Redline itself uses: attacker, judge, translator (same options as target)'),
   budget: z
@@ -176,7 +184,30 @@ export const configSchema = z.strictObject({
       database: z.string().optional().describe('Database file (default: DIR/redline.db)'),
     })
     .prefault({}),
-});
+  });
+}
+
+/** The redline.yaml schema for Redline's own components; every field has a default, so an empty file is a valid demo scan. */
+export const configSchema = buildConfigSchema(componentSchemas(builtinComponents, { targets: targetOptions, scorers: scorerOptions }));
+
+/** The schema of each plugin-extended component set, built once. */
+const extendedSchemas = new WeakMap<Components, typeof configSchema>();
+
+/**
+ * The redline.yaml schema for some components: Redline's own (`configSchema`), or those plus a configuration's
+ * plugins, whose ids and options it checks as strictly as the built-in ones.
+ */
+export function configSchemaFor(components: Components): typeof configSchema {
+  if (components === builtinComponents) return configSchema;
+  let schema = extendedSchemas.get(components);
+  if (schema === undefined) {
+    // Typed as the built-in unions: a plugin's entries are read through its own descriptor, found by id.
+    const targets = optionsUnion(components.targets, 'type') as unknown as typeof targetOptions;
+    schema = buildConfigSchema(componentSchemas(components, { targets, scorers: scorerOptionsFor(components.scorers) }));
+    extendedSchemas.set(components, schema);
+  }
+  return schema;
+}
 
 /** A parsed, defaulted configuration. */
 export type RedlineConfig = z.output<typeof configSchema>;
@@ -194,7 +225,7 @@ type DeprecatedModelRoles = {
 /** A configuration as written (every field optional). */
 export type RedlineConfigInput = z.input<typeof configSchema> & DeprecatedModelRoles;
 /** One scorer entry of the configuration. */
-export type ScorerSpec = z.output<typeof scorerSpec>;
+export type ScorerSpec = z.output<ReturnType<typeof componentSchemas>['scorerSpec']>;
 /** One goal source of the configuration. */
 export type GoalSource = z.output<typeof goalSource>;
 

@@ -1,4 +1,5 @@
 import type { KnownSecrets } from '../core/known-secrets.js';
+import type { Registry } from '../core/registry.js';
 import type { Scorer, ScorerDescriptor } from '../core/score.js';
 import type { JudgeModel } from './judge/judge-model.js';
 import { requireJudge } from './judge/require-judge.js';
@@ -11,6 +12,8 @@ export type { KnownSecrets } from '../core/known-secrets.js';
 export type ScorerServices = KnownSecrets & {
   /** The model LLM-judge scorers ask (`models.judge`). */
   readonly judge?: JudgeModel | undefined;
+  /** The scorers options may name (default: Redline's own): a configuration's plugins add theirs. */
+  readonly scorers?: Registry<ScorerDescriptor>;
 };
 
 /** A built scorer, the options it was built from (known values filled in) and what its hash must cover. */
@@ -44,7 +47,7 @@ function children(options: ScorerOptions): { list: readonly ScorerOptions[]; sha
  * out, an LLM judge gets the judge model (building one without it is a ConfigError), a combinator its built children.
  */
 export function createScorer(options: ScorerOptions, services: ScorerServices): CreatedScorer {
-  const descriptor: ScorerDescriptor<Record<string, unknown>> = scorerRegistry.get(options.id);
+  const descriptor: ScorerDescriptor<Record<string, unknown>> = (services.scorers ?? scorerRegistry).get(options.id);
   const filled = (descriptor.fill?.(options as never, services) ?? options) as ScorerOptions;
   const nested = descriptor.combines === true ? children(filled) : undefined;
   const parts = nested?.list.map((child) => createScorer(child, services));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { optionsUnion } from '../core/registry.js';
-import type { ScorerEntrySchema } from '../core/score.js';
+import { optionsUnion, type Registry } from '../core/registry.js';
+import type { ScorerDescriptor, ScorerEntrySchema } from '../core/score.js';
 import type { ConversationScorerOptions, ConversationScorerOptionsInput } from './conversation/conversation-options.js';
 import type { CompositeScorerOptions, CompositeScorerOptionsInput } from './composite/composite-options.js';
 import { scorerRegistry, type ListedScorer } from './registry.js';
@@ -17,10 +17,17 @@ export type ScorerOptionsInput = z.input<LeafSchema> | CompositeScorerOptionsInp
 /** A scorer id known to the registry. */
 export type ScorerId = ScorerOptions['id'];
 
-/** The schema its children are checked with, for a scorer that combines others: this union, read when first parsing. */
-const children = (): z.ZodType<ScorerOptions, ScorerOptionsInput> => scorerOptions;
+/**
+ * Options of any scorer in `registry`, told apart by `id`; config validates `scoring.scorers` entries with it. A
+ * combinator's children are checked by the same union (read when first parsing), so composites nest, plugins' too.
+ */
+export function scorerOptionsFor(registry: Registry<ScorerDescriptor>): z.ZodType<ScorerOptions, ScorerOptionsInput> {
+  const children = (): z.ZodType<ScorerOptions, ScorerOptionsInput> => union;
+  const union = optionsUnion(registry, 'id', (d) =>
+    typeof d.options === 'function' ? (d.options as (of: typeof children) => ScorerEntrySchema)(children) : d.options,
+  ) as unknown as z.ZodType<ScorerOptions, ScorerOptionsInput>;
+  return union;
+}
 
-/** Options of any registered scorer, told apart by `id`; config validates `scoring.scorers` entries with it. Composites nest. */
-export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = optionsUnion(scorerRegistry, 'id', (d) =>
-  typeof d.options === 'function' ? (d.options as (union: typeof children) => ScorerEntrySchema)(children) : d.options,
-) as unknown as z.ZodType<ScorerOptions, ScorerOptionsInput>;
+/** Options of any scorer Redline ships (see `scorerOptionsFor`). */
+export const scorerOptions: z.ZodType<ScorerOptions, ScorerOptionsInput> = scorerOptionsFor(scorerRegistry);

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { KnownSecrets } from '../core/known-secrets.js';
 import { createRegistry, optionsUnion } from '../core/registry.js';
 import type { Target } from '../core/target.js';
 import type { TargetContext } from './context.js';
@@ -36,9 +35,4 @@ function typeOf(options: TargetOptions): TargetDescriptor<TargetType, TargetOpti
 /** Builds the target its options describe. */
 export function createTarget(options: TargetOptions, context: TargetContext): Target {
   return typeOf(options).create(options, context);
-}
-
-/** What the configuration reveals about the target's secrets: the demo's canary and metaprompt, an endpoint's system prompt. */
-export function knownSecrets(options: TargetOptions): KnownSecrets {
-  return typeOf(options).knownSecrets?.(options) ?? { canaries: [] };
 }

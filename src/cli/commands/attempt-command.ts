@@ -6,7 +6,7 @@ import { seqInRun } from './seq-argument.js';
 
 /** Prints one attempt: goal, framing, its event log (messages as sent, conversions, documents, tool calls), scores and review. */
 export async function runAttemptCommand(runId: string, seq: string, options: { db?: string; config?: string }): Promise<number> {
-  const file = commandDatabase(options);
+  const file = await commandDatabase(options);
   return withExistingStore(file, async (store) => {
     const run = await store.runs.require(runId);
     const view = await store.attempts.get({ runId, seq: seqInRun(seq, run) });

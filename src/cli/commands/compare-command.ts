@@ -92,7 +92,7 @@ function verdictLine(comparison: RunComparison): string {
  */
 export async function runCompareCommand(runA: string, runB: string, options: CompareCommandOptions): Promise<number> {
   const significance = { alpha: alphaOption(options.alpha), adjustment: adjustOption(options.adjust) };
-  const comparison = await withExistingStore(commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
+  const comparison = await withExistingStore(await commandDatabase(options), (store) => compareStoredRuns(store, { runA, runB, ...significance }));
   process.stdout.write(renderComparison(comparison, { width: process.stdout.columns }));
   if (options.json !== undefined) {
     const file = resolve(process.cwd(), options.json);

@@ -25,7 +25,7 @@ export async function runExportCommand(runId: string, options: ExportCommandOpti
   }
   const outcomes = outcomesOption(options.only);
   const input = { runId, ...(outcomes === undefined ? {} : { outcomes }) };
-  return withExistingStore(commandDatabase(options), async (store) => {
+  return withExistingStore(await commandDatabase(options), async (store) => {
     if (options.out === undefined) {
       const written = await exportRun(store, input, async (line) => {
         if (!process.stdout.write(line)) await once(process.stdout, 'drain');

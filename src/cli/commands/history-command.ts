@@ -51,7 +51,7 @@ export function renderTargetHistory(history: TargetHistory, options: { last: num
 /** Runs `redline history`: runs grouped by target configuration, each cell's rate over time; returns the exit code. */
 export async function runHistoryCommand(options: HistoryCommandOptions): Promise<number> {
   const last = lastOption(options.last);
-  const histories = await withExistingStore(commandDatabase(options), (store) => runHistory(store, { target: options.target, alpha: alphaOption(options.alpha) }));
+  const histories = await withExistingStore(await commandDatabase(options), (store) => runHistory(store, { target: options.target, alpha: alphaOption(options.alpha) }));
   if (histories.length === 0) {
     process.stdout.write('no runs stored yet: start one with `redline scan`\n');
     return 0;

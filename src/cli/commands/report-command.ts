@@ -45,14 +45,14 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
   assertPlainRunId(runId, { path: 'runId' });
   const format = reportFormat(options.format);
   const cwd = process.cwd();
-  const loaded = loadConfig({ file: options.config, cwd });
+  const loaded = await loadConfig({ file: options.config, cwd });
   // Bad gates fail before anything is read or written.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
   const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
   return withExistingStore(file, async (store) => {
     const run = await store.runs.require(runId);
     const summary = await summarizeStoredRun(store, run);
-    const gated = judgeRun({ summary, policy });
+    const gated = judgeRun({ summary, policy, components: loaded.components });
     if (format === undefined) {
       const paths = await writeReports({ store, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
       process.stdout.write(`${renderTable(summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);

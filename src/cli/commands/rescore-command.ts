@@ -24,7 +24,7 @@ export function scorerOption(value: string): unknown {
 export async function runRescoreCommand(runId: string, options: RescoreCommandOptions): Promise<number> {
   const scorers = (options.scorer ?? []).map(scorerOption);
   if (scorers.length === 0) throw new ConfigError('name at least one --scorer', { file: '<command line>', path: '--scorer', hint: 'e.g. redline rescore RUN --scorer objective --scorer canary' });
-  const database = commandDatabase(options);
+  const database = await commandDatabase(options);
   const result = await withExistingStore(database, (store) => rescoreRun(store, { runId, scorers, ...(options.decide === undefined ? {} : { decide: options.decide }), env: process.env }));
   process.stderr.write(`rescored ${result.rescored} attempts of run ${runId} into run ${result.run.id} (${result.errors} errors copied as errors; the target was not called)\n`);
   return runReportCommand(result.run.id, { db: database });

@@ -13,7 +13,7 @@ export async function runReviewCommand(runId: string, seq: string, options: Revi
       file: '<command line>', path: '--outcome', hint: 'success: the probe found the failure it looks for (the attack worked, or a benign user was failed)',
     });
   }
-  return withExistingStore(commandDatabase(options), async (store) => {
+  return withExistingStore(await commandDatabase(options), async (store) => {
     const run = await store.runs.require(runId);
     const where = { runId, seq: seqInRun(seq, run) };
     if (options.clear === true) {

@@ -10,10 +10,10 @@ import { ConfigError } from '../../core/errors.js';
 export type RunsCommandOptions = { db?: string; config?: string; staleAfter?: string };
 
 /** The database a command reads: --db, else the configuration's. */
-export function commandDatabase(options: { db?: string; config?: string }): string {
+export async function commandDatabase(options: { db?: string; config?: string }): Promise<string> {
   const cwd = process.cwd();
   if (options.db) return resolve(cwd, options.db);
-  const loaded = loadConfig({ file: options.config, cwd });
+  const loaded = await loadConfig({ file: options.config, cwd });
   return databasePath(loaded.config, loaded.baseDir);
 }
 
@@ -44,7 +44,7 @@ export function runLines(listings: readonly RunListing[]): string[] {
 /** Lists stored runs, newest first: status (stale when a running run stopped recording), progress, error rate. */
 export async function runRunsCommand(options: RunsCommandOptions): Promise<number> {
   const staleAfterMs = staleAfterOption(options.staleAfter);
-  return withExistingStore(commandDatabase(options), async (store) => {
+  return withExistingStore(await commandDatabase(options), async (store) => {
     const listings = await listRuns(store, { now: Date.now(), staleAfterMs });
     if (listings.length === 0) {
       process.stdout.write('no runs stored yet: start one with `redline scan`\n');

@@ -20,7 +20,7 @@ export type ScanCommandOptions = {
 /** Runs `redline scan`: loads the config, runs (or resumes) the scan, prints the summary; returns the exit code. */
 export async function runScanCommand(options: ScanCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const loaded = loadConfig({ file: options.config, cwd });
+  const loaded = await loadConfig({ file: options.config, cwd });
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${sanitizeTerminal(warning)}\n`);
   // Gate expressions are checked before anything is sent: a typo must not cost a whole scan.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
@@ -94,7 +94,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: ${resumeCommandLine(result.run.id, options)}\n`);
       return EXIT.interrupted;
     }
-    const gated = judgeRun({ summary: result.summary, policy });
+    const gated = judgeRun({ summary: result.summary, policy, components: loaded.components });
     const lines = gateLines(gated.outcome);
     if (lines.length > 0) stderr.write(`${lines.join('\n')}\n`);
     return gated.outcome.failed ? EXIT.gateFailed : EXIT.ok;

@@ -22,8 +22,8 @@ export function selectionOverrides(select: object, flags: SelectionFlags): objec
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Prints what a scan would run, cell by cell, with a prompt-token estimate; nothing is stored or sent. */
-export function printDryRun(input: Parameters<typeof dryRun>[0]): number {
-  const plan = dryRun(input);
+export async function printDryRun(input: Parameters<typeof dryRun>[0]): Promise<number> {
+  const plan = await dryRun(input);
   const rows = plan.cells.map((c) => [c.technique, c.chain, c.category, String(c.attempts), c.estimatedPromptTokens === null ? 'multi-turn' : `~${c.estimatedPromptTokens.toLocaleString('en-US')}`].map(sanitizeTerminal));
   const header = ['technique', 'chain', 'category', 'attempts', 'prompt tokens'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

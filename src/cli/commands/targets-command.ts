@@ -1,13 +1,19 @@
 import { demoGroundTruth } from '../../api/demo-ground-truth.js';
-import { targetRegistry } from '../../api/catalog.js';
+import { pluginOf, targetRegistry } from '../../api/catalog.js';
+import { loadConfig } from '../../api/configuration.js';
 import { closest } from '../../core/closest.js';
 import { ConfigError } from '../../core/errors.js';
 
-/** Lists the target types. */
-export function runTargetsListCommand(): number {
+/** Lists the target types, the configuration's plugins' included (--config, else redline.yaml here). */
+export async function runTargetsListCommand(options: { config?: string } = {}): Promise<number> {
+  const { components } = await loadConfig({ file: options.config, cwd: process.cwd() });
   // Ids in one column, as wide as the longest ('anthropic').
-  const width = Math.max(...targetRegistry.map((t) => t.id.length));
-  process.stdout.write(`${targetRegistry.map((t) => `${t.id.padEnd(width)} ${t.summary}`).join('\n')}\n`);
+  const width = Math.max(...components.targets.map((t) => t.id.length));
+  const line = (t: (typeof components.targets)[number]): string => {
+    const plugin = pluginOf(components, 'targets', t.id);
+    return `${t.id.padEnd(width)} ${t.summary}${plugin === undefined ? '' : `  (plugin: ${plugin.name})`}`;
+  };
+  process.stdout.write(`${components.targets.map(line).join('\n')}\n`);
   return 0;
 }
 
