@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/core/random.js';
 import { replyJson, startLocalServer, type LocalServer } from './support/local-server.js';
 import { runCli } from './support/run-cli.js';
 
@@ -12,18 +13,6 @@ const EXAMPLE = join(ROOT, 'examples', 'redline-plugin-example');
 const TOKEN = 'tok-acme-7f3a';
 /** The true rate at which the in-house app falls for the urgent framing (and never for anything else). */
 const TRUE_RATE = 0.6;
-
-/** A seeded uniform draw in [0, 1) (mulberry32): the k-th urgent request gets the k-th draw, whatever the interleaving. */
-function draws(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A project folder as a user has it: the example plugin installed in node_modules beside redline-ai (this checkout). */
 function project(config: string): string {
@@ -40,7 +29,8 @@ type ReportCell = { technique: string; chain: string; techniqueId?: string; succ
 describe('plugins from config (issue 14)', () => {
   let app: LocalServer;
   beforeAll(async () => {
-    const next = draws(2024);
+    // The k-th urgent request gets the k-th seeded draw, whatever the interleaving.
+    const next = seededRandom(2024);
     // An in-house chat API (the example plugin's target type speaks it): bearer token, { history, input } → { answer }.
     app = await startLocalServer((reply, request) => {
       if (request.headers.authorization !== `Bearer ${TOKEN}`) return replyJson(reply, { status: 401, body: { error: 'invalid token' } });
