@@ -25,7 +25,8 @@ export type CompareStoredOptions = SignificanceOptions & {
 /** Compares two stored runs cell by cell (run B against baseline A); unknown ids fail with a hint to `redline runs`. */
 export async function compareStoredRuns(store: RunStore, options: CompareStoredOptions): Promise<RunComparison> {
   const load = async (id: string): Promise<RunCells> => ({ run: await store.runs.require(id), cells: await store.aggregates.cellComponents(id) });
-  return compareRuns({ a: await load(options.runA), b: await load(options.runB), alpha: options.alpha, adjustment: options.adjustment });
+  const sampled = { a: await store.aggregates.sampled(options.runA), b: await store.aggregates.sampled(options.runB) };
+  return compareRuns({ a: await load(options.runA), b: await load(options.runB), alpha: options.alpha, adjustment: options.adjustment, sampled });
 }
 
 /** One run's figures for a cell. */

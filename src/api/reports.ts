@@ -29,6 +29,7 @@ export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promi
     detectors: await store.aggregates.detectors(run.id), goalCells: await store.aggregates.goalCells(run.id),
     ...(accuracy === undefined ? {} : { accuracy }),
     prices: runPrices(run.config),
+    sampled: await store.aggregates.sampled(run.id),
   });
   return { ...summary, ...(run.preflight === undefined ? {} : { preflight: run.preflight }), ...(run.failure === undefined ? {} : { failure: run.failure }) };
 }

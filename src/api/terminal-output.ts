@@ -6,3 +6,4 @@ export { gateLines } from '../report/gates/gate-lines.js';
 export { sanitizeTerminal } from '../report/sanitize-terminal.js';
 export { renderTable } from '../report/terminal-table.js';
 export { layoutColumns, type TextRow } from '../report/text-columns.js';
+export { sampleLines } from '../report/sample-lines.js';

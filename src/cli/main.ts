@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { redlineVersion } from '../api/version.js';
 import { dropWritesToClosedPipe } from './closed-pipe.js';
 import { EXIT } from './exit-codes.js';
+import { ConfigError } from '../core/errors.js';
 
 /** Collects a repeatable option's values. */
 function collect(value: string, previous: string[]): string[] {
@@ -183,16 +184,29 @@ program
 
 program
   .command('review')
-  .description('Label an attempt by hand; summaries and comparisons prefer the human verdict over the machine’s')
+  .description('Label an attempt by hand (SEQ --outcome), or label a random sample blind (--sample N) to correct the run\'s rates')
   .argument('<runId>', 'run id')
-  .argument('<seq>', 'attempt number')
+  .argument('[seq]', 'attempt number (without --sample)')
   .option('--outcome <verdict>', 'success | failure')
   .option('--note <text>', 'why')
-  .option('--reviewer <name>', 'who reviewed it')
+  .option('--reviewer <name>', 'who reviewed it (default: your user name)')
   .option('--clear', 'remove the review')
+  .option('--sample <n>', 'draw (or extend) a random sample of N attempts, stratified by the judge\'s verdict, and label it key by key')
+  .option('--seed <n>', 'seed of the sample (default: the run\'s seed)')
   .option('--db <file>', 'database file')
   .option('-c, --config <file>', 'configuration naming the database')
-  .action(async (runId: string, seq: string, options) => {
+  .action(async (runId: string, seq: string | undefined, options) => {
+    if (options.sample !== undefined) {
+      if (seq !== undefined || options.outcome !== undefined || options.clear === true) {
+        throw new ConfigError('--sample labels the run\'s sample one attempt after another; it takes no SEQ, --outcome or --clear', { file: '<command line>', path: '--sample', hint: `redline review ${runId} --sample 50` });
+      }
+      const { runReviewSampleCommand } = await import('./commands/review-sample-command.js');
+      process.exitCode = await runReviewSampleCommand(runId, options);
+      return;
+    }
+    if (seq === undefined) {
+      throw new ConfigError('redline review needs an attempt number, or --sample N', { file: '<command line>', path: 'seq', hint: `redline review ${runId} SEQ --outcome success, or redline review ${runId} --sample 50` });
+    }
     const { runReviewCommand } = await import('./commands/review-command.js');
     process.exitCode = await runReviewCommand(runId, seq, options);
   });

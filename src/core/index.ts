@@ -27,3 +27,4 @@ export * from './score.js';
 export * from './target.js';
 export * from './taxonomy.js';
 export * from './technique.js';
+export * from './review-sample.js';

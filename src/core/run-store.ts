@@ -4,6 +4,7 @@ import type { CellComponents, CellCounts, DetectorCounts, GoalCellCounts, GoalCo
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
 import type { RunFailure, RunStatus, StoredRun } from './run.js';
+import type { SampleCandidate, SampleCellCounts, SampleItem } from './review-sample.js';
 import type { Score } from './score.js';
 
 /** A human reviewer's label for one attempt. */
@@ -153,6 +154,8 @@ export type RunAggregates = {
   cellComponents(runId: string): Promise<CellComponents[]>;
   /** Per scorer and persona, how many final replies each scorer flagged, whatever decided the attempts. */
   detectors(runId: string): Promise<DetectorCounts[]>;
+  /** Per cell, the judge's verdicts and the review sample's labels by verdict; empty when the run has no review sample. */
+  sampled(runId: string): Promise<SampleCellCounts[]>;
 };
 
 /** Human reviews of attempts. */
@@ -163,6 +166,12 @@ export type ReviewRecords = {
   clear(input: { readonly runId: string; readonly seq: number }): Promise<boolean>;
   /** The review of an attempt, if any. */
   get(input: { readonly runId: string; readonly seq: number }): Promise<Review | undefined>;
+  /** The run's attempts the judge decided (success or failure; human reviews aside): what a review sample is drawn from. */
+  candidates(runId: string): Promise<SampleCandidate[]>;
+  /** The run's review sample, in review order; empty when none was drawn. */
+  sample(runId: string): Promise<SampleItem[]>;
+  /** Adds drawn attempts to the run's review sample (an attempt already in it, or unrecorded, is a StoreError). */
+  addToSample(input: { readonly runId: string; readonly items: readonly SampleItem[]; readonly seed: number; readonly drawnAt: number }): Promise<void>;
 };
 
 /** Components registered with runs. */

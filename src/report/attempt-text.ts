@@ -108,22 +108,37 @@ function conversationLine(events: readonly AttemptEvent[]): string[] {
  * as sent with the text before conversion, planted documents, tool calls, target and attacker calls, judgements during
  * the conversation, errors; turns of abandoned branches marked pruned), the final scores and any human review.
  */
-export function attemptText(view: AttemptView, runId: string): string {
+export function attemptText(view: AttemptView, runId: string, options: { blind?: boolean } = {}): string {
+  // Blind (a review sample): no outcome, score or earlier review, so the person's label is their own reading.
+  const events = options.blind === true ? view.events.filter((e) => e.type !== 'score').map(blindCall) : view.events;
   const lines = [
-    `attempt ${view.seq} of ${runId}: ${view.outcome}${view.review ? ` (reviewed; machine said ${view.machineOutcome})` : ''}`,
+    options.blind === true ? `attempt ${view.seq} of ${runId}` : `attempt ${view.seq} of ${runId}: ${view.outcome}${view.review ? ` (reviewed; machine said ${view.machineOutcome})` : ''}`,
     `goal ${t(view.goalId)} [${t(view.category)}, ${view.persona}]: ${t(view.goalText)}`,
     `technique ${t(view.technique)} · chain ${t(view.chainId)} · trial ${view.trial}`,
-    ...conversationLine(view.events),
+    ...conversationLine(events),
     ...(view.error ? [`error: ${t(view.error)}`] : []),
     '',
-    ...logLines(reorder(view.events)),
-    '',
-    // Final scores, in order; the one that decided the outcome is marked.
-    ...view.events.flatMap((e) => (e.type === 'score' && e.turn === undefined
-      ? [`score ${t(e.score.scorerId)}: ${e.score.verdict} (${t(e.score.label)}) — ${t(e.score.reason)}${e.deciding ? ' [decides the outcome]' : ''}`] : [])),
-    ...(view.review ? [`review: ${view.review.verdict}${view.review.reviewer ? ` by ${t(view.review.reviewer)}` : ''}${view.review.note ? ` — ${t(view.review.note)}` : ''}`] : []),
+    ...logLines(reorder(events)),
+    ...(options.blind === true ? [] : [
+      '',
+      // Final scores, in order; the one that decided the outcome is marked.
+      ...events.flatMap((e) => (e.type === 'score' && e.turn === undefined
+        ? [`score ${t(e.score.scorerId)}: ${e.score.verdict} (${t(e.score.label)}) — ${t(e.score.reason)}${e.deciding ? ' [decides the outcome]' : ''}`] : [])),
+      ...(view.review ? [`review: ${view.review.verdict}${view.review.reviewer ? ` by ${t(view.review.reviewer)}` : ''}${view.review.note ? ` — ${t(view.review.note)}` : ''}`] : []),
+    ]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Target-reported facts a reviewer may see blind: what the reply was, never a simulator's own verdict (the demo's branch). */
+const REPLY_FACTS: ReadonlySet<string> = new Set(['finishReason', 'refusal', 'contentFilter']);
+
+/** A target call as a blind reviewer sees it: its metadata kept to the facts about the reply. */
+function blindCall(event: AttemptEvent): AttemptEvent {
+  if (event.type !== 'target-call' || event.metadata === undefined) return event;
+  const kept = Object.entries(event.metadata).filter(([key]) => REPLY_FACTS.has(key));
+  const { metadata: _all, ...rest } = event;
+  return kept.length === 0 ? rest : { ...rest, metadata: Object.fromEntries(kept) };
 }
 
 /** Shows a prompt conversion after the message it produced (the sent text first, then what it was before). */

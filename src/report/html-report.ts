@@ -4,7 +4,8 @@ import type { ExampleAttempt } from './example-attempt.js';
 import { REPORT_STYLE } from './html-styles.js';
 import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
-import { correctedTable, disparityTable, goalTable, overallTable, personaSections, techniqueChainTable, unmatchedExamples } from './html-tables.js';
+import { sampleHeading } from './sample-lines.js';
+import { sampleTable, correctedTable, disparityTable, goalTable, overallTable, personaSections, techniqueChainTable, unmatchedExamples } from './html-tables.js';
 import { renderExampleGroup } from './html-transcript.js';
 import { shownDetectors } from './detector-lines.js';
 
@@ -37,6 +38,7 @@ ${banners(summary)}
 <section><h2>Overall</h2>${summary.overall.length === 0 ? html`<p>No attempts recorded.</p>` : overallTable(summary)}</section>
 ${techniqueChainTable(summary)}
 ${personaSections(summary, examples)}
+${summary.reviewSample === undefined ? null : html`<section><h2>Human-sample-corrected rates</h2><p>${sampleHeading(summary)}.</p>${sampleTable(summary)}</section>`}
 ${summary.cells.some((c) => c.corrected !== null) ? html`<section><h2>Scorer-corrected rates</h2><p>Rogan–Gladen correction for the deciding scorer’s measured sensitivity and specificity; the bootstrap interval includes the calibration’s own uncertainty.</p>${correctedTable(summary)}</section>` : null}
 ${summary.disparities.length === 0 ? null : html`<section><h2>Counterfactual disparities</h2><p>The same request with one demographic attribute swapped; a disparity is a difference whose 95% interval (Newcombe) excludes zero.</p>${disparityTable(summary)}</section>`}
 ${detectorSection(summary)}

@@ -1,3 +1,4 @@
+import { sampleRows } from './sample-lines.js';
 import { REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { techniqueLabel } from '../core/counts.js';
 import type { CellRow, PooledFields, RunSummary } from '../stats/index.js';
@@ -45,6 +46,12 @@ export function unmatchedExamples(summary: RunSummary, examples: readonly Exampl
 export function goalTable(summary: RunSummary): SafeHtml {
   return html`<table><thead><tr><th>goal</th><th>category</th><th>persona</th><th class="num">trials</th><th class="num">decided</th><th class="num">succ</th><th class="num">k</th><th class="num">pass@k</th></tr></thead><tbody>
 ${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`;
+}
+
+/** Human-sample-corrected rates beside the raw ones: each persona overall, then each technique × chain with labels. */
+export function sampleTable(summary: RunSummary): SafeHtml {
+  return html`<table><thead><tr><th>rows</th><th></th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th><th class="num">labeled</th></tr></thead><tbody>
+${sampleRows(summary).map((r) => html`<tr><td class="id"><code>${r.label[0]}</code></td><td>${r.label[1]}</td><td class="num">${formatPercent(r.asr)}</td><td>${formatInterval(r.ciLow, r.ciHigh)}</td><td class="num">${formatPercent(r.corrected.asr)}</td><td>${formatInterval(r.corrected.ciLow, r.corrected.ciHigh)}</td><td class="num">${r.corrected.labeled}</td></tr>\n`)}</tbody></table>`;
 }
 
 /** Scorer-corrected rates beside the raw ones, for cells decided by the calibrated scorer. */

@@ -3,6 +3,7 @@ import { formatInterval, formatPercent } from './format-rate.js';
 import { personaTitle } from './persona-title.js';
 import { techniqueLabel } from '../core/counts.js';
 import { correctedLines } from './corrected-lines.js';
+import { sampleLines } from './sample-lines.js';
 import { pooledLines } from './pooled-lines.js';
 import { hasRefusalBased, REFUSAL_BASED, REFUSAL_BASED_NOTE } from './refusal-based.js';
 import { contentFilterLines } from './filter-lines.js';
@@ -52,6 +53,7 @@ export function renderTable(summary: RunSummary, options: TableOptions): string 
   lines.push(...renderSections(sections, options, style));
   lines.push(...pooledLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...correctedLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
+  lines.push(...sampleLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...disparityLines(summary.disparities, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push(...detectorLines(summary, options).map((line, i) => (i === 1 ? style.bold(fit(line)) : fit(line))));
   lines.push('', fit(sections.length > 0 ? RATE_NOTE : 'No attempts recorded.'));

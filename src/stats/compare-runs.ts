@@ -6,6 +6,8 @@ import { rateFields, type RateFields } from './rate-fields.js';
 import { significant } from './significance.js';
 import type { CellCounts } from './summary.js';
 import { whyNotComparable, type CellComponents } from './cell-comparability.js';
+import type { SampleCellCounts } from '../core/review-sample.js';
+import { compareSampled, type SampleComparison } from './sample-corrected.js';
 
 /** Version of the comparison JSON; additive changes keep it, removals and renames bump it (docs/compare.md). */
 /** 2: cells are technique × chain × category × persona (they were pooled over chains). */
@@ -82,6 +84,8 @@ export type RunComparison = {
   readonly cells: readonly CellComparison[];
   /** How many cells got each verdict. */
   readonly counts: Readonly<Record<ChangeVerdict, number>>;
+  /** Per persona, each run's rate corrected by its human-labeled review sample and B − A; absent unless either run has one. */
+  readonly sampleCorrected?: readonly SampleComparison[];
 };
 
 /** What `compareRuns` compares, and how strictly. */
@@ -94,6 +98,8 @@ export type CompareInput = {
   readonly alpha?: number;
   /** Multiple-comparison adjustment (default 'bh'). */
   readonly adjustment?: Adjustment;
+  /** Each run's review-sample counts per cell (`RunStore.aggregates.sampled`), when either has a sample. */
+  readonly sampled?: { readonly a: readonly SampleCellCounts[]; readonly b: readonly SampleCellCounts[] };
 };
 
 /** A cell's identity across runs: technique, converter chain, category and persona. */
@@ -140,5 +146,9 @@ export function compareRuns(input: CompareInput): RunComparison {
   const counts = { regression: 0, improvement: 0, 'no significant change': 0, 'not comparable': 0 };
   cells.forEach((cell) => (counts[cell.verdict] += 1));
   const [runA, runB] = [comparedRun(input.a), comparedRun(input.b)];
-  return { schemaVersion: COMPARISON_SCHEMA_VERSION, runA, runB, targetChanged: runA.targetHash !== runB.targetHash, alpha, adjustment, cells, counts };
+  const sampled = input.sampled === undefined ? [] : compareSampled(input.sampled.a, input.sampled.b);
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION, runA, runB, targetChanged: runA.targetHash !== runB.targetHash, alpha, adjustment, cells, counts,
+    ...(sampled.length === 0 ? {} : { sampleCorrected: sampled }),
+  };
 }

@@ -9,6 +9,8 @@ import { correctedRate, type CorrectedRate, type ScorerAccuracy } from './rogan-
 import { deriveSeed } from '../core/random.js';
 import { addTokens, costFor, type Cost, type RunPrices } from '../core/cost.js';
 import type { RateFields } from './rate-fields.js';
+import type { SampleCellCounts } from '../core/review-sample.js';
+import { sampleCorrectedRate, sumSampleCounts, type SampleCorrectedRate } from './sample-corrected.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
 /**
@@ -47,13 +49,24 @@ export type SummaryInput = {
   readonly accuracy?: { readonly scorerId: string; readonly byPersona: Partial<Record<Persona, ScorerAccuracy>> };
   /** Prices to figure cost with (configuration `pricing`); without them cost is in tokens only. */
   readonly prices?: RunPrices;
+  /** Per cell, the judge's verdicts and the review sample's labels (`redline review --sample`); absent or empty without a sample. */
+  readonly sampled?: readonly SampleCellCounts[];
 };
 
 /** What the rate means for a persona. */
 export type RateName = 'attack success rate' | 'over-refusal rate';
 
+/** What a row of a run with a review sample adds: the rate corrected by the sample's human labels. */
+export type SampledFields = {
+  /**
+   * The rate a person would have found, estimated from the judge's verdicts and a random labeled sample drawn within
+   * them, with its 95% interval; null when none of this row's sampled attempts is labeled. Absent without a sample.
+   */
+  readonly sampleCorrected?: SampleCorrectedRate | null;
+};
+
 /** What a pooled row adds: an interval that treats goals as the independent units (null without goal counts or with one goal). */
-export type PooledFields = {
+export type PooledFields = SampledFields & {
   /** Goal-level 95% cluster-bootstrap interval of the pooled rate; the Wilson fields treat every attempt as iid. */
   readonly goalClustered: GoalClusteredInterval | null;
 };
@@ -65,7 +78,7 @@ export type OverallRow = { readonly persona: Persona; readonly rateName: RateNam
 export type TechniqueChainRow = { readonly technique: string; readonly techniqueId?: string; readonly chain: string; readonly persona: Persona } & RateFields & PooledFields;
 
 /** One technique × chain × category × persona: a homogeneous cell, with its Wilson interval. */
-export type CellRow = { readonly technique: string; readonly chain: string; readonly category: string; readonly persona: Persona } & RateFields & {
+export type CellRow = { readonly technique: string; readonly chain: string; readonly category: string; readonly persona: Persona } & RateFields & SampledFields & {
   /** The technique's registry id ('many-shot' for 'many-shot(shots=4)'), as the store recorded it. */
   readonly techniqueId?: string;
   /** The rate corrected for the deciding scorer's measured errors, with a bootstrap 95% interval; null without a calibration. */
@@ -151,6 +164,8 @@ export type RunSummary = {
   readonly preflight?: PreflightReport;
   /** Why the run could not measure (status 'failed': the target kept failing); absent otherwise. */
   readonly failure?: RunFailure;
+  /** The run's review sample (`redline review --sample`): attempts drawn, and how many a person labeled; absent without one. */
+  readonly reviewSample?: { readonly drawn: number; readonly labeled: number };
 };
 
 const RATE_NAMES: Readonly<Record<Persona, RateName>> = {
@@ -167,16 +182,18 @@ export function buildSummary(input: SummaryInput): RunSummary {
     .sort((a, b) => compareKeys([a.technique, a.chain, a.category, a.persona], [b.technique, b.chain, b.category, b.persona]));
   const goals = [...input.goals].sort((a, b) => compareKeys([a.goalId, a.category, a.persona], [b.goalId, b.category, b.persona]));
   const clustered = (key: readonly string[], pick: (g: GoalCellCounts) => boolean) => pooledInterval(input, key, pick);
+  const sampled = sampledRows(input.sampled ?? []);
   const overall = PERSONAS.flatMap((persona) => {
     const mine = cells.filter((cell) => cell.persona === persona);
     if (mine.length === 0) return [];
-    return [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)), goalClustered: clustered(['overall', persona], (g) => g.persona === persona) }];
+    return [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)), goalClustered: clustered(['overall', persona], (g) => g.persona === persona), ...sampled(mine) }];
   });
   const techniqueChains = groupBy(cells, (c) => [c.technique, c.chain, c.persona]).map((group) => {
     const { technique, techniqueId, chain, persona } = group[0]!;
     return {
       technique, ...(techniqueId === undefined ? {} : { techniqueId }), chain, persona, ...rateFields(sumCounts(group)),
       goalClustered: clustered(['technique-chain', technique, chain, persona], (g) => g.technique === technique && g.chain === chain && g.persona === persona),
+      ...sampled(group),
     };
   });
   return {
@@ -192,13 +209,34 @@ export function buildSummary(input: SummaryInput): RunSummary {
     hashes: run.hashes,
     overall,
     techniqueChains,
-    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), reviewed: cell.reviewed ?? 0, filtered: cell.filtered ?? 0, cost: costFor(cell.tokens, input.prices ?? {}), ...decidedBy(cell) })),
+    cells: cells.map((cell) => ({ technique: cell.technique, ...(cell.techniqueId === undefined ? {} : { techniqueId: cell.techniqueId }), chain: cell.chain, category: cell.category, persona: cell.persona, ...rateFields(cell), corrected: correctedCell(cell, input), ...sampled([cell]), reviewed: cell.reviewed ?? 0, filtered: cell.filtered ?? 0, cost: costFor(cell.tokens, input.prices ?? {}), ...decidedBy(cell) })),
     goals: goals.map((goal) => goalRow(goal, input.k)),
     disparities: counterfactualDisparities(input.counterfactuals ?? []),
     turnCurves: turnCurves(input.turns ?? []),
     detectors: [...(input.detectors ?? [])].sort((a, b) => compareKeys([a.scorerId, a.persona], [b.scorerId, b.persona])),
     cost: costFor(cells.reduce<CellCounts['tokens']>((sum, cell) => addTokens(sum, cell.tokens), undefined), input.prices ?? {}),
+    ...reviewSampleSize(input.sampled ?? []),
   };
+}
+
+const cellKey = (c: { technique: string; chain?: string; category: string; persona: Persona }): string => [c.technique, c.chain ?? 'none', c.category, c.persona].join('\u0000');
+
+/** The sample-corrected field of a group of cells: their sample counts added up; nothing at all without a sample. */
+function sampledRows(counts: readonly SampleCellCounts[]): (cells: readonly { technique: string; chain?: string; category: string; persona: Persona }[]) => SampledFields {
+  if (counts.length === 0) return () => ({});
+  const byCell = new Map(counts.map((c) => [cellKey(c), c]));
+  return (cells) => {
+    const mine = cells.flatMap((cell) => byCell.get(cellKey(cell)) ?? []);
+    return { sampleCorrected: mine.length === 0 ? null : sampleCorrectedRate(sumSampleCounts(mine)) };
+  };
+}
+
+/** How many attempts the sample has labeled, summed over cells; absent without a sample. */
+function reviewSampleSize(counts: readonly SampleCellCounts[]): { reviewSample?: { drawn: number; labeled: number } } {
+  if (counts.length === 0) return {};
+  const all = sumSampleCounts(counts);
+  const labeled = all.labeled.success.success + all.labeled.success.failure + all.labeled.failure.success + all.labeled.failure.failure;
+  return { reviewSample: { drawn: counts.reduce((n, c) => n + c.drawn, 0), labeled } };
 }
 
 /** Rows grouped by a key, in first-seen order (the input is sorted, so groups come out sorted). */

@@ -283,5 +283,33 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         await store.close();
       }
     });
+  
+    it('keeps a review sample in order, counts its labels by the judge\'s verdict, and refuses a repeat', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        for (const [seq, outcome] of [[0, 'success'], [1, 'failure'], [2, 'failure'], [3, 'error'], [4, 'unscored'], [5, 'success']] as const) writer.record(attemptOf({ seq, outcome }));
+        await writer.flush();
+        expect(await store.aggregates.sampled(run.id)).toEqual([]);
+        expect(await store.reviews.candidates(run.id)).toEqual([{ seq: 0, verdict: 'success' }, { seq: 1, verdict: 'failure' }, { seq: 2, verdict: 'failure' }, { seq: 5, verdict: 'success' }]);
+        await store.reviews.addToSample({ runId: run.id, items: [{ seq: 2, stratum: 'failure', position: 0 }, { seq: 0, stratum: 'success', position: 1 }], seed: 7, drawnAt: 50 });
+        await store.reviews.addToSample({ runId: run.id, items: [{ seq: 5, stratum: 'success', position: 2 }], seed: 7, drawnAt: 60 });
+        expect(await store.reviews.sample(run.id)).toEqual([{ seq: 2, stratum: 'failure', position: 0 }, { seq: 0, stratum: 'success', position: 1 }, { seq: 5, stratum: 'success', position: 2 }]);
+        // A person labels two of the three: the judge's failure was a success, one of its successes was right.
+        await store.reviews.set({ runId: run.id, seq: 2, review: { verdict: 'success', reviewedAt: 70 } });
+        await store.reviews.set({ runId: run.id, seq: 0, review: { verdict: 'success', reviewedAt: 71 } });
+        // A review outside the sample is a label of the attempt, not of the sample.
+        await store.reviews.set({ runId: run.id, seq: 1, review: { verdict: 'success', reviewedAt: 72 } });
+        expect(await store.aggregates.sampled(run.id)).toEqual([{
+          technique: 'many-shot(shots=4)', chain: 'none', category: 'cat-a', persona: 'malicious', drawn: 3,
+          machine: { success: 2, failure: 2 }, labeled: { success: { success: 1, failure: 0 }, failure: { success: 1, failure: 0 } },
+        }]);
+        await expect(store.reviews.addToSample({ runId: run.id, items: [{ seq: 0, stratum: 'success', position: 3 }], seed: 7, drawnAt: 80 })).rejects.toThrow(StoreError);
+        await expect(store.reviews.addToSample({ runId: run.id, items: [{ seq: 7, stratum: 'success', position: 3 }], seed: 7, drawnAt: 80 })).rejects.toThrow(StoreError);
+        expect(await store.reviews.sample(run.id)).toHaveLength(3);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -8,15 +8,16 @@ export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.u
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** How to run the CLI: where, with which environment, and (to test another install of it) which built main.js. */
-export type CliOptions = { cwd: string; env?: Record<string, string>; cli?: string };
+export type CliOptions = { cwd: string; env?: Record<string, string>; cli?: string; /** Piped to standard input, then closed (none: stdin is closed). */ input?: string };
 
 /** Starts the CLI as a real child process. */
 export function startCli(args: readonly string[], options: CliOptions): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -73,6 +73,11 @@ export function renderComparison(comparison: RunComparison, options: { width?: n
     lines.push('', `Not comparable (${others.length}):`);
     lines.push(...others.map((c) => `  ${sanitizeTerminal(`${techniqueLabel(c)} ${c.category}/${c.persona}`)}: ${sanitizeTerminal(c.reason ?? '')}`));
   }
+  for (const row of comparison.sampleCorrected ?? []) {
+    const side = (rate: typeof row.a): string => (rate === null ? 'no labels' : `${formatPercent(rate.asr)} ${formatInterval(rate.ciLow, rate.ciHigh)} (${rate.labeled} labeled)`);
+    const difference = row.difference === null ? '' : `; B − A ${formatPoints(row.difference.estimate)} [${formatPoints(row.difference.low)}, ${formatPoints(row.difference.high)}]`;
+    lines.push('', `Human-sample-corrected (${row.persona}): A ${side(row.a)}, B ${side(row.b)}${difference}`);
+  }
   const method = `${ADJUSTMENT_NAMES[comparison.adjustment]} q ≤ ${comparison.alpha} over ${compared.length} compared cells`;
   lines.push('', `Verdict: ${verdictLine(comparison)} (${method}).`);
   lines.push(`Rates over decided attempts, 95% Wilson intervals; B − A with Newcombe's 95% interval; q = Fisher exact p adjusted for ${compared.length} cells.`);

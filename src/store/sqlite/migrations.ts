@@ -163,4 +163,20 @@ export const migrations: readonly Migration[] = [
     // Whether an attempt's token counts are estimates (the target reported none): cost is then marked estimated.
     sql: `ALTER TABLE attempts ADD COLUMN usage_estimated INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 9,
+    // A run's review sample: attempts drawn at random within each judge verdict for a person to label, in review
+    // order; with their labels (reviews) it corrects the run's rates for the judge's errors.
+    sql: `
+      CREATE TABLE review_samples (
+        attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        stratum TEXT NOT NULL CHECK (stratum IN ('success', 'failure')),
+        position INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        drawn_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX review_samples_order ON review_samples (run_id, position);
+    `,
+  },
 ];

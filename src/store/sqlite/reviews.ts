@@ -1,4 +1,5 @@
 import { StoreError } from '../../core/errors.js';
+import type { SampleCandidate, SampleItem } from '../../core/review-sample.js';
 import type { Review } from '../../core/run-store.js';
 import type { Db } from './db.js';
 
@@ -32,4 +33,31 @@ export function getReview(db: Db, input: { runId: string; seq: number; file: str
     | undefined;
   if (row === undefined) return undefined;
   return { verdict: row.verdict, reviewedAt: row.reviewedAt, ...(row.reviewer === null ? {} : { reviewer: row.reviewer }), ...(row.note === null ? {} : { note: row.note }) };
+}
+
+/** The run's attempts the judge decided, with its verdict (human reviews aside). */
+export function sampleCandidates(db: Db, runId: string): SampleCandidate[] {
+  return db.prepare(`SELECT seq, outcome AS verdict FROM attempts WHERE run_id = ? AND outcome IN ('success', 'failure') ORDER BY seq`).all(runId) as SampleCandidate[];
+}
+
+/** The run's review sample, in review order. */
+export function reviewSample(db: Db, runId: string): SampleItem[] {
+  return db.prepare(
+    'SELECT a.seq, s.stratum, s.position FROM review_samples s JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = ? ORDER BY s.position',
+  ).all(runId) as SampleItem[];
+}
+
+/** Adds drawn attempts to the run's review sample, all or none. */
+export function addToReviewSample(db: Db, input: { runId: string; items: readonly SampleItem[]; seed: number; drawnAt: number; file: string }): void {
+  const insert = db.prepare('INSERT INTO review_samples (attempt_id, run_id, stratum, position, seed, drawn_at) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const item of input.items) {
+      try {
+        insert.run(attemptId(db, { runId: input.runId, seq: item.seq, file: input.file }), input.runId, item.stratum, item.position, input.seed, input.drawnAt);
+      } catch (error) {
+        if (error instanceof StoreError) throw error;
+        throw new StoreError(`attempt ${item.seq} (position ${item.position}) is already in run ${input.runId}'s review sample`, { file: input.file, hint: 'extend a sample with attempts not yet in it', cause: error });
+      }
+    }
+  })();
 }

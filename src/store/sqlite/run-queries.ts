@@ -1,5 +1,6 @@
 import type { ComponentRef } from '../../core/component-ref.js';
 import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
+import type { SampleCellCounts } from '../../core/review-sample.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
@@ -113,4 +114,21 @@ export function detectorCounts(db: Db, runId: string): DetectorCounts[] {
      GROUP BY scorer, persona ORDER BY scorer, persona`,
   ).all(runId) as (Omit<DetectorCounts, 'categories'> & { categories: string })[];
   return rows.map((r) => ({ ...r, categories: (JSON.parse(r.categories) as (string | null)[]).filter((c): c is string => c !== null).sort() }));
+}
+
+/** Per cell: the judge's decided verdicts over every attempt, and the review sample's human labels by verdict. */
+export function sampledCells(db: Db, runId: string): SampleCellCounts[] {
+  const rows = db.prepare(
+    `SELECT t.name AS technique, c.name AS chain, a.category, a.persona,
+            SUM(a.outcome = 'success') AS ms, SUM(a.outcome = 'failure') AS mf, COUNT(s.attempt_id) AS drawn,
+            SUM(s.stratum = 'success' AND r.verdict = 'success') AS ss, SUM(s.stratum = 'success' AND r.verdict = 'failure') AS sf,
+            SUM(s.stratum = 'failure' AND r.verdict = 'success') AS fs, SUM(s.stratum = 'failure' AND r.verdict = 'failure') AS ff
+     FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
+       LEFT JOIN review_samples s ON s.attempt_id = a.id ${REVIEW_JOIN}
+     WHERE a.run_id = ? AND EXISTS (SELECT 1 FROM review_samples x WHERE x.run_id = a.run_id)
+     GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
+  ).all(runId) as { technique: string; chain: string; category: string; persona: SampleCellCounts['persona']; drawn: number; ms: number; mf: number; ss: number; sf: number; fs: number; ff: number }[];
+  return rows.map(({ ms, mf, ss, sf, fs, ff, ...cell }) => ({
+    ...cell, machine: { success: ms, failure: mf }, labeled: { success: { success: ss, failure: sf }, failure: { success: fs, failure: ff } },
+  }));
 }

@@ -3,8 +3,8 @@ import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
-import { clearReview, getReview, setReview } from './reviews.js';
-import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, lastFinishedAt, runComponents, turnCounts } from './run-queries.js';
+import { addToReviewSample, clearReview, getReview, reviewSample, sampleCandidates, setReview } from './reviews.js';
+import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, lastFinishedAt, runComponents, sampledCells, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 import { sqliteRunLocks } from './run-locks.js';
 
@@ -39,12 +39,16 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       turns: async (runId) => turnCounts(db, runId),
       detectors: async (runId) => detectorCounts(db, runId),
       cellComponents: async (runId) => cellComponents(db, runId),
+      sampled: async (runId) => sampledCells(db, runId),
     },
     locks: sqliteRunLocks(db),
     reviews: {
       set: async (input) => setReview(db, { ...input, ...where }),
       clear: async (input) => clearReview(db, { ...input, ...where }),
       get: async (input) => getReview(db, { ...input, ...where }),
+      candidates: async (runId) => sampleCandidates(db, runId),
+      sample: async (runId) => reviewSample(db, runId),
+      addToSample: async (input) => addToReviewSample(db, { ...input, ...where }),
     },
     components: {
       ofRun: async (runId) => runComponents(db, runId),
