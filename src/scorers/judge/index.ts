@@ -6,6 +6,7 @@ export * from './likert-rubrics.js';
 export * from './likert-scale.js';
 export * from './llm-likert-scorer.js';
 export * from './llm-true-false-scorer.js';
+export * from './malicious-goals-only.js';
 export * from './read-judge-json.js';
 export * from './require-judge.js';
 export * from './untrusted-block.js';
