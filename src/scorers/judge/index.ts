@@ -1,4 +1,6 @@
 export * from './ask-judge.js';
+export * from './harmbench-classifier-scorer.js';
+export * from './harmbench-rules.js';
 export * from './judge-model.js';
 export * from './judge-prompt.js';
 export * from './judge-scorer.js';
@@ -9,4 +11,6 @@ export * from './llm-true-false-scorer.js';
 export * from './malicious-goals-only.js';
 export * from './read-judge-json.js';
 export * from './require-judge.js';
+export * from './strongreject-rubric.js';
+export * from './strongreject-scorer.js';
 export * from './untrusted-block.js';
