@@ -25,7 +25,7 @@ export function commandLineScorer(options: { scorer: string; scorerOptions?: str
   } catch (error) {
     if (!(error instanceof ConfigError) || error.path !== 'models.judge') throw error;
     throw new ConfigError(`--scorer ${id}: ${error.message}`, {
-      file: COMMAND_LINE, path: '--config', hint: 'pass --config FILE, a configuration whose models.judge names the judge model (e.g. your redline.yaml)', cause: error,
+      file: COMMAND_LINE, path: '--config', hint: 'pass --config FILE, a configuration whose models.judge names the judge model (e.g. your redline.yaml with a `judge:` under `models:`)', cause: error,
     });
   }
 }

@@ -126,9 +126,12 @@ describe('redline calibrate with an LLM judge', () => {
     expect(server.calls).toHaveLength(6);
   });
 
-  it('says to pass --config when an LLM judge has no judge model', async () => {
-    await expect(runCalibrateCommand({ input: labeled, scorer: 'strongreject', labelField: 'human' })).rejects.toThrow(
-      expect.objectContaining({ path: '--config', message: expect.stringContaining("--scorer strongreject: scorer 'strongreject' needs a judge model"), hint: expect.stringContaining('--config FILE') }),
-    );
+  it('says to pass --config when an LLM judge has no judge model; other scorers need none', async () => {
+    const refusal = expect.objectContaining({ path: '--config', message: expect.stringContaining("--scorer strongreject: scorer 'strongreject' needs a judge model"), hint: expect.stringContaining('--config FILE') });
+    await expect(runCalibrateCommand({ input: labeled, scorer: 'strongreject', labelField: 'human' })).rejects.toThrow(refusal);
+    const noJudge = join(dir, 'no-judge.yaml');
+    writeFileSync(noJudge, 'trials: 1\n');
+    await expect(runCalibrateCommand({ input: labeled, scorer: 'strongreject', labelField: 'human', config: noJudge })).rejects.toThrow(refusal);
+    expect(await runCalibrateCommand({ input: labeled, scorer: 'refusal', labelField: 'human', target: 'refusal', config: noJudge })).toBe(0);
   });
 });
