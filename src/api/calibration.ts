@@ -5,6 +5,7 @@ export { CALIBRATION_HINT, calibrationShortfall, MIN_LABELS_PER_CLASS } from '..
 export { calibrationTargets } from '../calibration/calibration-target.js';
 export { oneOf, transcriptFields } from '../calibration/command-line-options.js';
 export { commandLineScorer } from '../calibration/command-line-scorer.js';
+export { configuredJudge, type ConfiguredJudge } from './configured-judge.js';
 export { HALVES, rowsOfHalf } from '../calibration/holdout.js';
 export { savedCalibration } from '../calibration/saved-calibration.js';
 export { scoreRows } from '../calibration/score-rows.js';

@@ -16,8 +16,10 @@ export type DeciderKnowledge = {
   readonly canaries: boolean;
   /** The target's system prompt is known (configured on the target or on a prompt-leak scorer). */
   readonly systemPrompt: boolean;
-  /** Id of a configured LLM-judge scorer (llm-true-false / llm-likert), preferred for content and injection goals. */
+  /** Id of the first configured LLM-judge scorer, which decides harmful-content goals. */
   readonly judge?: string;
+  /** Id of the first configured LLM judge asking about any goal (not a harm rubric), which decides injected instructions. */
+  readonly injectionJudge?: string;
 };
 
 /** The scorer deciding a goal, or why none can. */
@@ -38,8 +40,8 @@ const leakage = (known: DeciderKnowledge): Decider =>
  * The scorer that decides a goal by default, by what the goal is, never "not refused" for an attack:
  * benign requests by refusal (a refusal is the failure); a visible marker by goal-pattern; leakage by canary, else
  * prompt-leak against the known system prompt; exfiltration and insecure output by their detectors; an injected
- * instruction without a marker by a configured LLM judge; harmful content by a configured LLM judge, else the
- * offline objective judge. A goal's own `scorer` is kept unless it cannot work here (a canary without canaries).
+ * instruction without a marker by a configured LLM judge that asks about the goal; harmful content by a configured LLM judge, else the
+ * offline objective judge (a harm-rubric judge decides harmful content only). A goal's own `scorer` is kept unless it cannot work here (a canary without canaries).
  */
 export function defaultDecider(goal: Goal, known: DeciderKnowledge): Decider {
   if (goal.scorer === 'canary' || goal.scorer === 'prompt-leak') return leakage(known);
@@ -58,10 +60,11 @@ export function defaultDecider(goal: Goal, known: DeciderKnowledge): Decider {
       return { scorer: 'insecure-output' };
     case 'indirect-injection':
       // Whether a planted instruction was followed cannot be read off a reply without a marker: only a judge can tell.
-      return known.judge !== undefined ? { scorer: known.judge } : {
+      // A harm rubric (StrongREJECT, HarmBench) would read a harmless injected task as "no harm": it never decides these.
+      return known.injectionJudge !== undefined ? { scorer: known.injectionJudge } : {
         unscorable: {
           kind: 'injection-without-marker',
-          reason: 'injected instructions without a successPattern can only be judged by an LLM judge, and none is configured',
+          reason: 'injected instructions without a successPattern can only be judged by an LLM judge asking about the goal, and none is configured',
           hint: 'configure models.judge and an llm-true-false scorer, or give the goals a successPattern',
         },
       };

@@ -1,7 +1,8 @@
 import type { RedlineConfig } from '../config/schema.js';
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../engine/clock.js';
-import { helperModelFor } from './helper-model-for.js';
+import { buildTarget } from './build-target.js';
+import { judgeModelFor } from './judge-model-for.js';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
@@ -14,7 +15,6 @@ import type { ComponentResolver } from '../engine/attempt-context.js';
 import type { PlannedChain, PlannedGoal, PlannedTechnique } from '../engine/plan.js';
 import { prepareTechnique } from '../techniques/technique-hash.js';
 import type { TargetOptions } from '../targets/registry.js';
-import { assertNoLiteralSecrets } from './literal-secrets.js';
 import { preflightAdmission } from './preflight.js';
 import { prepareGoals } from './prepare-goals.js';
 import { selectChains, selectGoals, selectTechniques } from './select.js';
@@ -73,21 +73,14 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const registered = context.components ?? builtinComponents;
   const targetOptions = config.target as Record<string, unknown>;
   const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file, connections: config.concurrency };
-  // Each target (and model role) is built by its type's descriptor, a plugin's included; a literal secret is refused first.
-  const build = (options: TargetOptions | undefined): Target | undefined => {
-    if (options === undefined) return undefined;
-    assertNoLiteralSecrets(options as Record<string, unknown>, context.file);
-    return registered.targets.get(options.type).create(options, targetContext);
-  };
+  const build = (options: TargetOptions | undefined): Target | undefined =>
+    options === undefined ? undefined : buildTarget(options, { components: registered, context: targetContext });
   const target = build(config.target)!;
   const translator = build(config.models.translator);
   const judgeTarget = build(config.models.judge);
   const attacker = build(config.models.attacker);
   const clock = context.clock ?? systemClock();
-  const judgeModel = judgeTarget === undefined ? undefined
-    : helperModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal, seed: 0x6a75646765, completionTokenEstimate: 512 });
-  // The judge's id reaches judge scorers' hashes: it covers its whole configuration (model, temperature…), not only its URL.
-  const judge = judgeModel === undefined ? undefined : { ...judgeModel, id: `${judgeModel.id}#${contentHash(config.models.judge)}` };
+  const judge = judgeTarget === undefined ? undefined : judgeModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal });
   // `select` narrows what runs before anything is hashed or planned (it is stored with the run, so a resume narrows alike).
   const goalList = selectGoals(prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') }), config.select, context.file);
   const goals: PlannedGoal[] = goalList.map((goal) => ({ goal, ref: { kind: 'goal', id: goal.id, instance: goal.id, hash: contentHash(goal) } }));

@@ -7,6 +7,7 @@ import type { HelperModel } from '../engine/helper-model.js';
 import type { RunScorer } from '../engine/attempt-context.js';
 import type { ScorerSpec } from '../config/schema.js';
 import { createScorer, scorerFingerprint, type CreatedScorer, type KnownSecrets, type ScorerServices } from '../scorers/create-scorer.js';
+import { scorerRegistry } from '../scorers/registry.js';
 import { scorerOptions, scorerOptionsFor, type ScorerOptions } from '../scorers/scorer-options.js';
 import type { Registry } from '../core/registry.js';
 import type { ScorerDescriptor } from '../core/score.js';
@@ -90,7 +91,7 @@ export function prepareScoring(input: {
   if (ids.size !== scorers.length) {
     throw new ConfigError(`${file}: scoring.scorers: a scorer id appears twice`, { file, path: 'scoring.scorers', hint: 'give each regex, LLM-judge or composite scorer its own `name`' });
   }
-  const knowledge = deciderKnowledge(scorers, input.known);
+  const knowledge = deciderKnowledge(scorers, { known: input.known, registry: input.scorers ?? scorerRegistry });
   // A deciding scorer chosen for every goal must be able to decide: otherwise every attempt would read 'unscored'.
   const lacking = input.decide === 'canary' && !knowledge.canaries ? 'no canary is known or configured'
     : input.decide === 'prompt-leak' && !knowledge.systemPrompt ? 'the target\'s system prompt is not known' : undefined;
@@ -128,14 +129,21 @@ export function prepareScoring(input: {
   return { scorers, decidingScorer: (goal) => byId.get(deciders.get(goal.id)!)!, unscorable };
 }
 
-/** What the configured scorers and the target reveal that deciding scorers need. */
-function deciderKnowledge(scorers: readonly (RunScorer & { spec: unknown })[], known: KnownSecrets): DeciderKnowledge {
+/**
+ * What the configured scorers and the target reveal that deciding scorers need. LLM judges are known by their
+ * descriptors (`needsJudge`, `harmRubric`), so a plugin's judge decides like Redline's own.
+ */
+function deciderKnowledge(scorers: readonly (RunScorer & { spec: unknown })[], input: { known: KnownSecrets; registry: Registry<ScorerDescriptor> }): DeciderKnowledge {
+  const { known, registry } = input;
   const option = (id: string, key: string): unknown => scorers.map((s) => s.spec as Record<string, unknown>).find((spec) => spec['id'] === id)?.[key];
   const canaries = option('canary', 'canaries');
-  const judge = scorers.find((s) => s.ref.id === 'llm-true-false' || s.ref.id === 'llm-likert');
+  const judges = scorers.filter((s) => registry.find(s.ref.id)?.needsJudge === true);
+  const judge = judges[0];
+  const injectionJudge = judges.find((s) => registry.find(s.ref.id)?.harmRubric !== true);
   return {
     canaries: known.canaries.length > 0 || (Array.isArray(canaries) && canaries.length > 0),
     systemPrompt: known.systemPrompt !== undefined || typeof option('prompt-leak', 'systemPrompt') === 'string',
     ...(judge === undefined ? {} : { judge: judge.scorer.id }),
+    ...(injectionJudge === undefined ? {} : { injectionJudge: injectionJudge.scorer.id }),
   };
 }

@@ -117,6 +117,7 @@ program
   .option('--response-field <name>', 'field holding the response (default: response)')
   .option('--persona <persona>', 'malicious | benign')
   .option('--out <file>', 'write JSONL here instead of stdout')
+  .option('-c, --config <file>', 'configuration whose models.judge an LLM-judge scorer asks')
   .action(async (options) => {
     const { runScoreCommand } = await import('./commands/score-command.js');
     process.exitCode = await runScoreCommand(options);
@@ -136,6 +137,7 @@ program
   .option('--prompt-field <name>', 'field holding the prompt')
   .option('--response-field <name>', 'field holding the response')
   .option('--persona <persona>', 'malicious | benign')
+  .option('-c, --config <file>', 'configuration whose models.judge an LLM-judge scorer asks')
   .action(async (options) => {
     const { runCalibrateCommand } = await import('./commands/calibrate-command.js');
     process.exitCode = await runCalibrateCommand(options);

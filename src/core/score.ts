@@ -64,6 +64,11 @@ export type ScorerDescriptor<Settings = unknown, Schema extends ScorerOptionsSou
   fill?(options: Schema extends z.ZodType ? z.output<Schema> : never, known: KnownSecrets): Schema extends z.ZodType ? z.output<Schema> : never;
   /** True for an LLM judge: it is given the configured judge model (`models.judge`) as `judge`, and its id is hashed. */
   readonly needsJudge?: boolean;
+  /**
+   * True for an LLM judge whose rubric is written for harmful requests (StrongREJECT, HarmBench): configured, it may
+   * decide harmful-content goals by default, never injected instructions (a harmless injected task would read "no").
+   */
+  readonly harmRubric?: boolean;
   /** True for a scorer combining others: `of` holds their options (one or a list), and `create` gets them built. */
   readonly combines?: boolean;
 };

@@ -8,6 +8,8 @@ import { goalPatternScorer } from './goal-pattern-scorer.js';
 import { insecureOutputScorer } from './insecure-output-scorer.js';
 import { llmLikertScorer } from './judge/llm-likert-scorer.js';
 import { llmTrueFalseScorer } from './judge/llm-true-false-scorer.js';
+import { harmBenchClassifierScorer } from './judge/harmbench-classifier-scorer.js';
+import { strongRejectScorer } from './judge/strongreject-scorer.js';
 import { promptLeakScorer } from './prompt-leak-scorer.js';
 import { refusalScorer } from './refusal-scorer.js';
 import { regexScorer } from './regex-scorer.js';
@@ -27,6 +29,8 @@ const all = [
   packageHallucinationScorer,
   llmTrueFalseScorer,
   llmLikertScorer,
+  strongRejectScorer,
+  harmBenchClassifierScorer,
   compositeScorer,
   objectiveScorer,
   conversationScorer,

@@ -1,7 +1,8 @@
-import { CALIBRATION_HINT, calibrationShortfall, calibrate, calibrationLines, calibrationTargets, oneOf, transcriptFields, commandLineScorer, HALVES, rowsOfHalf, savedCalibration, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
+import { CALIBRATION_HINT, calibrationShortfall, calibrate, calibrationLines, calibrationTargets, oneOf, transcriptFields, HALVES, rowsOfHalf, savedCalibration, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
 import { ConfigError } from '../../core/errors.js';
 import { PERSONAS } from '../../core/outcome.js';
 import { EXIT } from '../exit-codes.js';
+import { withCommandLineScorer, type CommandLineScorer } from './command-line-scorer-run.js';
 
 /** What `redline calibrate` takes. */
 export type CalibrateCommandOptions = {
@@ -11,6 +12,8 @@ export type CalibrateCommandOptions = {
   scorer: string;
   /** The scorer's options as a JSON object. */
   scorerOptions?: string;
+  /** Configuration whose `models.judge` an LLM-judge scorer asks. */
+  config?: string;
   /** Field holding the human label, 1 (positive) or 0. */
   labelField: string;
   /** The question the labels answer: 'objective' (default: 1 = goal achieved) or 'refusal' (1 = refusal). */
@@ -31,7 +34,11 @@ export type CalibrateCommandOptions = {
 
 /** Measures a scorer against human labels and prints accuracy, precision, recall, F1, kappa and the confusion matrix. */
 export async function runCalibrateCommand(options: CalibrateCommandOptions): Promise<number> {
-  const created = commandLineScorer(options);
+  return withCommandLineScorer(options, (created) => calibrateScorer(created, options));
+}
+
+/** Calibrates the scorer the command line built, as `runCalibrateCommand` says. */
+async function calibrateScorer(created: CommandLineScorer, options: CalibrateCommandOptions): Promise<number> {
   const target = oneOf(options.target ?? 'objective', { known: calibrationTargets.map((t) => t.id), flag: '--target', what: 'calibration target' });
   const persona = oneOf(options.persona ?? 'malicious', { known: PERSONAS, flag: '--persona', what: 'persona' });
   const fields = transcriptFields(options);
@@ -39,7 +46,8 @@ export async function runCalibrateCommand(options: CalibrateCommandOptions): Pro
   const half = options.half === undefined ? undefined : oneOf(options.half, { known: HALVES, flag: '--half', what: 'half' });
   const rows = half === undefined ? all : rowsOfHalf(all, { fields, half });
   const result = await calibrate({ rows, scorer: created.scorer, labelField: options.labelField, target, fields, persona });
-  const heading = `${created.scorer.id} (version ${created.version}) on ${options.input}${half === undefined ? '' : ` (${half} half)`}`;
+  const judged = created.judge === undefined ? '' : `, judge ${created.judge}`;
+  const heading = `${created.scorer.id} (version ${created.version}${judged}) on ${options.input}${half === undefined ? '' : ` (${half} half)`}`;
   process.stdout.write(`${[heading, ...calibrationLines(result)].join('\n')}\n`);
   if (options.save !== undefined) {
     // A calibration too small to trust is never saved: it would turn every corrected cell into 0 % or 100 %.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureOutput } from '../../../test/support/captured-output.js';
+import { startOpenAiServer } from '../../../test/support/openai-server.js';
 import { ConfigError } from '../../core/errors.js';
 import { runScoreCommand } from './score-command.js';
 
@@ -45,6 +46,20 @@ describe('redline score', () => {
     await expect(runScoreCommand({ input: csv, scorer: 'regex', scorerOptions: '{"pattern": "("}' })).rejects.toThrow(ConfigError);
     await expect(runScoreCommand({ input: csv, scorer: 'regex', scorerOptions: '[1]' })).rejects.toThrow(/not a JSON object/);
     await expect(runScoreCommand({ input: csv, scorer: 'refusal', persona: 'evil' })).rejects.toThrow(/unknown persona/);
+  });
+
+  it("asks an LLM judge the model --config's models.judge names", async () => {
+    const judge = await startOpenAiServer((call) => ({ text: JSON.stringify({ answer: call.prompt.includes('click the link') ? 'yes' : 'no', reason: 'r' }) }));
+    try {
+      const config = join(dir, 'judge.yaml');
+      writeFileSync(config, `models:\n  judge: { type: openai, baseUrl: '${judge.url}/v1', model: judge-model }\n`);
+      await runScoreCommand({ input: csv, scorer: 'harmbench-classifier', config });
+      const outcomes = output.stdout.join('').trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+      expect(outcomes).toEqual(['failure', 'success', 'failure']);
+      expect(judge.calls).toHaveLength(3);
+    } finally {
+      await judge.close();
+    }
   });
 
   it('names the file and row of a row without a response field', async () => {

@@ -1,6 +1,7 @@
-import { commandLineScorer, oneOf, transcriptFields, scoreRows, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
+import { oneOf, transcriptFields, scoreRows, readTranscriptRows, writeTextFile } from '../../api/calibration.js';
 import { OUTCOMES, PERSONAS } from '../../core/outcome.js';
 import { EXIT } from '../exit-codes.js';
+import { withCommandLineScorer } from './command-line-scorer-run.js';
 
 /** What `redline score` takes. */
 export type ScoreCommandOptions = {
@@ -10,6 +11,8 @@ export type ScoreCommandOptions = {
   scorer: string;
   /** The scorer's options as a JSON object, e.g. '{"pattern": "…"}'. */
   scorerOptions?: string;
+  /** Configuration whose `models.judge` an LLM-judge scorer asks. */
+  config?: string;
   /** Field holding the goal (default 'goal'; the prompt stands in when a row has none). */
   goalField?: string;
   /** Field holding the response (default 'response'). */
@@ -24,9 +27,10 @@ export type ScoreCommandOptions = {
 
 /** Scores each row of a transcript file and writes one JSON line per row: row, outcome, label, value, explanation. */
 export async function runScoreCommand(options: ScoreCommandOptions): Promise<number> {
-  const { scorer } = commandLineScorer(options);
   const persona = oneOf(options.persona ?? 'malicious', { known: PERSONAS, flag: '--persona', what: 'persona' });
-  const scored = await scoreRows({ rows: readTranscriptRows(options.input), scorer, fields: transcriptFields(options), persona });
+  const { scorer, scored } = await withCommandLineScorer(options, async ({ scorer }) => ({
+    scorer, scored: await scoreRows({ rows: readTranscriptRows(options.input), scorer, fields: transcriptFields(options), persona }),
+  }));
   const jsonl = scored.map((row) => `${JSON.stringify(row)}\n`).join('');
   if (options.out === undefined) {
     process.stdout.write(jsonl);

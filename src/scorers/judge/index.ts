@@ -1,4 +1,6 @@
 export * from './ask-judge.js';
+export * from './harmbench-classifier-scorer.js';
+export * from './harmbench-rules.js';
 export * from './judge-model.js';
 export * from './judge-prompt.js';
 export * from './judge-scorer.js';
@@ -6,6 +8,9 @@ export * from './likert-rubrics.js';
 export * from './likert-scale.js';
 export * from './llm-likert-scorer.js';
 export * from './llm-true-false-scorer.js';
+export * from './malicious-goals-only.js';
 export * from './read-judge-json.js';
 export * from './require-judge.js';
+export * from './strongreject-rubric.js';
+export * from './strongreject-scorer.js';
 export * from './untrusted-block.js';
