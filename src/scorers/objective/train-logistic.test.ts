@@ -44,4 +44,14 @@ describe('chooseThreshold', () => {
   it('keeps 0.5 when nothing does better', () => {
     expect(chooseThreshold([{ probability: 0.2, actual: false }, { probability: 0.8, actual: true }])).toBe(0.5);
   });
+
+  it('counts an example of weight 2 as two copies of it (sources can weigh the same whatever their size)', () => {
+    const rows = [{ x: [0, 1], y: 1 as const }, { x: [1, 0], y: 0 as const }, { x: [1, 1], y: 1 as const }, { x: [0.5, 0.2], y: 0 as const }];
+    const weighted = trainLogistic([...rows.slice(0, 3), { ...rows[3]!, weight: 2 }]);
+    const copied = trainLogistic([...rows, rows[3]!]);
+    // The standardisation differs (the copy moves the means): compare the fitted probabilities, not the weights.
+    const p = (fit: ReturnType<typeof trainLogistic>, x: readonly number[]) => 1 / (1 + Math.exp(-(fit.bias + x.reduce((z, v, j) => z + v * fit.weights[j]!, 0))));
+    for (const row of rows) expect(Math.abs(p(weighted, row.x) - p(copied, row.x))).toBeLessThan(0.05);
+    expect(trainLogistic(rows.map((r) => ({ ...r, weight: 3 })))).toEqual(trainLogistic(rows));
+  });
 });

@@ -6,6 +6,8 @@ export type TrainingExample = {
   readonly x: readonly number[];
   /** 1 for the positive class. */
   readonly y: 0 | 1;
+  /** How much the example counts (default 1): e.g. 1 / rows of its source, so each source weighs the same. */
+  readonly weight?: number;
 };
 
 /** How to fit: L2 strength (on standardised features), steps and step size of full-batch gradient descent. */
@@ -50,13 +52,16 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
   const xs = examples.map((e) => e.x.map((v, j) => (v - (mean[j] ?? 0)) / (spread[j] ?? 1)));
   const w = new Array<number>(mean.length).fill(0);
   let b = 0;
+  // Weights are normalised to average 1, so the L2 strength means the same with or without them.
+  const total = examples.reduce((sum, e) => sum + (e.weight ?? 1), 0);
+  const share = examples.map((e) => ((e.weight ?? 1) * examples.length) / total / xs.length);
   for (let step = 0; step < options.iterations; step += 1) {
     const grad = w.map((wj) => options.l2 * wj);
     let gradB = 0;
     xs.forEach((x, i) => {
-      const error = sigmoid(x.reduce((z, v, j) => z + v * (w[j] ?? 0), b)) - (examples[i]?.y ?? 0);
-      x.forEach((v, j) => (grad[j] = (grad[j] ?? 0) + (error * v) / xs.length));
-      gradB += error / xs.length;
+      const error = (sigmoid(x.reduce((z, v, j) => z + v * (w[j] ?? 0), b)) - (examples[i]?.y ?? 0)) * (share[i] ?? 0);
+      x.forEach((v, j) => (grad[j] = (grad[j] ?? 0) + error * v));
+      gradB += error;
     });
     grad.forEach((g, j) => (w[j] = (w[j] ?? 0) - options.learningRate * g));
     b -= options.learningRate * gradB;
