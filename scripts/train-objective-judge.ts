@@ -13,14 +13,13 @@ import { parseArgs } from 'node:util';
 import { readCsvRows } from '../src/datasets/csv-rows.js';
 import { countConfusion, type LabeledPrediction } from '../src/calibration/confusion.js';
 import { agreementMetrics } from '../src/calibration/metrics.js';
-import { readReply } from '../src/scorers/refusal-patterns.js';
-import { chooseThreshold } from '../src/scorers/objective/choose-threshold.js';
+import { readReply } from '../src/classifiers/refusal/read-reply.js';
+import { fitObjectiveModel, pairVector, THRESHOLD_FOLDS } from '../src/scorers/objective/fit-objective-model.js';
 import { pyritPairs, type LabeledPair } from '../src/scorers/objective/labeled-pair.js';
 import { logisticProbability } from '../src/scorers/objective/logistic-model.js';
-import { featureVector, objectiveFeatures, OBJECTIVE_FEATURES } from '../src/scorers/objective/objective-features.js';
+import { OBJECTIVE_FEATURES } from '../src/scorers/objective/objective-features.js';
 import { outOfFoldProbabilities } from '../src/scorers/objective/out-of-fold.js';
 import { splitPart, type SplitPart } from '../src/scorers/objective/objective-split.js';
-import { trainLogistic } from '../src/scorers/objective/train-logistic.js';
 
 const { values: args } = parseArgs({
   options: { data: { type: 'string', default: '../shared/datasets/pyrit-scorer-evals' }, write: { type: 'boolean' }, evaluate: { type: 'boolean' } },
@@ -32,19 +31,12 @@ const dataHash = createHash('sha256');
 for (const name of files) dataHash.update(readFileSync(join(dir, name)));
 
 const part = (p: SplitPart) => pairs.filter((pair) => splitPart(pair.goal) === p);
-const vectorOf = (pair: LabeledPair) => featureVector(objectiveFeatures(pair.goal, pair.response));
 const train = part('train');
 const validation = part('validation');
-const fitting = [...train, ...validation];
-/** Folds of the cross-validation that chooses the threshold and estimates accuracy before the held-out part is read. */
-const FOLDS = 10;
-const fit = trainLogistic(fitting.map((pair) => ({ x: vectorOf(pair), y: pair.achieved ? 1 : 0 })));
-const probability = (pair: LabeledPair) => logisticProbability(fit, vectorOf(pair));
-const outOfFold = outOfFoldProbabilities(
-  fitting.map((pair) => ({ goal: pair.goal, x: vectorOf(pair), actual: pair.achieved })),
-  { folds: FOLDS },
-);
-const threshold = chooseThreshold(outOfFold);
+const { fit, threshold, fitting } = fitObjectiveModel(pairs);
+const FOLDS = THRESHOLD_FOLDS;
+const probability = (pair: LabeledPair) => logisticProbability(fit, pairVector(pair));
+const outOfFold = outOfFoldProbabilities(fitting.map((pair) => ({ goal: pair.goal, x: pairVector(pair), actual: pair.achieved })), { folds: FOLDS });
 
 /** A predictor's metrics over some pairs (three decimals, accuracy with its Wilson interval), as one line. */
 function report(name: string, rows: readonly LabeledPair[], predict: (pair: LabeledPair) => boolean): string {
@@ -63,11 +55,11 @@ const refusalJudge = (pair: LabeledPair) => readReply(pair.response, pair.goal) 
 const modelJudge = (pair: LabeledPair) => probability(pair) >= threshold;
 
 console.log(`rows: ${pairs.length} (train ${train.length}, validation ${validation.length}, held-out ${part('held-out').length}); threshold ${threshold.toFixed(3)}`);
-const oofAt = (cut: number) => (pair: LabeledPair) => (outOfFold[fitting.indexOf(pair)]?.probability ?? Number.NaN) >= cut;
+const oofAt = (cut: number) => (pair: LabeledPair) => (outOfFold[(fitting as LabeledPair[]).indexOf(pair)]?.probability ?? Number.NaN) >= cut;
 console.log(`-- ${FOLDS}-fold cross-validation over train + validation (out-of-fold; the threshold was chosen on these rows)`);
 console.log(report('objective judge, chosen threshold', fitting, oofAt(threshold)));
 console.log(report('objective judge, threshold 0.5', fitting, oofAt(0.5)));
-const parts: [string, LabeledPair[]][] = [['train (fitted)', train], ['validation (fitted)', validation]];
+const parts: [string, readonly LabeledPair[]][] = [['train (fitted)', train], ['validation (fitted)', validation]];
 if (args.evaluate) parts.push(['held-out', part('held-out')]);
 for (const [name, rows] of parts) {
   console.log(`-- ${name}`);
