@@ -78,5 +78,5 @@ describe('bad input: one clear message, a hint, the documented exit code, nothin
     expect(result.code).toBe(expected.exit);
     expect(result.stdout).toBe('');
     expect(readdirSync(dir).sort(), 'no .redline folder, database or report').toEqual(before);
-  }, 30_000);
+  });
 });

@@ -62,7 +62,8 @@ describe('crash safety: kill -9 at random points, then --resume', () => {
     for (const r of repeats) expect(r).toMatchObject({ recorded: PLANNED, distinct: PLANNED, integrity: 'ok' });
     expect(new Set(repeats.map((r) => r.killAfter)).size).toBeGreaterThan(REPEATS / 2);
     expect(repeats.some((r) => r.recordedAtKill < PLANNED / 3) && repeats.some((r) => r.recordedAtKill > PLANNED / 2)).toBe(true);
-  }, 60_000);
+  // A hang detector, not a speed test: 40 CLI processes take minutes on a loaded shared machine.
+  }, 300_000);
 });
 
 describe('a second process reading during a scan (WAL)', () => {

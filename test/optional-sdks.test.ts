@@ -63,5 +63,5 @@ describe('a user who has not installed a provider SDK', () => {
     const demo = await scan('{ type: demo }');
     expect(demo.stderr).not.toContain('error');
     expect(demo.code).toBe(0);
-  }, 60_000);
+  });
 });

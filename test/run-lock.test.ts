@@ -38,5 +38,5 @@ describe('one executor per run (issue 14)', () => {
     expect(stored(file)).toMatchObject({ runs: [{ id: runId, status: 'completed', planned: PLANNED }], count: PLANNED, distinct: PLANNED });
     // Every position was sent once, but for the one the killed process had in flight (the probe aside).
     expect(server.calls.filter((c) => c.prompt !== 'Hello').length).toBeLessThanOrEqual(PLANNED + 1);
-  }, 60_000);
+  });
 });
