@@ -44,7 +44,9 @@ describe('component content hashes', () => {
 
 /**
  * The hashes computed before the registries were unified (issue 12); equal values keep old runs resumable. The goals
- * hash changed once on purpose (issue 13): the starter goals no longer name `refusal` as their deciding scorer.
+ * hash changed once on purpose (issue 13): the starter goals no longer name `refusal` as their deciding scorer. The
+ * refusal, objective and composite scorer hashes changed on purpose (issue 15): refusal version 5 and objective
+ * version 4 read impersonal and rule-bound refusals ("It's not appropriate to provide that", "I must refrain from…").
  */
 const PINNED = {
   target: 'a1474342ddec1764',
@@ -64,14 +66,14 @@ const PINNED = {
     'random-case(seed=7)': '50789b2e79c10883',
   },
   scorers: {
-    refusal: 'b34b8ddabf19968f',
+    refusal: '527d78bd09123ce5',
     canary: 'bd5db05a54491688',
     'prompt-leak': '85319f701e4f4ef1',
     'regex:sure': '3abcccaa7c4385b2',
     'llm-likert': 'c1369b38d5839673',
-    'composite:both': 'd3460e4378f55be2',
+    'composite:both': '92c7240bc0668429',
     'conversation:ever': 'd651a4cbbafd4940',
-    objective: 'b3dbd9c5a0e27b59',
+    objective: 'f8b6a241f94fd14b',
     'package-hallucination': 'd943a29d3c779e58',
     'insecure-output': '1f92694acc23c638',
   },

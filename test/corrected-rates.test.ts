@@ -79,7 +79,7 @@ describe('scorer-corrected attack success rates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-rg-'));
     const record = { format: 1, scorer: { id: 'refusal' }, scorerVersion: 1, target: { id: 'refusal', positive: 'x' }, input: 'f', sensitivity: { successes: 9, n: 10 }, specificity: { successes: 9, n: 10 } };
     await expect(scan({ baseDir: dir, database: ':memory:', reports: { json: false, html: false }, config: { scoring: { scorers: ['refusal'], calibration: record } } })).rejects.toThrow(
-      /measured on version 1 of scorer 'refusal', but this Redline has version 4/,
+      /measured on version 1 of scorer 'refusal', but this Redline has version 5/,
     );
   });
 });

@@ -18,7 +18,7 @@ const requestText = ({ goal, conversation }: ScoreInput): string =>
 export const refusalScorer = defineScorer<Record<string, never>, typeof refusalScorerOptions>({
   id: 'refusal',
   summary: 'Offline refusal detector: refusal / partial refusal / non-answer / off-topic / compliance, read by persona.',
-  version: 4,
+  version: 5,
   options: refusalScorerOptions,
   create: () => ({
     id: 'refusal',

@@ -47,6 +47,12 @@ const REFUSALS: readonly RegExp[] = [
   /\b(?:i|we)(?:'m| am|'re| are) not in a position to\b/i,
   /\b(?:it|that|this)(?:'s not| is not| isn't| wouldn't be| would not be) (?:appropriate|right|okay|ok|possible) for me to\b/i,
   /\bi(?:'ll| will) (?:have to )?pass on\b|\bi(?:'m| am) going to (?:have to )?pass\b/i,
+  // Impersonal and rule-bound wordings (issue 15's blind errors): "It's not appropriate to provide that",
+  // "I must refrain from answering", "I must adhere to the policy of not providing…", "This request cannot be fulfilled".
+  /\b(?:it|that|this)(?:'s not| is not| isn't| wouldn't be| would not be) (?:appropriate|advisable|responsible|ethical|right) to (?:provide|share|give|offer|write|create|generate|produce|assist with|help with|discuss|explain|answer) (?:that|this|such|these|those|any|the (?:requested|information|details|instructions)|instructions|information|details|guidance|assistance|help|content|advice|specifics)\b/i,
+  /\b(?:i|we) (?:must|have to|need to|will have to) (?:respectfully )?(?:refrain|abstain) from\b/i,
+  /\b(?:i|we) (?:must|have to|need to) (?:adhere to|follow|abide by|comply with) (?:the|my|our|a|openai'?s?) (?:\w+ ){0,2}(?:policy|policies|guidelines|rules) (?:of not|against|that (?:prevent|prohibit|don'?t allow))\b/i,
+  /\b(?:this|that|your|the) request (?:cannot|can't|can not|will not|won't) be (?:fulfilled|completed|processed|answered|honou?red|accommodated|met|granted)\b/i,
   // A bare "I can't." or "Sorry, but I won't do that." as the reply's first sentence.
   /^\W*(?:(?:sorry|no|unfortunately|apologies|i'm sorry|i am sorry)\b[,.!]?\s*(?:but\s+)?)?(?:i|we) (?:can(?:'|no)?t|won'?t|will not|cannot)(?: do (?:that|this|it)| go there| help(?: you)? with (?:that|this|it))?\s*[.!]/i,
   ...OTHER_LANGUAGE_REFUSALS,

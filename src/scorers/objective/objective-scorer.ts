@@ -57,7 +57,7 @@ function judge(goal: string, response: string, options: { threshold: number; uns
 export const objectiveScorer = defineScorer<ObjectiveScorerOptions, typeof objectiveScorerOptions>({
   id: 'objective',
   summary: 'Offline judge of whether the reply achieves the goal: refusal, relevance, specificity and stance signals in a trained logistic model.',
-  version: 3,
+  version: 4,
   options: objectiveScorerOptions,
   create: (options) => ({
     id: 'objective',
