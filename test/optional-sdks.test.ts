@@ -16,8 +16,8 @@ function shippedSources(dir: string): string[] {
 }
 
 describe('optional provider SDKs', () => {
-  it('are the three the SDK targets use, and the browser target’s playwright-core', () => {
-    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'playwright-core']);
+  it('are the three the SDK targets use, the browser target’s playwright-core and the llama-cpp target’s node-llama-cpp', () => {
+    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'node-llama-cpp', 'playwright-core']);
   });
 
   it('are never imported statically by shipped code (only `await import()` or `import type`), so users need not install them', () => {
