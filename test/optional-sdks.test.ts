@@ -42,7 +42,7 @@ describe('a user who has not installed a provider SDK', () => {
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
     mkdirSync(join(dir, 'node_modules', '@aws-sdk'), { recursive: true });
-    const hidden = new Set(['@anthropic-ai', '@google', '@aws-sdk/client-bedrock-runtime']);
+    const hidden = new Set(['@anthropic-ai', '@google', '@aws-sdk/client-bedrock-runtime', 'node-llama-cpp', '@node-llama-cpp']);
     for (const scope of ['', '@aws-sdk']) {
       for (const name of readdirSync(join(root, 'node_modules', scope))) {
         const entry = scope === '' ? name : `${scope}/${name}`;
@@ -60,6 +60,10 @@ describe('a user who has not installed a provider SDK', () => {
     expect(gemini.stderr).toContain('hint: npm install @google/genai');
     const bedrock = await scan('{ type: bedrock, model: m, region: us-east-1 }');
     expect(bedrock.stderr).toContain('hint: npm install @aws-sdk/client-bedrock-runtime');
+    writeFileSync(join(dir, 'model.gguf'), 'not loaded');
+    const llama = await scan(`{ type: llama-cpp, model: model.gguf, sha256: '${'0'.repeat(64)}' }`);
+    expect(llama.code).toBe(2);
+    expect(llama.stderr).toContain('hint: npm install node-llama-cpp');
     const demo = await scan('{ type: demo }');
     expect(demo.stderr).not.toContain('error');
     expect(demo.code).toBe(0);
