@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 
 const root = join(import.meta.dirname, '..');
-const optional = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+/** Optional dependencies, and optional peers (installed by the user, never by Redline's own install). */
+const optional = [...Object.keys(manifest.optionalDependencies), ...Object.keys(manifest.peerDependenciesMeta).filter((name) => manifest.peerDependenciesMeta[name]!.optional === true)];
 
 function shippedSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,8 +18,9 @@ function shippedSources(dir: string): string[] {
 }
 
 describe('optional provider SDKs', () => {
-  it('are the three the SDK targets use, and the browser target’s playwright-core', () => {
-    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'playwright-core']);
+  it('are the three the SDK targets use, the browser target’s playwright-core and the llama-cpp target’s node-llama-cpp (an optional peer)', () => {
+    expect(Object.keys(manifest.peerDependenciesMeta)).toEqual(['node-llama-cpp']);
+    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'node-llama-cpp', 'playwright-core']);
   });
 
   it('are never imported statically by shipped code (only `await import()` or `import type`), so users need not install them', () => {
@@ -42,7 +45,7 @@ describe('a user who has not installed a provider SDK', () => {
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
     mkdirSync(join(dir, 'node_modules', '@aws-sdk'), { recursive: true });
-    const hidden = new Set(['@anthropic-ai', '@google', '@aws-sdk/client-bedrock-runtime']);
+    const hidden = new Set(['@anthropic-ai', '@google', '@aws-sdk/client-bedrock-runtime', 'node-llama-cpp', '@node-llama-cpp']);
     for (const scope of ['', '@aws-sdk']) {
       for (const name of readdirSync(join(root, 'node_modules', scope))) {
         const entry = scope === '' ? name : `${scope}/${name}`;
@@ -60,6 +63,10 @@ describe('a user who has not installed a provider SDK', () => {
     expect(gemini.stderr).toContain('hint: npm install @google/genai');
     const bedrock = await scan('{ type: bedrock, model: m, region: us-east-1 }');
     expect(bedrock.stderr).toContain('hint: npm install @aws-sdk/client-bedrock-runtime');
+    writeFileSync(join(dir, 'model.gguf'), 'not loaded');
+    const llama = await scan(`{ type: llama-cpp, model: model.gguf, sha256: '${'0'.repeat(64)}' }`);
+    expect(llama.code).toBe(2);
+    expect(llama.stderr).toContain('hint: npm install node-llama-cpp');
     const demo = await scan('{ type: demo }');
     expect(demo.stderr).not.toContain('error');
     expect(demo.code).toBe(0);

@@ -28,6 +28,8 @@ describe('the published package (issue 14)', () => {
     mkdirSync(dirname(join(app, binary)), { recursive: true });
     copyFileSync(join(ROOT, binary), join(app, binary));
 
+    // The optional peer (node-llama-cpp, ~740 MB with its platform builds) is the user's to install, never Redline's.
+    expect(existsSync(join(app, 'node_modules', 'node-llama-cpp'))).toBe(false);
     const cli = join(app, 'node_modules', '.bin', 'redline');
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(execFileSync(cli, ['--version'], { cwd: app, encoding: 'utf8' }).trim()).toBe(version);

@@ -14,3 +14,8 @@ export { decodeBase64Blobs } from './decoders/base64-blobs.js';
 export { decodeRot13Segments } from './decoders/rot13-segments.js';
 export { decodeLeetspeak, isCommonWord, type IsWord } from './decoders/leetspeak.js';
 export { commonWords, countCommonWords } from './decoders/common-words.js';
+export {
+  defineSafetyFormat, expectRoles, harmbenchFormat, llamaGuard3Categories, llamaGuard3Format, promptText, PromptShapeError, safetyFormat,
+  safetyFormatIds, safetyFormats, wildguardFormat, type ClassifierInput, type PromptPiece, type SafetyFormat, type SafetyFormatId,
+  type SafetyReading, type SafetyVerdict,
+} from './safety-formats/index.js';

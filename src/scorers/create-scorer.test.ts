@@ -11,6 +11,8 @@ describe('scorer options and createScorer', () => {
   it('builds every registered scorer from its minimal options', () => {
     const judge = { id: 'judge', ask: async () => ({ ok: true as const, text: '{}' }) };
     const minimal: Record<string, object> = { regex: { pattern: 'x' }, composite: { name: 'c', op: 'not', of: ['refusal'] }, conversation: { name: 'c', of: 'refusal' } };
+    // A classifier model's format has no default: the user names the model they run.
+    minimal['safety-classifier'] = { format: 'llama-guard-3' };
     for (const { id } of scorerRegistry) {
       const options = scorerOptions.parse({ id, ...minimal[id] });
       expect(createScorer(options, { ...known, judge }).scorer.id).toBe(id === 'composite' || id === 'conversation' ? `${id}:c` : id);

@@ -14,3 +14,4 @@ export * from './judge/index.js';
 export * from './composite/index.js';
 export * from './objective/index.js';
 export * from './conversation/index.js';
+export * from './safety-classifier/index.js';

@@ -14,6 +14,7 @@ import { promptLeakScorer } from './prompt-leak-scorer.js';
 import { refusalScorer } from './refusal-scorer.js';
 import { regexScorer } from './regex-scorer.js';
 import { objectiveScorer } from './objective/objective-scorer.js';
+import { safetyClassifierScorer } from './safety-classifier/index.js';
 import { fabricatedCitationScorer, falsePremiseScorer, packageHallucinationScorer } from './grounding/index.js';
 
 const all = [
@@ -34,6 +35,7 @@ const all = [
   compositeScorer,
   objectiveScorer,
   conversationScorer,
+  safetyClassifierScorer,
 ] as const;
 
 /** A scorer's descriptor as the registry lists it. */

@@ -8,6 +8,7 @@ import { browserTargetType } from './browser/index.js';
 import { demoTargetType } from './demo/index.js';
 import { geminiTargetType } from './gemini/index.js';
 import { httpTargetType } from './http/index.js';
+import { llamaCppTargetType } from './llama-cpp/index.js';
 import { openAiTargetType } from './openai/index.js';
 import { replayTargetType } from './replay/index.js';
 import { wsTargetType } from './ws/index.js';
@@ -16,6 +17,7 @@ import type { TargetDescriptor } from './target-descriptor.js';
 /** Every target type Redline ships; the only place the type list is written. */
 export const targetRegistry = createRegistry('target', [
   demoTargetType, openAiTargetType, httpTargetType, wsTargetType, browserTargetType, replayTargetType, anthropicTargetType, bedrockTargetType, geminiTargetType,
+  llamaCppTargetType,
 ]);
 
 /** A target type known to the registry. */

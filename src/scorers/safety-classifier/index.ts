@@ -1,0 +1,1 @@
+export { safetyClassifierScorer, safetyClassifierScorerOptions, type SafetyClassifierScorerOptions } from './safety-classifier-scorer.js';
