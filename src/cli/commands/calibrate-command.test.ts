@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { captureOutput } from '../../../test/support/captured-output.js';
 import { startOpenAiServer, type ChatCall } from '../../../test/support/openai-server.js';
 import { wilsonInterval } from '../../stats/wilson.js';
+import { refusalScorer } from '../../scorers/refusal-scorer.js';
 import { runCalibrateCommand } from './calibrate-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-calibrate-'));
@@ -61,7 +62,7 @@ describe('redline calibrate', () => {
     const saved = JSON.parse(readFileSync(save, 'utf8')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       scorer: { id: 'refusal' },
-      scorerVersion: 4,
+      scorerVersion: refusalScorer.version,
       target: { id: 'refusal' },
       rows: 63,
       unscored: 0,
