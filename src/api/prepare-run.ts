@@ -81,6 +81,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const attacker = build(config.models.attacker);
   const clock = context.clock ?? systemClock();
   const judge = judgeTarget === undefined ? undefined : judgeModelFor(judgeTarget, { config, clock, stop: context.stop ?? new AbortController().signal });
+  assertCalibratedJudge(config, { judge: judge?.id, file: context.file });
   // `select` narrows what runs before anything is hashed or planned (it is stored with the run, so a resume narrows alike).
   const goalList = selectGoals(prepareGoals(config.goals, { ...context, datasetDir: resolve(context.baseDir, config.output.dir, 'datasets') }), config.select, context.file);
   const goals: PlannedGoal[] = goalList.map((goal) => ({ goal, ref: { kind: 'goal', id: goal.id, instance: goal.id, hash: contentHash(goal) } }));
@@ -152,6 +153,19 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     admit: preflightAdmission({ target, unscorable: scoring.unscorable, documents: config.preflight.documents }),
     resolver: componentResolver({ goals, techniques: planned, chains: chainComponents }),
   };
+}
+
+/**
+ * An LLM judge's calibration holds for the judge it was measured with: a run that asks another judge model (or the
+ * same one configured otherwise) would correct its rates with someone else's errors, so it is refused.
+ */
+function assertCalibratedJudge(config: RedlineConfig, input: { judge: string | undefined; file: string }): void {
+  const calibration = config.scoring.calibration;
+  const measuredWith = typeof calibration === 'object' ? calibration.judge : undefined;
+  if (measuredWith === undefined || measuredWith === input.judge) return;
+  throw new ConfigError(`${input.file}: scoring.calibration: measured with judge '${measuredWith}', but this run's judge is ${input.judge === undefined ? 'not configured' : `'${input.judge}'`}`, {
+    file: input.file, path: 'scoring.calibration', hint: 'calibrate again with this configuration: redline calibrate --config FILE --scorer … --save …',
+  });
 }
 
 /** A chain with its reference. */

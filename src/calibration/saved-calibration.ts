@@ -10,6 +10,8 @@ export type SavedCalibration = {
   readonly scorer: ScorerOptions;
   /** The scorer descriptor's version: a new version needs a new calibration. */
   readonly scorerVersion: number;
+  /** For an LLM judge: the judge model it asked (id and configuration hash), which a run must ask too. */
+  readonly judge?: string;
   /** The calibration target ('refusal' or 'objective') and what its positive label means. */
   readonly target: { readonly id: string; readonly positive: string };
   /** The labeled file measured on. */
@@ -24,11 +26,12 @@ export type SavedCalibration = {
 };
 
 /** The record `--save` writes for a calibration result. */
-export function savedCalibration(result: CalibrationResult, about: { input: string; scorer: ScorerOptions; scorerVersion: number }): SavedCalibration {
+export function savedCalibration(result: CalibrationResult, about: { input: string; scorer: ScorerOptions; scorerVersion: number; judge?: string | undefined }): SavedCalibration {
   return {
     format: 1,
     scorer: about.scorer,
     scorerVersion: about.scorerVersion,
+    ...(about.judge === undefined ? {} : { judge: about.judge }),
     target: { id: result.target.id, positive: result.target.positive },
     input: about.input,
     rows: result.rows,

@@ -8,6 +8,7 @@ export const savedCalibrationSchema = z
     format: z.literal(1),
     scorer: z.object({ id: z.string() }).passthrough(),
     scorerVersion: z.number().int(),
+    judge: z.string().optional(),
     target: z.object({ id: z.enum(['objective', 'refusal']), positive: z.string() }),
     input: z.string(),
     sensitivity: counted,

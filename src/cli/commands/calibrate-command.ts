@@ -53,7 +53,7 @@ async function calibrateScorer(created: CommandLineScorer, options: CalibrateCom
     // A calibration too small to trust is never saved: it would turn every corrected cell into 0 % or 100 %.
     const shortfall = calibrationShortfall(result.metrics);
     if (shortfall !== null) throw new ConfigError(`${options.input}: not saved: ${shortfall}`, { file: options.input, path: '--save', hint: CALIBRATION_HINT });
-    const record = savedCalibration(result, { input: options.input, scorer: created.options, scorerVersion: created.version });
+    const record = savedCalibration(result, { input: options.input, scorer: created.options, scorerVersion: created.version, judge: created.judge });
     writeTextFile({ file: options.save, text: `${JSON.stringify(record, null, 2)}\n`, flag: '--save' });
     process.stdout.write(`saved sensitivity and specificity to ${options.save}\n`);
   }
