@@ -70,7 +70,7 @@ function ngramJudge(train: readonly LabeledSource[]): Judge {
 }
 
 const shipped = (goal: string, response: string) => logisticProbability(OBJECTIVE_MODEL, dense(goal, response));
-console.log('-- objective judge as shipped (version 3, fitted on pyrit-objective train + validation)');
+console.log('-- objective judge as shipped (version 4: rules, then the model fitted on pyrit-objective train + validation)');
 for (const source of sources) console.log(measure(source, withRules(shipped, OBJECTIVE_MODEL.threshold)));
 console.log('-- as shipped, abstaining within ±0.2 of its threshold');
 for (const source of sources) console.log(measure(source, withRules(shipped, OBJECTIVE_MODEL.threshold, 0.2)));
