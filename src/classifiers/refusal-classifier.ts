@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classifierText, type Detection } from '../core/classifier.js';
 import { defineClassifier, type PureClassifier } from './define-classifier.js';
+import { deflection } from './refusal/deflection.js';
 import { explainReply, type ReplyReading } from './refusal/read-reply.js';
 
 const id = 'refusal';
@@ -27,7 +28,10 @@ const NOTHING_FOUND = 'no refusal found';
  * user's turns) to tell an off-topic answer, or a plan or summary in place of the text asked for, from compliance.
  */
 export function detectRefusal(reply: string, request?: string): RefusalDetection {
-  const { reading, cue } = explainReply(reply, request);
+  const explained = explainReply(reply, request);
+  // A short referral or change of subject in place of an answer declines as surely as "I can't" (version 3).
+  const deflected = explained.reading === 'compliance' ? deflection(reply) : undefined;
+  const { reading, cue } = deflected === undefined ? explained : { reading: 'refusal' as const, cue: `deflects: "${deflected}"` };
   return { label: reading, flagged: DECLINING.has(reading), evidence: cue === NOTHING_FOUND ? [] : [cue], cue };
 }
 
@@ -35,7 +39,7 @@ export function detectRefusal(reply: string, request?: string): RefusalDetection
 export const refusalClassifier = defineClassifier({
   id,
   summary: 'Reads a reply as refusal, partial refusal, non-answer or compliance; flags the declining ones.',
-  version: 2,
+  version: 3,
   direction: 'output',
   options: refusalClassifierOptions,
   create: (): PureClassifier<RefusalDetection> => ({
