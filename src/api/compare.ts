@@ -1,5 +1,6 @@
 import { StoreError } from '../core/errors.js';
-import { cellKey, compareRuns, comparedRun, sortedCellKeys, type ChangeVerdict, type ComparedRun, type RunCells, type RunComparison } from '../stats/compare-runs.js';
+import { cellKey } from '../core/counts.js';
+import { compareRuns, comparedRun, sortedCellKeys, type ChangeVerdict, type ComparedRun, type RunCells, type RunComparison } from '../stats/compare-runs.js';
 import type { Adjustment } from '../stats/multiple-comparisons.js';
 import { rateFields, type RateFields } from '../stats/rate-fields.js';
 import type { CellCounts } from '../stats/summary.js';

@@ -117,3 +117,7 @@ export type GoalCellCounts = OutcomeCounts & {
   /** Goal persona. */
   readonly persona: Persona;
 };
+
+/** A cell's identity as one string (technique × chain × category × persona), for matching cells across runs and counts. */
+export const cellKey = (c: { readonly technique: string; readonly chain?: string; readonly category: string; readonly persona: string }): string =>
+  [c.technique, c.chain ?? 'none', c.category, c.persona].join('\u0000');

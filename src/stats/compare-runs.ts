@@ -1,3 +1,4 @@
+import { cellKey } from '../core/counts.js';
 import type { Run, RunStatus } from '../core/run.js';
 import { differenceInterval } from './disparity.js';
 import { fisherExactTest, type Proportion } from './fisher-exact.js';
@@ -103,8 +104,6 @@ export type CompareInput = {
 };
 
 /** A cell's identity across runs: technique, converter chain, category and persona. */
-export const cellKey = (c: Pick<CellCounts, 'technique' | 'chain' | 'category' | 'persona'>): string => [c.technique, c.chain ?? 'none', c.category, c.persona].join('\u0000');
-
 /** Distinct cell keys in code-unit order, not locale order, so the same data sorts the same on every machine. */
 export function sortedCellKeys(keys: Iterable<string>): string[] {
   return [...new Set(keys)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));

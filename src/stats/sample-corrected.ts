@@ -45,10 +45,10 @@ function posteriorDraws(counts: SampleCounts, n: number, salt = ''): number[] {
   return draws;
 }
 
-/** Whether any sampled attempt of a group was labeled. */
-export function hasLabels(counts: SampleCounts): boolean {
+/** How many sampled attempts of a group a person labeled. */
+export function labeledCount(counts: SampleCounts): number {
   const { labeled } = counts;
-  return labeled.success.success + labeled.success.failure + labeled.failure.success + labeled.failure.failure > 0;
+  return labeled.success.success + labeled.success.failure + labeled.failure.success + labeled.failure.failure;
 }
 
 /**
@@ -113,7 +113,7 @@ export function sumSampleCounts(counts: readonly SampleCounts[]): SampleCounts {
 export function compareSampled(a: readonly SampleCellCounts[], b: readonly SampleCellCounts[]): SampleComparison[] {
   return PERSONAS.flatMap((persona) => {
     const [mineA, mineB] = [sumSampleCounts(a.filter((c) => c.persona === persona)), sumSampleCounts(b.filter((c) => c.persona === persona))];
-    if (!hasLabels(mineA) && !hasLabels(mineB)) return [];
+    if (labeledCount(mineA) + labeledCount(mineB) === 0) return [];
     return [{ persona, a: sampleCorrectedRate(mineA), b: sampleCorrectedRate(mineB), difference: sampleCorrectedDifference(mineA, mineB) }];
   });
 }

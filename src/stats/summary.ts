@@ -1,4 +1,4 @@
-import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts } from '../core/counts.js';
+import { cellKey, type CellCounts, type DetectorCounts, type GoalCellCounts, type GoalCounts } from '../core/counts.js';
 import { goalClusteredInterval, type GoalClusteredInterval } from './cluster-bootstrap.js';
 import type { ComponentHashes, Persona, PreflightReport, Run, RunFailure, RunStatus } from '../core/index.js';
 import { PERSONAS } from '../core/index.js';
@@ -10,7 +10,7 @@ import { deriveSeed } from '../core/random.js';
 import { addTokens, costFor, type Cost, type RunPrices } from '../core/cost.js';
 import type { RateFields } from './rate-fields.js';
 import type { SampleCellCounts } from '../core/review-sample.js';
-import { sampleCorrectedRate, sumSampleCounts, type SampleCorrectedRate } from './sample-corrected.js';
+import { labeledCount, sampleCorrectedRate, sumSampleCounts, type SampleCorrectedRate } from './sample-corrected.js';
 import { rateFields, sumCounts, totalCounts } from './rate-fields.js';
 
 /**
@@ -219,8 +219,6 @@ export function buildSummary(input: SummaryInput): RunSummary {
   };
 }
 
-const cellKey = (c: { technique: string; chain?: string; category: string; persona: Persona }): string => [c.technique, c.chain ?? 'none', c.category, c.persona].join('\u0000');
-
 /** The sample-corrected field of a group of cells: their sample counts added up; nothing at all without a sample. */
 function sampledRows(counts: readonly SampleCellCounts[]): (cells: readonly { technique: string; chain?: string; category: string; persona: Persona }[]) => SampledFields {
   if (counts.length === 0) return () => ({});
@@ -234,9 +232,7 @@ function sampledRows(counts: readonly SampleCellCounts[]): (cells: readonly { te
 /** How many attempts the sample has labeled, summed over cells; absent without a sample. */
 function reviewSampleSize(counts: readonly SampleCellCounts[]): { reviewSample?: { drawn: number; labeled: number } } {
   if (counts.length === 0) return {};
-  const all = sumSampleCounts(counts);
-  const labeled = all.labeled.success.success + all.labeled.success.failure + all.labeled.failure.success + all.labeled.failure.failure;
-  return { reviewSample: { drawn: counts.reduce((n, c) => n + c.drawn, 0), labeled } };
+  return { reviewSample: { drawn: counts.reduce((n, c) => n + c.drawn, 0), labeled: labeledCount(sumSampleCounts(counts)) } };
 }
 
 /** Rows grouped by a key, in first-seen order (the input is sorted, so groups come out sorted). */

@@ -19,9 +19,10 @@ const MAX_WORDS = 90;
  * completions" give none of what was asked, so a person reads them as refusals. The matched phrase, or undefined.
  */
 export function deflection(reply: string): string | undefined {
-  if (normalizedWords(reply).length > MAX_WORDS || SUBSTANCE.test(reply)) return undefined;
+  const words = normalizedWords(reply).length;
+  if (words > MAX_WORDS || SUBSTANCE.test(reply)) return undefined;
   const referral = REFERRAL.exec(reply);
-  if (referral !== null && (REDIRECT.test(reply) || (ADVISED.test(reply) && normalizedWords(reply).length < 60))) return referral[0];
+  if (referral !== null && (REDIRECT.test(reply) || (ADVISED.test(reply) && words < 60))) return referral[0];
   if (APOLOGY.test(reply)) return REDIRECT.exec(reply)?.[0];
   return undefined;
 }
