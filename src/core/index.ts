@@ -1,4 +1,6 @@
 export * from './attempt.js';
+export * from './attempt-query.js';
+export * from './search-text.js';
 export * from './classifier.js';
 export * from './closest.js';
 export * from './component-ref.js';

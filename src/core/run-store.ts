@@ -1,4 +1,5 @@
 import type { Attempt } from './attempt.js';
+import type { AttemptFacets, AttemptFilter, AttemptListItem, ReviewLabel } from './attempt-query.js';
 import type { ComponentRef, ComponentSpec } from './component-ref.js';
 import type { CellComponents, CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from './counts.js';
 import type { AttemptEvent, Turn } from './event.js';
@@ -136,6 +137,13 @@ export type AttemptRecords = {
   page(input: { readonly runId: string; readonly afterSeq: number; readonly limit: number; readonly outcomes?: readonly Outcome[] }): Promise<AttemptView[]>;
   /** Up to `perCell` attempts of each cell, successes first, then errors: the evidence a report shows. */
   examples(input: { readonly runId: string; readonly perCell: number }): Promise<AttemptView[]>;
+  /**
+   * A page of a run's attempts matching `filter`, in plan order after `afterSeq` (or, with `beforeSeq`, the page just
+   * before it, still returned in plan order): keyset paging that costs the same on page 1 and page 20,000.
+   */
+  query(input: { readonly runId: string; readonly filter: AttemptFilter; readonly afterSeq?: number; readonly beforeSeq?: number; readonly limit: number }): Promise<AttemptListItem[]>;
+  /** The values each filterable field takes in the run, with counts. */
+  facets(runId: string): Promise<AttemptFacets>;
 };
 
 /** Counts aggregated in the store (nothing per attempt is loaded). */
@@ -172,6 +180,18 @@ export type ReviewRecords = {
   sample(runId: string): Promise<SampleItem[]>;
   /** Adds drawn attempts to the run's review sample (an attempt already in it, or unrecorded, is a StoreError). */
   addToSample(input: { readonly runId: string; readonly items: readonly SampleItem[]; readonly seed: number; readonly drawnAt: number }): Promise<void>;
+  /**
+   * Records one reviewer's label of an attempt (replacing that reviewer's earlier label) and makes it the attempt's
+   * review; other reviewers' labels are kept for agreement.
+   */
+  label(input: { readonly runId: string; readonly seq: number; readonly reviewer: string; readonly verdict: 'success' | 'failure'; readonly note?: string; readonly at: number }): Promise<void>;
+  /**
+   * Takes back one reviewer's label of an attempt; the attempt's review becomes the latest remaining label, or none.
+   * True when there was a label to take back.
+   */
+  unlabel(input: { readonly runId: string; readonly seq: number; readonly reviewer: string }): Promise<boolean>;
+  /** Every reviewer's labels of the run's attempts, by plan position then reviewer. */
+  labels(runId: string): Promise<ReviewLabel[]>;
 };
 
 /** Components registered with runs. */

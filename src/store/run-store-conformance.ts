@@ -311,5 +311,84 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         await store.close();
       }
     });
+
+    it('lists a run’s attempts by any facet and by words in prompts or replies, a keyset page at a time both ways', async () => {
+      const { store, run } = await seeded(open, 12);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        const said = (seq: number, prompt: string, reply: string): Attempt => ({
+          ...attemptOf({ seq, outcome: seq % 3 === 0 ? 'success' : 'failure', technique: seq < 6 ? manyShot : direct, chain: seq % 2 === 0 ? none : b64, goal: seq === 11 ? goalB : goalA }),
+          latencyMs: seq * 10,
+          events: [
+            { type: 'conversion', by: 'converters', chain: 'base64', of: 'prompt', before: `Plain ${prompt}`, after: 'encoded' },
+            { type: 'message', role: 'user', parts: [{ type: 'text', text: `encoded ${prompt}` }] },
+            { type: 'message', role: 'assistant', parts: [{ type: 'text', text: reply }] },
+          ],
+        });
+        for (let seq = 0; seq < 11; seq += 1) writer.record(said(seq, seq === 4 ? 'napalm recipe' : 'weather', seq === 7 ? 'Here is the naïve café plan' : 'I cannot help'));
+        writer.record({ ...attemptOf({ seq: 11, outcome: 'error' }), goal: goalB, category: 'benign', persona: 'benign' });
+        await writer.flush();
+        const seqs = async (filter: object, page: { afterSeq?: number; beforeSeq?: number; limit?: number } = {}) =>
+          (await store.attempts.query({ runId: run.id, filter, limit: page.limit ?? 50, ...page })).map((a) => a.seq);
+        expect(await seqs({})).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        expect(await seqs({}, { afterSeq: 3, limit: 3 })).toEqual([4, 5, 6]);
+        expect(await seqs({}, { beforeSeq: 4, limit: 3 })).toEqual([1, 2, 3]);
+        expect(await seqs({ technique: 'direct-request', outcome: 'success' })).toEqual([6, 9]);
+        expect(await seqs({ chain: 'base64', persona: 'malicious' })).toEqual([1, 3, 5, 7, 9]);
+        expect(await seqs({ errorKind: 'http-500' })).toEqual([11]);
+        expect(await seqs({ decidedBy: 'none' })).toEqual([11]);
+        expect(await seqs({ decidedBy: 'refusal', minLatencyMs: 30, maxLatencyMs: 50 })).toEqual([3, 4, 5]);
+        // Words are matched in prompts before and after conversion and in replies, accents folded, syntax inert.
+        expect(await seqs({ text: 'NAPALM' })).toEqual([4]);
+        expect(await seqs({ text: 'plain recipe' })).toEqual([4]);
+        expect(await seqs({ text: 'naive cafe' })).toEqual([7]);
+        expect(await seqs({ text: 'cannot" ^(help:' })).toEqual([0, 1, 2, 3, 4, 5, 6, 8, 9, 10]);
+        expect(await seqs({ text: '*** ' })).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        const [four] = await store.attempts.query({ runId: run.id, filter: { text: 'napalm' }, limit: 1 });
+        expect(four).toMatchObject({ seq: 4, goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'none', outcome: 'failure', decidedBy: 'refusal', latencyMs: 40, prompt: 'encoded napalm recipe', reply: 'I cannot help' });
+        await store.reviews.label({ runId: run.id, seq: 4, reviewer: 'ana', verdict: 'success', at: 5 });
+        expect(await seqs({ reviewed: true })).toEqual([4]);
+        expect(await seqs({ outcome: 'success', technique: 'many-shot(shots=4)' })).toEqual([0, 3, 4]);
+        const facets = await store.attempts.facets(run.id);
+        expect(facets.technique).toEqual([{ value: 'direct-request', count: 5 }, { value: 'many-shot(shots=4)', count: 7 }]);
+        expect(facets.outcome).toEqual([{ value: 'error', count: 1 }, { value: 'failure', count: 7 }, { value: 'success', count: 4 }]);
+        expect(facets.decidedBy).toEqual([{ value: 'none', count: 1 }, { value: 'refusal', count: 11 }]);
+        expect(facets.errorKind).toEqual([{ value: 'http-500', count: 1 }]);
+        expect(facets.reviewed).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps every reviewer’s label; the latest counts, and taking one back restores the one before', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        writer.record(attemptOf({ seq: 1, outcome: 'failure' }));
+        writer.record(attemptOf({ seq: 2, outcome: 'success' }));
+        await writer.flush();
+        await store.reviews.label({ runId: run.id, seq: 1, reviewer: 'ana', verdict: 'success', note: 'gave steps', at: 10 });
+        await store.reviews.label({ runId: run.id, seq: 1, reviewer: 'bo', verdict: 'failure', at: 11 });
+        await store.reviews.label({ runId: run.id, seq: 2, reviewer: 'bo', verdict: 'success', at: 12 });
+        expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'failure', reviewer: 'bo', reviewedAt: 11 });
+        expect(await store.reviews.labels(run.id)).toEqual([
+          { seq: 1, reviewer: 'ana', verdict: 'success', note: 'gave steps', labeledAt: 10, machineOutcome: 'failure' },
+          { seq: 1, reviewer: 'bo', verdict: 'failure', labeledAt: 11, machineOutcome: 'failure' },
+          { seq: 2, reviewer: 'bo', verdict: 'success', labeledAt: 12, machineOutcome: 'success' },
+        ]);
+        expect(await store.reviews.unlabel({ runId: run.id, seq: 1, reviewer: 'bo' })).toBe(true);
+        expect(await store.reviews.unlabel({ runId: run.id, seq: 1, reviewer: 'bo' })).toBe(false);
+        expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'success', reviewer: 'ana', note: 'gave steps', reviewedAt: 10 });
+        expect(await store.reviews.unlabel({ runId: run.id, seq: 1, reviewer: 'ana' })).toBe(true);
+        expect(await store.reviews.get({ runId: run.id, seq: 1 })).toBeUndefined();
+        expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ success: 1, failure: 1, reviewed: 1 });
+        // A review set from the command line is its reviewer's label too.
+        await store.reviews.set({ runId: run.id, seq: 1, review: { verdict: 'success', reviewer: 'cy', reviewedAt: 20 } });
+        expect((await store.reviews.labels(run.id)).filter((l) => l.seq === 1)).toEqual([{ seq: 1, reviewer: 'cy', verdict: 'success', labeledAt: 20, machineOutcome: 'failure' }]);
+        await expect(store.reviews.label({ runId: run.id, seq: 7, reviewer: 'ana', verdict: 'success', at: 1 })).rejects.toThrow(StoreError);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

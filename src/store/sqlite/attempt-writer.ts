@@ -4,6 +4,7 @@ import { StoreError } from '../../core/errors.js';
 import type { StoredRun } from '../../core/run.js';
 import type { AttemptWriter, WriteBatching } from '../../core/run-store.js';
 import { encodeEvent } from './event-codec.js';
+import { searchInserter } from './search-index.js';
 import { storeHint, type Db } from './open-database.js';
 
 /**
@@ -51,6 +52,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
      ON CONFLICT (run_id, seq) DO NOTHING`,
   );
   const insertEvent = db.prepare('INSERT INTO events (attempt_id, idx, type, body) VALUES (?, ?, ?, ?)');
+  const index = searchInserter(db);
   const writeOne = (a: Attempt): boolean => {
     const info = insertAttempt.run(run.id, a.seq, ref(a.goal), ref(a.technique), ref(a.chain), a.decidedBy === undefined ? null : ref(a.decidedBy),
       a.trial, a.category, a.persona, a.outcome, a.error?.kind ?? null, a.error?.message ?? null, a.retries, a.latencyMs,
@@ -63,6 +65,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
       const stored = encodeEvent(a.events[i]!);
       insertEvent.run(id, i, stored.type, stored.body);
     }
+    index(id, a.events);
     return true;
   };
   const writeBatch = db.transaction((batch: readonly Attempt[]): number => {

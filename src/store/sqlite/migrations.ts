@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { eventsFromTurns } from './events-from-turns.js';
+import { indexSearchText } from './search-index.js';
 
 /** One schema step; `version` is stored in SQLite's `user_version`. */
 export type Migration = {
@@ -178,5 +179,25 @@ export const migrations: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX review_samples_order ON review_samples (run_id, position);
     `,
+  },
+  {
+    version: 10,
+    // The dashboard: a full-text index over each attempt's prompts and replies (contentless: it holds the words, not a
+    // second copy of the text), every reviewer's label kept for agreement (reviews keeps the one summaries count), and
+    // an index for listing a run's attempts by outcome.
+    sql: `
+      CREATE VIRTUAL TABLE attempt_search USING fts5(prompt, reply, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+      CREATE TABLE review_labels (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        reviewer TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('success', 'failure')),
+        note TEXT,
+        labeled_at INTEGER NOT NULL,
+        PRIMARY KEY (attempt_id, reviewer)
+      ) WITHOUT ROWID;
+      INSERT INTO review_labels (attempt_id, reviewer, verdict, note, labeled_at)
+        SELECT attempt_id, COALESCE(reviewer, ''), verdict, note, reviewed_at FROM reviews;
+    `,
+    run: (db) => indexSearchText(db),
   },
 ];

@@ -1,6 +1,8 @@
 import { StoreError } from '../../core/errors.js';
 import type { SampleCandidate, SampleItem } from '../../core/review-sample.js';
 import type { Review } from '../../core/run-store.js';
+import type { ReviewLabel } from '../../core/attempt-query.js';
+import type { Outcome } from '../../core/outcome.js';
 import type { Db } from './db.js';
 
 
@@ -12,18 +14,68 @@ function attemptId(db: Db, input: { runId: string; seq: number; file: string }):
   return row.id;
 }
 
-/** Sets (or replaces) the human review of an attempt. */
-export function setReview(db: Db, input: { runId: string; seq: number; file: string; review: Review }): void {
-  const { review } = input;
+function putReview(db: Db, id: number, review: Review): void {
   db.prepare(
     `INSERT INTO reviews (attempt_id, verdict, reviewer, note, reviewed_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (attempt_id) DO UPDATE SET verdict = excluded.verdict, reviewer = excluded.reviewer, note = excluded.note, reviewed_at = excluded.reviewed_at`,
-  ).run(attemptId(db, input), review.verdict, review.reviewer ?? null, review.note ?? null, review.reviewedAt);
+  ).run(id, review.verdict, review.reviewer ?? null, review.note ?? null, review.reviewedAt);
 }
 
-/** Removes the human review of an attempt, so the machine's outcome counts again; true when there was one. */
+function putLabel(db: Db, id: number, review: Review): void {
+  db.prepare(
+    `INSERT INTO review_labels (attempt_id, reviewer, verdict, note, labeled_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (attempt_id, reviewer) DO UPDATE SET verdict = excluded.verdict, note = excluded.note, labeled_at = excluded.labeled_at`,
+  ).run(id, review.reviewer ?? '', review.verdict, review.note ?? null, review.reviewedAt);
+}
+
+/** Sets (or replaces) the human review of an attempt; it is also that reviewer's label. */
+export function setReview(db: Db, input: { runId: string; seq: number; file: string; review: Review }): void {
+  const id = attemptId(db, input);
+  db.transaction(() => {
+    putReview(db, id, input.review);
+    putLabel(db, id, input.review);
+  })();
+}
+
+/** Removes the human review of an attempt and every label of it, so the machine's outcome counts again; true when there was one. */
 export function clearReview(db: Db, input: { runId: string; seq: number; file: string }): boolean {
-  return db.prepare('DELETE FROM reviews WHERE attempt_id = ?').run(attemptId(db, input)).changes > 0;
+  const id = attemptId(db, input);
+  return db.transaction(() => {
+    db.prepare('DELETE FROM review_labels WHERE attempt_id = ?').run(id);
+    return db.prepare('DELETE FROM reviews WHERE attempt_id = ?').run(id).changes > 0;
+  })();
+}
+
+/** One reviewer's label of an attempt, which becomes the attempt's review (the latest label counts). */
+export function labelAttempt(db: Db, input: { runId: string; seq: number; file: string; reviewer: string; verdict: 'success' | 'failure'; note?: string; at: number }): void {
+  const id = attemptId(db, input);
+  const review: Review = { verdict: input.verdict, reviewedAt: input.at, ...(input.reviewer === '' ? {} : { reviewer: input.reviewer }), ...(input.note === undefined ? {} : { note: input.note }) };
+  db.transaction(() => {
+    putLabel(db, id, review);
+    putReview(db, id, review);
+  })();
+}
+
+/** Takes back one reviewer's label; the review becomes the latest remaining label, or none. True when there was one. */
+export function unlabelAttempt(db: Db, input: { runId: string; seq: number; file: string; reviewer: string }): boolean {
+  const id = attemptId(db, input);
+  return db.transaction(() => {
+    if (db.prepare('DELETE FROM review_labels WHERE attempt_id = ? AND reviewer = ?').run(id, input.reviewer).changes === 0) return false;
+    const latest = db.prepare('SELECT reviewer, verdict, note, labeled_at AS at FROM review_labels WHERE attempt_id = ? ORDER BY labeled_at DESC, reviewer LIMIT 1').get(id) as
+      | { reviewer: string; verdict: 'success' | 'failure'; note: string | null; at: number } | undefined;
+    if (latest === undefined) db.prepare('DELETE FROM reviews WHERE attempt_id = ?').run(id);
+    else putReview(db, id, { verdict: latest.verdict, reviewedAt: latest.at, ...(latest.reviewer === '' ? {} : { reviewer: latest.reviewer }), ...(latest.note === null ? {} : { note: latest.note }) });
+    return true;
+  })();
+}
+
+/** Every reviewer's labels of a run's attempts, by plan position then reviewer. */
+export function reviewLabels(db: Db, runId: string): ReviewLabel[] {
+  const rows = db.prepare(
+    `SELECT a.seq, l.reviewer, l.verdict, l.note, l.labeled_at AS labeledAt, a.outcome AS machineOutcome
+     FROM review_labels l JOIN attempts a ON a.id = l.attempt_id WHERE a.run_id = ? ORDER BY a.seq, l.reviewer`,
+  ).all(runId) as { seq: number; reviewer: string; verdict: 'success' | 'failure'; note: string | null; labeledAt: number; machineOutcome: Outcome }[];
+  return rows.map(({ note, ...row }) => ({ ...row, ...(note === null ? {} : { note }) }));
 }
 
 /** The human review of an attempt, if any. */

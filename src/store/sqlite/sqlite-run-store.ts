@@ -3,7 +3,8 @@ import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
-import { addToReviewSample, clearReview, getReview, reviewSample, sampleCandidates, setReview } from './reviews.js';
+import { addToReviewSample, clearReview, getReview, labelAttempt, reviewLabels, reviewSample, sampleCandidates, setReview, unlabelAttempt } from './reviews.js';
+import { attemptFacets, queryAttempts } from './attempt-query.js';
 import { attemptCount, cellCounts, detectorCounts, goalCellCounts, goalCounts, goalMetadata, lastFinishedAt, runComponents, sampledCells, turnCounts } from './run-queries.js';
 import { createRun, getRun, listRuns, requireRun, setRunStatus } from './run-store.js';
 import { sqliteRunLocks } from './run-locks.js';
@@ -30,6 +31,8 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       get: async (input) => attemptView(db, input),
       page: async (input) => attemptPage(db, input),
       examples: async (input) => exampleAttempts(db, input),
+      query: async (input) => queryAttempts(db, input),
+      facets: async (runId) => attemptFacets(db, runId),
     },
     aggregates: {
       cells: async (runId) => cellCounts(db, runId),
@@ -49,6 +52,9 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       candidates: async (runId) => sampleCandidates(db, runId),
       sample: async (runId) => reviewSample(db, runId),
       addToSample: async (input) => addToReviewSample(db, { ...input, ...where }),
+      label: async (input) => labelAttempt(db, { ...input, ...where }),
+      unlabel: async (input) => unlabelAttempt(db, { ...input, ...where }),
+      labels: async (runId) => reviewLabels(db, runId),
     },
     components: {
       ofRun: async (runId) => runComponents(db, runId),
