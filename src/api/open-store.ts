@@ -25,7 +25,12 @@ export async function withStore<T>(location: string, use: (store: RunStore) => P
  * exist is a StoreError and nothing is created there. Closes the store however `use` ends.
  */
 export async function withExistingStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
-  return using(openSqliteStore(location, { mustExist: true }), use);
+  return using(openExistingStore(location), use);
+}
+
+/** Opens an existing store for a long-lived reader (the dashboard): a location that does not exist is a StoreError. */
+export function openExistingStore(location: string): RunStore {
+  return openSqliteStore(location, { mustExist: true });
 }
 
 /** Advice for a raw storage failure that escaped the store's own wrapping, chosen from its code or message. */

@@ -79,6 +79,20 @@ program
   });
 
 program
+  .command('serve')
+  .description('Serve a local dashboard over the stored runs: read, filter, compare and review (loopback only by default)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--port <n>', 'port (0 picks a free one)', '8484')
+  .option('--host <address>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
+  .option('--token <secret>', 'a fixed token (prefer the REDLINE_SERVE_TOKEN environment variable: a command line is visible to other users)')
+  .option('--reviewer <name>', 'reviewer name labels default to (default: your user name)')
+  .action(async (options) => {
+    const { runServeCommand } = await import('./commands/serve-command.js');
+    process.exitCode = await runServeCommand(options);
+  });
+
+program
   .command('report')
   .description('Print a stored run’s summary and write its JSON and HTML reports')
   .argument('<runId>', 'run id (see `redline runs`)')

@@ -30,6 +30,11 @@ function text(value: string): string {
   return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
 
+/** One CSV field of outside text: terminal escapes removed, formula-like text defused, quoted when needed. */
+export function csvTextField(value: string): string {
+  return quote(text(value));
+}
+
 function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }

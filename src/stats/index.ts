@@ -11,3 +11,4 @@ export * from './significance.js';
 export * from './rogan-gladen.js';
 export * from './turn-curves.js';
 export * from './cluster-bootstrap.js';
+export * from './mcnemar.js';

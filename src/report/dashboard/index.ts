@@ -1,0 +1,10 @@
+export * from './attempt-page.js';
+export * from './attempts-page.js';
+export * from './client-script.js';
+export * from './compare-page.js';
+export * from './dashboard-css.js';
+export * from './layout.js';
+export * from './review-page.js';
+export * from './run-page.js';
+export * from './runs-page.js';
+export { REPORT_STYLE } from '../html-styles.js';

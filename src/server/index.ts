@@ -1,0 +1,3 @@
+export * from './access-policy.js';
+export * from './dashboard-app.js';
+export * from './start-dashboard.js';
