@@ -68,8 +68,12 @@ async function hostileReport(listener: string): Promise<{ file: string; runId: s
   return { file, runId };
 }
 
-/** Elements that could load or run something; the report itself has none. */
-const ACTIVE_ELEMENTS = 'script, iframe, img, link, object, embed, svg, base, form, a[href^="javascript:" i], meta[http-equiv="refresh" i], [onerror], [onload]';
+/**
+ * Elements that could load or run something; the report itself has none. Its own drawings (interval bars, turn
+ * curves) are inline SVG of classes ci and chart holding shapes and text only; any other SVG, or anything inside
+ * one that can load or link, is a payload's.
+ */
+const ACTIVE_ELEMENTS = 'script, iframe, img, link, object, embed, svg:not(.ci):not(.chart), svg image, svg use, svg foreignObject, svg a, base, form, a[href^="javascript:" i], meta[http-equiv="refresh" i], [onerror], [onload]';
 
 /** What the page looked like after the payloads had their chance. */
 type PageState = { title: string; pwned: unknown; location: string; active: number; text: string };
