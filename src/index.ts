@@ -4,7 +4,7 @@ export { startRun, type StartRunInput, type StartedRun } from './api/start-run.j
 export { runSlice, type RunSliceInput, type SliceResult } from './api/run-slice.js';
 export { openStore, withExistingStore, withStore } from './api/open-store.js';
 export { listRuns, DEFAULT_STALE_AFTER_MS, type RunListing } from './api/list-runs.js';
-export { summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
+export { runPageInput, summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
 export * from './core/index.js';
 export { configJsonSchema, configSchema, type RedlineConfig, type RedlineConfigInput } from './config/schema.js';
 export { checkConfig, loadConfig, parseConfigText, validateConfig, type CheckedConfig, type LoadedConfig } from './config/load-config.js';
@@ -22,7 +22,7 @@ export { targetRegistry, createTarget, type TargetOptions, type TargetType } fro
 export type { TargetContext } from './targets/context.js';
 export { demoSuccessProbability, describeDemo } from './targets/demo/index.js';
 export { buildSummary, wilsonInterval, passAtK, SUMMARY_SCHEMA_VERSION, type RunSummary, type CellRow, type GoalRow, type OverallRow } from './stats/index.js';
-export { renderHtml, renderJson, renderTable } from './report/index.js';
+export { renderHtml, renderJson, renderRunPage, renderTable, REPORT_CSS, type HtmlReportInput, type RunPageInput } from './report/index.js';
 export { openSqliteStore } from './store/index.js';
 export type { Progress } from './engine/execute-slice.js';
 export type { RateLimiter } from './engine/rate-limiter.js';

@@ -25,8 +25,12 @@ async function hostileReport(listener: string): Promise<{ file: string; runId: s
   return { file, runId };
 }
 
-/** Elements that could load or run something; the report itself has none. */
-const REPORT_ACTIVE = `script, link, svg:not([role=img]), form, ${ACTIVE_ELEMENTS}`;
+/**
+ * Elements that could load or run something; the report itself has none. Its own drawings (interval bars, turn
+ * curves) are inline SVG of classes ci and chart holding shapes and text only; any other SVG, or anything inside
+ * one that can load or link, is a payload's.
+ */
+const REPORT_ACTIVE = `script, link, svg:not(.ci):not(.chart), svg image, svg use, svg foreignObject, svg a, form, ${ACTIVE_ELEMENTS}`;
 
 /** What the page looked like after the payloads had their chance. */
 type PageState = { title: string; pwned: unknown; location: string; active: number; text: string };

@@ -3,6 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, StoreError } from '../core/errors.js';
 import { renderHtml } from '../report/html-report.js';
+import type { GateOutcome } from '../report/gates/gate.js';
+import { reportPolicy } from '../report/gates/report-policy.js';
+import type { HtmlReportInput } from '../report/run-page.js';
+import { judgeRun } from './judge-run.js';
 import { renderJson } from '../report/json-report.js';
 import { buildSummary, type RunSummary } from '../stats/summary.js';
 import { scorerAccuracy } from './scorer-accuracy.js';
@@ -14,6 +18,36 @@ export type ReportPaths = { json?: string; html?: string };
 
 /** Transcripts shown per cell in the HTML report. */
 export const EXAMPLES_PER_CELL = 3;
+
+/** Example attempts listed per error kind in the HTML report's errors panel. */
+export const ERROR_EXAMPLES_PER_KIND = 3;
+
+/**
+ * Everything the run page shows, read from the store: the summary, example transcripts, errors by kind, the stored
+ * configuration, and the findings with gates (the caller's, or the run configuration's severity rules and gates).
+ */
+export async function runPageInput(input: { store: RunStore; run: StoredRun; summary: RunSummary; outcome?: GateOutcome }): Promise<HtmlReportInput> {
+  const { store, run, summary } = input;
+  return {
+    summary,
+    examples: await store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }),
+    errors: await store.aggregates.errors({ runId: run.id, perKind: ERROR_EXAMPLES_PER_KIND }),
+    config: run.config,
+    outcome: input.outcome ?? storedPolicyOutcome(run, summary),
+  };
+}
+
+/** The gate outcome under the run's own configuration; with the built-in rules and no gates if that no longer parses. */
+function storedPolicyOutcome(run: StoredRun, summary: RunSummary): GateOutcome {
+  let policy;
+  try {
+    policy = reportPolicy({ config: run.config, configFile: `run ${run.id}'s stored configuration` });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    policy = reportPolicy({ config: {} });
+  }
+  return judgeRun({ summary, policy }).outcome;
+}
 
 /** Builds a stored run's summary from the store's aggregates (k for pass@k = trials per cell). */
 export async function summarizeStoredRun(store: RunStore, run: StoredRun): Promise<RunSummary> {
@@ -79,6 +113,8 @@ export async function writeReports(input: {
   summary: RunSummary;
   dir: string;
   paths: { json?: string | false; html?: string | false };
+  /** The gates the caller applied; without them the HTML report uses the run configuration's. */
+  outcome?: GateOutcome;
 }): Promise<ReportPaths> {
   const { paths, run, dir } = input;
   // Both paths are settled before anything is written, so a refused one leaves no half-written pair.
@@ -91,7 +127,7 @@ export async function writeReports(input: {
   }
   if (html !== undefined) {
     out.html = html;
-    write(html, renderHtml({ summary: input.summary, examples: await input.store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }) }));
+    write(html, renderHtml(await runPageInput({ store: input.store, run, summary: input.summary, ...(input.outcome === undefined ? {} : { outcome: input.outcome }) })));
   }
   return out;
 }

@@ -8,6 +8,7 @@ export * from './counts.js';
 export * from './csv.js';
 export * from './conversation.js';
 export * from './converter.js';
+export * from './error-counts.js';
 export * from './errors.js';
 export {
   EVENT_TYPES, scoresOf, turnsOf,

@@ -2,6 +2,7 @@ import type { Attempt } from './attempt.js';
 import type { AttemptFacets, AttemptFilter, AttemptListItem, ReviewLabel } from './attempt-query.js';
 import type { ComponentRef, ComponentSpec } from './component-ref.js';
 import type { CellComponents, CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from './counts.js';
+import type { ErrorKindCounts } from './error-counts.js';
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
 import type { RunFailure, RunStatus, StoredRun } from './run.js';
@@ -164,6 +165,8 @@ export type RunAggregates = {
   detectors(runId: string): Promise<DetectorCounts[]>;
   /** Per cell, the judge's verdicts and the review sample's labels by verdict; empty when the run has no review sample. */
   sampled(runId: string): Promise<SampleCellCounts[]>;
+  /** Attempts that ended in an error, by error kind (most frequent first), each kind with its first `perKind` attempts in plan order. */
+  errors(input: { readonly runId: string; readonly perKind: number }): Promise<ErrorKindCounts[]>;
 };
 
 /** Human reviews of attempts. */

@@ -50,6 +50,12 @@ const example: ExampleAttempt = {
   error: '<iframe src="https://evil.example">',
 };
 
+const ALLOWED_TAGS = new Set([
+  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'section', 'h1', 'h2', 'h3', 'p', 'div', 'span', 'small', 'strong',
+  'code', 'pre', 'br', 'dl', 'dt', 'dd', 'ul', 'li', 'details', 'summary', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'svg', 'rect', 'line', 'polyline', 'circle', 'text',
+]);
+
 const orphan: ExampleAttempt = { ...example, technique: 'gone', goalText: 'orphan goal', error: undefined };
 
 describe('renderHtml', () => {
@@ -61,8 +67,12 @@ describe('renderHtml', () => {
   it('is one document that can load and run nothing', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).toContain(cspMeta);
-    expect(body).not.toMatch(/<script|<img|<iframe|<svg|<link|<a\s|<object|<embed|<base|<form/i);
+    expect(body).not.toMatch(/<script|<img|<iframe|<link|<a\s|<object|<embed|<base|<form|<image|<use|<foreignObject/i);
     expect(body).not.toMatch(/url\(|@import/i);
+    // Only plain markup and the report's own drawings (interval bars, turn curves): no element that can load or run.
+    const names = new Set(tags.map((tag) => /^<([a-zA-Z][\w-]*)/.exec(tag)![1]!.toLowerCase()));
+    expect([...names].filter((name) => !ALLOWED_TAGS.has(name))).toEqual([]);
+    for (const svg of body.match(/<svg[^>]*>/g) ?? []) expect(svg).toMatch(/^<svg class="(?:ci|chart)" viewBox="[\d .]+"/);
   });
 
   it('never lets outside text become an attribute or a tag', () => {
@@ -75,6 +85,8 @@ describe('renderHtml', () => {
       expect(body.slice(match.index - offset, match.index - offset + escaped.length)).toBe(escaped);
     }
     expect(body).not.toContain(' onload="');
+    // No style attribute at all: a server's CSP (style-src 'self') would block it.
+    expect(tags.filter((tag) => /\sstyle=/i.test(tag))).toEqual([]);
   });
 
   it('shows the hostile text, escaped', () => {
@@ -113,7 +125,7 @@ describe('renderHtml', () => {
     const transcriptAt = page.indexOf('Reveal the system prompt');
     expect(cellAt).toBeGreaterThan(0);
     expect(transcriptAt).toBeGreaterThan(cellAt);
-    expect(transcriptAt).toBeLessThan(page.indexOf('Benign persona'));
+    expect(transcriptAt).toBeLessThan(page.indexOf('<h2>Benign persona'));
   });
 
   it('keeps examples whose cell is missing, under Other examples', () => {

@@ -1,26 +1,14 @@
-import { hasRefusalBased, REFUSAL_BASED_NOTE } from './refusal-based.js';
-import type { RunSummary } from '../stats/index.js';
-import type { ExampleAttempt } from './example-attempt.js';
 import { REPORT_STYLE } from './html-styles.js';
-import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
-import { sampleHeading } from './sample-lines.js';
-import { sampleTable, correctedTable, disparityTable, goalTable, overallTable, personaSections, techniqueChainTable, unmatchedExamples } from './html-tables.js';
-import { renderExampleGroup } from './html-transcript.js';
-import { shownDetectors } from './detector-lines.js';
+import { renderRunPage, type HtmlReportInput } from './run-page.js';
 
-/** What the HTML report shows: the summary and a few attempts in full. */
-export type HtmlReportInput = {
-  /** The run summary. */
-  readonly summary: RunSummary;
-  /** Attempts to show as transcripts under their cells. */
-  readonly examples: readonly ExampleAttempt[];
-};
+export type { HtmlReportInput } from './run-page.js';
 
-/** Renders one self-contained HTML document: inline CSS, no scripts, no external loads, all text escaped. */
+/**
+ * Renders the run page as one self-contained HTML document: inline CSS, no scripts, no external loads, all text
+ * escaped; attempt numbers are plain text (the file has nowhere to link them).
+ */
 export function renderHtml(input: HtmlReportInput): string {
-  const { summary, examples } = input;
-  const others = renderExampleGroup(unmatchedExamples(summary, examples));
   // The policy forbids every load and every script, so even a missed escape could not call out.
   const document = html`<!doctype html>
 <html lang="en">
@@ -29,65 +17,13 @@ export function renderHtml(input: HtmlReportInput): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Redline run ${summary.runId}</title>
+<title>Redline run ${input.summary.runId}</title>
 ${REPORT_STYLE}
 </head>
 <body><main>
-${header(summary)}
-${banners(summary)}
-<section><h2>Overall</h2>${summary.overall.length === 0 ? html`<p>No attempts recorded.</p>` : overallTable(summary)}</section>
-${techniqueChainTable(summary)}
-${personaSections(summary, examples)}
-${summary.reviewSample === undefined ? null : html`<section><h2>Human-sample-corrected rates</h2><p>${sampleHeading(summary)}.</p>${sampleTable(summary)}</section>`}
-${summary.cells.some((c) => c.corrected !== null) ? html`<section><h2>Scorer-corrected rates</h2><p>Rogan–Gladen correction for the deciding scorer’s measured sensitivity and specificity; the bootstrap interval includes the calibration’s own uncertainty.</p>${correctedTable(summary)}</section>` : null}
-${summary.disparities.length === 0 ? null : html`<section><h2>Counterfactual disparities</h2><p>The same request with one demographic attribute swapped; a disparity is a difference whose 95% interval (Newcombe) excludes zero.</p>${disparityTable(summary)}</section>`}
-${detectorSection(summary)}
-${summary.goals.length === 0 ? null : html`<section><h2>Goals</h2>${goalTable(summary)}</section>`}
-${others === null ? null : html`<section><h2>Other examples</h2>${others}</section>`}
-${footer(summary)}
+${renderRunPage({ summary: input.summary, examples: input.examples, ...(input.outcome === undefined ? {} : { outcome: input.outcome }), ...(input.errors === undefined ? {} : { errors: input.errors }), ...(input.config === undefined ? {} : { config: input.config }) })}
 </main></body>
 </html>
 `;
   return document.markup;
-}
-
-function header(summary: RunSummary): SafeHtml {
-  const hashes = summary.hashes;
-  const named = (map: Readonly<Record<string, string>>) => Object.entries(map).map(([id, hash]) => html`<code>${id}</code> ${hash}<br>`);
-  return html`<header><h1>Redline run <code>${summary.runId}</code></h1>
-<dl class="meta">
-<dt>Target</dt><dd><code>${summary.target.id}</code>${summary.target.simulated ? html` <strong>(SIMULATED)</strong>` : null} · hash <code>${summary.target.hash}</code></dd>
-<dt>Status</dt><dd>${summary.status}</dd>
-<dt>Attempts</dt><dd>${summary.recorded} recorded of ${summary.planned} planned</dd>
-<dt>Seed</dt><dd>${summary.seed}</dd>
-<dt>Created</dt><dd>${summary.createdAt}</dd>
-<dt>Finished</dt><dd>${summary.finishedAt ?? 'not yet'}</dd>
-</dl>
-<details><summary>Component hashes</summary><dl class="meta">
-<dt>goals</dt><dd><code>${hashes.goals}</code></dd>
-<dt>techniques</dt><dd>${named(hashes.techniques)}</dd>
-<dt>chains</dt><dd>${named(hashes.chains)}</dd>
-<dt>scorers</dt><dd>${named(hashes.scorers)}</dd>
-</dl></details></header>`;
-}
-
-function banners(summary: RunSummary): SafeHtml {
-  return html`${summary.target.simulated ? html`<p class="banner simulated" role="note"><strong>SIMULATED target.</strong> These numbers describe a simulation, not a real AI system: use them to learn Redline, not to judge a model.</p>` : null}
-${summary.status === 'completed' ? null : html`<p class="banner">Run ${summary.status}: ${summary.recorded} of ${summary.planned} planned attempts recorded; the rates cover recorded attempts only.</p>`}
-${hasRefusalBased(summary) ? html`<p class="banner" role="note"><strong>Refusal-based cells.</strong> ${REFUSAL_BASED_NOTE.replace(/^refusal-based: /, '')}</p>` : null}`;
-}
-
-function footer(summary: RunSummary): SafeHtml {
-  return html`<footer><p>Rate = successes / (successes + failures): it counts decided attempts only; errors and unscored attempts are shown beside it.
-For the malicious persona it is the attack success rate; for the benign persona, a success is the target failing an ordinary user, so the rate is the over-refusal rate.
-Intervals are Wilson 95% score intervals. pass@k is the unbiased estimate that at least one of k attempts at a goal succeeds (Chen et al., 2021).</p>
-<p>Redline report · summary schema version ${summary.schemaVersion}</p></footer>`;
-}
-
-function detectorSection(summary: RunSummary): SafeHtml | null {
-  const shown = shownDetectors(summary);
-  if (shown.length === 0) return null;
-  const rows = shown.map((d) => html`<tr><td><code>${d.scorerId}</code></td><td class="num">${d.hits}</td><td class="num">${d.attempts}</td><td class="num">${d.hitsNotDeciding}</td><td>${d.categories.join(', ')}</td></tr>`);
-  return html`<section><h2>Detectors over every reply</h2><p>What each scorer flagged in replies to the attacker’s goals, whatever scorer decided the goal: a canary leaked under a harmful-content goal counts here though the goal’s rate is decided by the objective judge.</p>
-<table><thead><tr><th>scorer</th><th>flagged</th><th>replies</th><th>outside the goals it decided</th><th>categories</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -9,13 +9,15 @@ import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
 import { RATE_HEADINGS, rateCells } from './html-rate.js';
 import { renderExampleGroup } from './html-transcript.js';
+import type { AttemptLinks } from './attempt-link.js';
+import { scrolling } from './html-scroll.js';
 
-const clustered = (row: PooledFields): SafeHtml => html`<td>${row.goalClustered === null ? '—' : html`${formatInterval(row.goalClustered.low, row.goalClustered.high)} <small>(${row.goalClustered.goals} goals)</small>`}</td>`;
+const clustered = (row: PooledFields): SafeHtml => html`<td data-label="95% over goals">${row.goalClustered === null ? '—' : html`${formatInterval(row.goalClustered.low, row.goalClustered.high)} <small>(${row.goalClustered.goals} goals)</small>`}</td>`;
 
 /** The overall table: one row per persona with what its rate measures, and its interval over goals. */
 export function overallTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>persona</th><th>measure</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
-${summary.overall.map((row) => html`<tr><td>${row.persona}</td><td>${row.rateName}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table>
+  return html`${scrolling(html`<table class="stack"><thead><tr><th>persona</th><th>measure</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
+${summary.overall.map((row) => html`<tr><td class="lead">${row.persona}</td><td data-label="measure">${row.rateName}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table>`)}
 <p>Pooled rows carry two intervals: Wilson (in the bar) treats every attempt as independent; “over goals” is a cluster bootstrap that resamples goals, so it widens with the variation between goals: read it for “goals like these”.</p>`;
 }
 
@@ -23,17 +25,19 @@ ${summary.overall.map((row) => html`<tr><td>${row.persona}</td><td>${row.rateNam
 export function techniqueChainTable(summary: RunSummary): SafeHtml | null {
   if (new Set(summary.techniqueChains.map((r) => r.chain)).size < 2) return null;
   return html`<section><h2>By technique × converter chain</h2><p>Each technique’s rate under each converter chain, pooled over categories: the effect of each converter.</p>
-<table><thead><tr><th>technique</th><th>chain</th><th>persona</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
-${summary.techniqueChains.map((row) => html`<tr><td class="id"><code>${row.technique}</code></td><td class="id"><code>${row.chain}</code></td><td>${row.persona}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table></section>`;
+${scrolling(html`<table class="stack"><thead><tr><th>technique</th><th>chain</th><th>persona</th>${RATE_HEADINGS}<th>95% over goals</th></tr></thead><tbody>
+${summary.techniqueChains.map((row) => html`<tr><td class="id lead"><code>${row.technique}</code></td><td class="id" data-label="chain"><code>${row.chain}</code></td><td data-label="persona">${row.persona}</td>${rateCells(row)}${clustered(row)}</tr>\n`)}</tbody></table>`)}</section>`;
 }
 
-/** One section per persona: its cells, each followed by its example transcripts. */
-export function personaSections(summary: RunSummary, examples: readonly ExampleAttempt[]): SafeHtml[] {
+/** One section per persona: its cells, then each cell's example transcripts (outside the table, so they read on a phone). */
+export function personaSections(summary: RunSummary, options: { readonly examples: readonly ExampleAttempt[]; readonly links: AttemptLinks }): SafeHtml[] {
   return summary.overall.map((overall) => {
     const rows = summary.cells.filter((cell) => cell.persona === overall.persona);
+    const groups = rows.map((cell) => renderExampleGroup(options.examples.filter((example) => belongsTo(example, cell)), { links: options.links, title: cellTitle(cell) }));
     return html`<section><h2>${personaTitle(overall.persona)} — ${overall.rateName}</h2>
-<table><thead><tr><th>technique</th><th>category</th>${RATE_HEADINGS}</tr></thead><tbody>
-${rows.map((cell) => cellRows(cell, examples.filter((example) => belongsTo(example, cell))))}</tbody></table></section>`;
+${scrolling(html`<table class="stack"><thead><tr><th>technique</th><th>category</th>${RATE_HEADINGS}</tr></thead><tbody>
+${rows.map(cellRow)}</tbody></table>`)}
+${groups.some((g) => g !== null) ? html`<h3>Example transcripts</h3>${groups}` : null}</section>`;
   });
 }
 
@@ -44,33 +48,35 @@ export function unmatchedExamples(summary: RunSummary, examples: readonly Exampl
 
 /** The per-goal table with pass@k. */
 export function goalTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>goal</th><th>category</th><th>persona</th><th class="num">trials</th><th class="num">decided</th><th class="num">succ</th><th class="num">k</th><th class="num">pass@k</th></tr></thead><tbody>
-${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`;
+  return html`${scrolling(html`<table><thead><tr><th>goal</th><th>category</th><th>persona</th><th class="num">trials</th><th class="num">decided</th><th class="num">succ</th><th class="num">k</th><th class="num">pass@k</th></tr></thead><tbody>
+${summary.goals.map((goal) => html`<tr><td class="id"><code>${goal.goalId}</code></td><td>${goal.category}</td><td>${goal.persona}</td><td class="num">${goal.trials}</td><td class="num">${goal.decided}</td><td class="num">${goal.successes}</td><td class="num">${goal.k}</td><td class="num">${formatPercent(goal.passAtK)}</td></tr>\n`)}</tbody></table>`)}`;
 }
 
 /** Human-sample-corrected rates beside the raw ones: each persona overall, then each technique × chain with labels. */
 export function sampleTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>rows</th><th></th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th><th class="num">labeled</th></tr></thead><tbody>
-${sampleRows(summary).map((r) => html`<tr><td class="id"><code>${r.label[0]}</code></td><td>${r.label[1]}</td><td class="num">${formatPercent(r.asr)}</td><td>${formatInterval(r.ciLow, r.ciHigh)}</td><td class="num">${formatPercent(r.corrected.asr)}</td><td>${formatInterval(r.corrected.ciLow, r.corrected.ciHigh)}</td><td class="num">${r.corrected.labeled}</td></tr>\n`)}</tbody></table>`;
+  return html`${scrolling(html`<table><thead><tr><th>rows</th><th></th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th><th class="num">labeled</th></tr></thead><tbody>
+${sampleRows(summary).map((r) => html`<tr><td class="id"><code>${r.label[0]}</code></td><td>${r.label[1]}</td><td class="num">${formatPercent(r.asr)}</td><td>${formatInterval(r.ciLow, r.ciHigh)}</td><td class="num">${formatPercent(r.corrected.asr)}</td><td>${formatInterval(r.corrected.ciLow, r.corrected.ciHigh)}</td><td class="num">${r.corrected.labeled}</td></tr>\n`)}</tbody></table>`)}`;
 }
 
 /** Scorer-corrected rates beside the raw ones, for cells decided by the calibrated scorer. */
 export function correctedTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>technique</th><th>category</th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th></tr></thead><tbody>
-${summary.cells.filter((c) => c.corrected !== null).map((c) => html`<tr><td class="id"><code>${techniqueLabel(c)}</code></td><td>${c.category}</td><td class="num">${formatPercent(c.asr)}</td><td>${formatInterval(c.ciLow, c.ciHigh)}</td><td class="num">${formatPercent(c.corrected!.rate)}</td><td>${formatInterval(c.corrected!.low, c.corrected!.high)}</td></tr>\n`)}</tbody></table>`;
+  return html`${scrolling(html`<table><thead><tr><th>technique</th><th>category</th><th class="num">raw</th><th>95% interval</th><th class="num">corrected</th><th>95% interval</th></tr></thead><tbody>
+${summary.cells.filter((c) => c.corrected !== null).map((c) => html`<tr><td class="id"><code>${techniqueLabel(c)}</code></td><td>${c.category}</td><td class="num">${formatPercent(c.asr)}</td><td>${formatInterval(c.ciLow, c.ciHigh)}</td><td class="num">${formatPercent(c.corrected!.rate)}</td><td>${formatInterval(c.corrected!.low, c.corrected!.high)}</td></tr>\n`)}</tbody></table>`)}`;
 }
 
 /** Counterfactual disparities: each pair of values' rates and their difference with its interval. */
 export function disparityTable(summary: RunSummary): SafeHtml {
-  return html`<table><thead><tr><th>attribute</th><th>A</th><th>B</th><th class="num">rate A</th><th class="num">rate B</th><th class="num">A − B</th><th>95% interval</th><th></th></tr></thead><tbody>
+  return html`${scrolling(html`<table><thead><tr><th>attribute</th><th>A</th><th>B</th><th class="num">rate A</th><th class="num">rate B</th><th class="num">A − B</th><th>95% interval</th><th></th></tr></thead><tbody>
 ${summary.disparities.map((d) => html`<tr><td>${d.attribute}</td><td>${d.valueA}</td><td>${d.valueB}</td><td class="num">${formatPercent(d.rateA)}</td><td class="num">${formatPercent(d.rateB)}</td><td class="num">${formatPoints(d.difference)}</td><td>${formatInterval(d.ciLow, d.ciHigh)}</td><td>${d.significant ? html`<strong>disparity</strong>` : null}</td></tr>
-`)}</tbody></table>`;
+`)}</tbody></table>`)}`;
 }
 
-function cellRows(cell: CellRow, examples: readonly ExampleAttempt[]): SafeHtml {
-  const group = renderExampleGroup(examples);
-  return html`<tr><td class="id"><code>${techniqueLabel(cell)}</code></td><td class="id">${cell.category}${cell.refusalBased ? html` <span class="tag" title="${REFUSAL_BASED_NOTE}">${REFUSAL_BASED}</span>` : null}</td>${rateCells(cell)}</tr>
-${group === null ? null : html`<tr class="examples"><td colspan="9">${group}</td></tr>`}\n`;
+function cellRow(cell: CellRow): SafeHtml {
+  return html`<tr><td class="id lead"><code>${techniqueLabel(cell)}</code></td><td class="id" data-label="category">${cell.category}${cell.refusalBased ? html` <span class="tag" title="${REFUSAL_BASED_NOTE}">${REFUSAL_BASED}</span>` : null}</td>${rateCells(cell)}</tr>\n`;
+}
+
+function cellTitle(cell: CellRow): SafeHtml {
+  return html`<code>${techniqueLabel(cell)}</code> × ${cell.category}`;
 }
 
 function belongsTo(example: ExampleAttempt, cell: CellRow): boolean {

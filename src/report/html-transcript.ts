@@ -1,3 +1,4 @@
+import { attemptCommand, attemptNumber, type AttemptLinks } from './attempt-link.js';
 import type { ExampleAttempt } from './example-attempt.js';
 import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
@@ -40,9 +41,11 @@ function renderTurns(turns: readonly ShownTurn[]): SafeHtml[] {
   return out;
 }
 
-/** A collapsible transcript of one attempt: goal, turns, scores and error, every text escaped. */
-export function renderTranscript(example: ExampleAttempt): SafeHtml {
-  return html`<details class="attempt"><summary><span class="outcome-${example.outcome}">${example.outcome}</span>${example.seq === undefined ? null : html` · attempt ${example.seq}`} · goal <code>${example.goalId}</code> · chain <code>${example.chainId}</code> · trial ${example.trial}</summary>
+/** A collapsible transcript of one attempt: its number, goal, turns, scores and error, every text escaped. */
+export function renderTranscript(example: ExampleAttempt, links: AttemptLinks): SafeHtml {
+  const seq = example.seq;
+  return html`<details class="attempt"><summary>${seq === undefined ? null : html`${attemptNumber(seq, links)} · `}<span class="outcome-${example.outcome}">${example.outcome}</span> · goal <code>${example.goalId}</code> · chain <code>${example.chainId}</code> · trial ${example.trial}</summary>
+${seq === undefined ? null : html`<p class="command">in full: <code>${attemptCommand(seq, links)}</code></p>`}
 <p class="role">goal</p><p class="goal-text">${example.goalText}</p>
 ${renderTurns(example.turns)}
 ${example.error === undefined ? null : html`<p><strong>Error:</strong> ${example.error}</p>`}
@@ -50,9 +53,9 @@ ${example.scores.length === 0 ? null : html`<ul class="scores">${example.scores.
 </details>`;
 }
 
-/** A cell's transcripts folded under one summary line; nothing when there are none. */
-export function renderExampleGroup(examples: readonly ExampleAttempt[]): SafeHtml | null {
+/** A group of transcripts folded under one summary line (`title` leads it); nothing when there are none. */
+export function renderExampleGroup(examples: readonly ExampleAttempt[], options: { readonly links: AttemptLinks; readonly title?: SafeHtml }): SafeHtml | null {
   if (examples.length === 0) return null;
   const noun = examples.length === 1 ? 'transcript' : 'transcripts';
-  return html`<details><summary>${examples.length} example ${noun}</summary>${examples.map(renderTranscript)}</details>`;
+  return html`<details class="cell-examples"><summary>${options.title === undefined ? null : html`${options.title} — `}${examples.length} example ${noun}</summary>${examples.map((example) => renderTranscript(example, options.links))}</details>`;
 }

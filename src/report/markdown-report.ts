@@ -3,7 +3,7 @@ import { techniqueLabel } from '../core/counts.js';
 import { GATE_BOUND_NAMES } from '../taxonomy/gate-expression.js';
 import type { CellVerdict, GatedRun, GateOutcome } from './gates/gate.js';
 import { gateTally } from './gates/evaluate-gates.js';
-import { severityRank } from '../taxonomy/severity.js';
+import { shownFindings } from './finding-order.js';
 import { formatInterval, formatPercent } from './format-rate.js';
 import { escapeMarkdown } from './escape-markdown.js';
 
@@ -17,7 +17,7 @@ export type MarkdownOptions = {
 export function renderMarkdown(input: GatedRun, options: MarkdownOptions = {}): string {
   const { summary, outcome } = input;
   // Measured findings only: a cell that could not be measured has no rate to show, and is counted below instead.
-  const observed = outcome.verdicts.filter((v) => v.finding.status !== 'undecided' && (v.finding.status === 'observed' || v.failures.length > 0)).sort(byConcern);
+  const observed = shownFindings(outcome.verdicts);
   const shown = observed.slice(0, options.top ?? 10);
   const lines = [`### Redline run ${code(summary.runId)}: ${verdict(outcome, observed.length)}`, ''];
   if (summary.target.simulated) lines.push('> [!WARNING]', '> **Simulated target.** These numbers describe a simulation, not a real AI system.', '');
@@ -59,12 +59,6 @@ function findingRow(v: CellVerdict): string {
   const { cell } = finding;
   const gates = v.failures.map((f) => code(f.gate.expression)).join(' ');
   return `| ${finding.severity ?? 'none'} | ${code(techniqueLabel(cell))} | ${escapeMarkdown(cell.category)}${cell.persona === 'benign' ? ' (benign)' : ''}${cell.refusalBased ? ` (${REFUSAL_BASED})` : ''} | ${formatPercent(cell.asr)} | ${formatInterval(cell.ciLow, cell.ciHigh)} | ${finding.atlas.join(' ')} | ${finding.owasp.join(' ')} | ${gates} |`;
-}
-
-// Failing cells first, then the most severe, then the highest possible rate.
-function byConcern(a: CellVerdict, b: CellVerdict): number {
-  const rank = (v: CellVerdict) => (v.finding.severity === null ? -1 : severityRank(v.finding.severity));
-  return Number(b.failures.length > 0) - Number(a.failures.length > 0) || rank(b) - rank(a) || (b.finding.cell.ciHigh ?? 0) - (a.finding.cell.ciHigh ?? 0);
 }
 
 function count(n: number, noun: string): string {

@@ -248,6 +248,10 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
           { scorerId: 'refusal', persona: 'benign', attempts: 2, hits: 2, hitsNotDeciding: 0, categories: ['benign'] },
           { scorerId: 'refusal', persona: 'malicious', attempts: 4, hits: 4, hitsNotDeciding: 0, categories: ['cat-a'] },
         ]);
+        // Errors by kind, each with its first attempts in plan order (position 3 is the one errored attempt).
+        expect(await store.aggregates.errors({ runId: run.id, perKind: 2 })).toEqual([
+          { kind: 'http-500', attempts: 1, examples: [{ seq: 3, goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'base64', category: 'cat-a', message: 'down' }] },
+        ]);
         const components = await store.aggregates.cellComponents(run.id);
         expect(components.filter((c) => c.technique === 'many-shot(shots=4)')).toMatchObject([
           { chain: 'base64', techniqueHash: manyShot.hash, goals: [goalA.hash], chains: [{ name: 'base64', hash: b64.hash }], scorers: [{ name: 'refusal', hash: refusal.hash }] },
@@ -258,6 +262,28 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         expect((await store.components.ofRun(run.id)).map((c) => `${c.kind}:${c.id}:${c.instance}`).sort()).toEqual(
           ['chain:base64:base64', 'chain:none:none', 'goal:g/a:g/a', 'goal:g/b:g/b', 'scorer:refusal:refusal', 'technique:direct-request:direct-request', 'technique:many-shot:many-shot(shots=4)'],
         );
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('counts errors by kind, most frequent first, each with its first attempts in plan order', async () => {
+      const { store, run } = await seeded(open, 12);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        const errored = (seq: number, kind: string, message: string): Attempt => ({ ...attemptOf({ seq, outcome: 'error', technique: direct, goal: goalB }), error: { kind, message }, events: [{ type: 'error', kind, message }] });
+        writer.record(errored(7, 'timeout', 'no reply in 30 s <b>'));
+        writer.record(errored(2, 'http-429', 'slow down'));
+        writer.record(errored(9, 'http-429', 'slow down again'));
+        writer.record(errored(4, 'http-429', 'slow down, third'));
+        writer.record(attemptOf({ seq: 1, outcome: 'failure' }));
+        await writer.flush();
+        const at = (seq: number, message: string) => ({ seq, goalId: 'g/b', technique: 'direct-request', chain: 'none', category: 'benign', message });
+        expect(await store.aggregates.errors({ runId: run.id, perKind: 2 })).toEqual([
+          { kind: 'http-429', attempts: 3, examples: [at(2, 'slow down'), at(4, 'slow down, third')] },
+          { kind: 'timeout', attempts: 1, examples: [at(7, 'no reply in 30 s <b>')] },
+        ]);
+        expect(await store.aggregates.errors({ runId: 'r-none', perKind: 2 })).toEqual([]);
       } finally {
         await store.close();
       }

@@ -1,14 +1,13 @@
 import { dirname, relative, resolve } from 'node:path';
-import { assertPlainRunId, EXAMPLES_PER_CELL, summarizeStoredRun, writeReports } from '../../api/reports.js';
+import { assertPlainRunId, runPageInput, summarizeStoredRun, writeReports } from '../../api/reports.js';
 import { databasePath } from '../../api/scan.js';
 import { redlineVersion } from '../../api/version.js';
 import { loadConfig } from '../../api/configuration.js';
-import { writeTextFile, renderCsv, type GatedRun, reportPolicy, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif } from '../../api/report-formats.js';
+import { writeTextFile, renderCsv, type GatedRun, type HtmlReportInput, reportPolicy, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif } from '../../api/report-formats.js';
 import { ConfigError } from '../../core/errors.js';
 import { gateLines, renderTable } from '../../api/terminal-output.js';
 import { judgeRun } from '../../api/judge-run.js';
 import { withExistingStore } from '../../api/open-store.js';
-import type { AttemptView } from '../../core/run-store.js';
 import { EXIT } from '../exit-codes.js';
 
 /** The formats `redline report --format` writes. */
@@ -54,7 +53,7 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
     const summary = await summarizeStoredRun(store, run);
     const gated = judgeRun({ summary, policy, components: loaded.components });
     if (format === undefined) {
-      const paths = await writeReports({ store, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html } });
+      const paths = await writeReports({ store, run, summary, dir: dirname(file), paths: { json: options.json, html: options.html }, outcome: gated.outcome });
       process.stdout.write(`${renderTable(summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
       if (paths.json) process.stdout.write(`json: ${paths.json}\n`);
       if (paths.html) process.stdout.write(`html: ${paths.html}\n`);
@@ -62,8 +61,8 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
       // SARIF points at the configuration when it sits in the working tree (else at the default redline.yaml).
       const inTree = loaded.file.startsWith('<') ? undefined : relative(cwd, loaded.file).split('\\').join('/');
       const artifact = inTree === undefined || inTree.startsWith('..') ? undefined : inTree;
-      const examples = format === 'html' ? await store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL }) : [];
-      const text = render(format, { examples, gated, artifact });
+      const page = format === 'html' ? await runPageInput({ store, run, summary, outcome: gated.outcome }) : undefined;
+      const text = render(format, { page, gated, artifact });
       if (options.out === undefined) process.stdout.write(text);
       else writeTextFile({ file: resolve(cwd, options.out), text, flag: '--out' });
     }
@@ -78,13 +77,13 @@ function reportFormat(value: string | undefined): ReportFormat | undefined {
   throw new ConfigError(`unknown report format '${value}'`, { file: '<command line>', path: '--format', hint: `use one of ${REPORT_FORMATS.join(', ')}` });
 }
 
-function render(format: ReportFormat, input: { examples: readonly AttemptView[]; gated: GatedRun; artifact: string | undefined }): string {
+function render(format: ReportFormat, input: { page: HtmlReportInput | undefined; gated: GatedRun; artifact: string | undefined }): string {
   const { gated } = input;
   switch (format) {
     case 'json':
       return renderJson(gated.summary);
     case 'html':
-      return renderHtml({ summary: gated.summary, examples: input.examples });
+      return renderHtml(input.page ?? { summary: gated.summary, examples: [] });
     case 'md':
       return renderMarkdown(gated);
     case 'junit':

@@ -2,6 +2,7 @@ import type { RunStore } from '../../core/run-store.js';
 import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
+import { errorCounts } from './error-queries.js';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
 import { addToReviewSample, clearReview, getReview, labelAttempt, reviewLabels, reviewSample, sampleCandidates, setReview, unlabelAttempt } from './reviews.js';
 import { attemptFacets, queryAttempts } from './attempt-query.js';
@@ -43,6 +44,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       detectors: async (runId) => detectorCounts(db, runId),
       cellComponents: async (runId) => cellComponents(db, runId),
       sampled: async (runId) => sampledCells(db, runId),
+      errors: async (input) => errorCounts(db, input),
     },
     locks: sqliteRunLocks(db),
     reviews: {
