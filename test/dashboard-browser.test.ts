@@ -40,6 +40,9 @@ function elsewhere(page: Page, origin: string): string[] {
   return seen;
 }
 
+/** Waits until the page script has run (it adds the reviewer field), so keys reach it. */
+const scripted = (page: Page) => page.locator('nav.top input[name=reviewer]').waitFor();
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `dashboard-${name}.png`), fullPage: false });
 
 describe('redline serve in a real browser', () => {
@@ -107,12 +110,14 @@ describe('redline serve in a real browser', () => {
 
     // Review queue: the sample, blind; three labels from the keyboard; the corrected rate appears and moves.
     await page.goto(`${dashboard.origin}/runs/${runB}/review`);
+    await scripted(page);
     const corrected = page.locator('.corrected-rate[data-persona=malicious]');
     expect(await corrected.innerText()).toBe('no labels yet');
     expect(await page.locator('main').innerText()).not.toMatch(/deciding|verdict:/i);
     for (const [i, key] of ['1', '2'].entries()) {
       await page.keyboard.press(key);
       await expect.poll(() => page.url()).toContain(`i=${i + 1}`);
+      await scripted(page);
     }
     expect(await page.locator('#sample-progress').innerText()).toBe('2 of 3');
     const afterTwo = await corrected.innerText();
@@ -171,7 +176,7 @@ describe('redline serve in a real browser', () => {
         await page.waitForTimeout(300);
         const state = await page.evaluate<{ title: string; pwned: unknown; active: number; scripts: string[] }>(`({
           title: document.title, pwned: window.pwned,
-          active: document.querySelectorAll(${JSON.stringify(`${ACTIVE_ELEMENTS}, main script, main link, main form:not(.filters), main style`)}).length,
+          active: document.querySelectorAll(${JSON.stringify(`${ACTIVE_ELEMENTS}, main script, main link, main form:not(.filters), main style, [style]`)}).length,
           scripts: [...document.scripts].map((s) => s.src),
         })`);
         expect(state.title, path).not.toContain(MARK);

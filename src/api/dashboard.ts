@@ -5,7 +5,7 @@ import type { Outcome, Persona } from '../core/outcome.js';
 import type { RunStore } from '../core/run-store.js';
 import { csvTextField } from '../report/csv-report.js';
 import {
-  attemptPage, attemptsPage, CLIENT_SCRIPT, comparePage, DASHBOARD_CSS, REPORT_STYLE, reviewPage, runPage, runsPage,
+  attemptPage, attemptsPage, CLIENT_SCRIPT, comparePage, DASHBOARD_CSS, reviewPage, runPage, runsPage,
 } from '../report/dashboard/index.js';
 import { reviewPanel } from '../report/dashboard/review-panel.js';
 import { compareStoredRuns, runHistory } from './compare.js';
@@ -13,7 +13,8 @@ import { exportedAttempt } from './export-run.js';
 import { jsonLine } from '../report/json-report.js';
 import { listRuns } from './list-runs.js';
 import { pairedComparison } from './paired-compare.js';
-import { EXAMPLES_PER_CELL, summarizeStoredRun } from './reports.js';
+import { REPORT_CSS } from '../report/html-styles.js';
+import { runPageInput, summarizeStoredRun } from './reports.js';
 import { reviewStatus } from './review-status.js';
 
 /** Attempts per page of the attempts list. */
@@ -97,11 +98,10 @@ const viewer = (input: DashboardViewer) => (input.reviewer === undefined ? {} : 
 /** A run's page: the report's run page with review status and links; a StoreError for an unknown run. */
 export async function dashboardRunPage(store: RunStore, input: DashboardViewer & { readonly runId: string }): Promise<string> {
   const run = await store.runs.require(input.runId);
-  const summary = await summarizeStoredRun(store, run);
-  const examples = await store.attempts.examples({ runId: run.id, perCell: EXAMPLES_PER_CELL });
+  const report = await runPageInput({ store, run, summary: await summarizeStoredRun(store, run) });
   const earlier = (await store.runs.list()).filter((r) => r.hashes.target === run.hashes.target && r.createdAt < run.createdAt);
   const previous = earlier[0];
-  return runPage({ summary, examples, status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
+  return runPage({ report, status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
 }
 
 /** One keyset page of a run's attempts under a filter, plus whether more come before and after. */
@@ -218,8 +218,7 @@ export async function* exportFilteredAttempts(store: RunStore, input: { runId: s
 
 /** The dashboard's stylesheet and script, as served. */
 export function dashboardAssets(): { css: string; js: string } {
-  const reportCss = REPORT_STYLE.markup.replace(/^<style>/, '').replace(/<\/style>$/, '');
-  return { css: `${reportCss}\n${DASHBOARD_CSS}`, js: CLIENT_SCRIPT };
+  return { css: `${REPORT_CSS}\n${DASHBOARD_CSS}`, js: CLIENT_SCRIPT };
 }
 
 

@@ -7,4 +7,3 @@ export * from './layout.js';
 export * from './review-page.js';
 export * from './run-page.js';
 export * from './runs-page.js';
-export { REPORT_STYLE } from '../html-styles.js';
