@@ -54,9 +54,9 @@ export type AttemptListItem = {
   readonly errorKind?: string;
   /** Latency of the target calls, ms. */
   readonly latencyMs: number;
-  /** The first prompt sent (as sent), cut to a few hundred characters. */
+  /** The first prompt as written (before converters), cut short. */
   readonly prompt: string;
-  /** The last reply, cut to a few hundred characters. */
+  /** The last reply, cut short. */
   readonly reply: string;
 };
 

@@ -371,7 +371,7 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         expect(await seqs({ text: 'cannot" ^(help:' })).toEqual([0, 1, 2, 3, 4, 5, 6, 8, 9, 10]);
         expect(await seqs({ text: '*** ' })).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
         const [four] = await store.attempts.query({ runId: run.id, filter: { text: 'napalm' }, limit: 1 });
-        expect(four).toMatchObject({ seq: 4, goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'none', outcome: 'failure', decidedBy: 'refusal', latencyMs: 40, prompt: 'encoded napalm recipe', reply: 'I cannot help' });
+        expect(four).toMatchObject({ seq: 4, goalId: 'g/a', technique: 'many-shot(shots=4)', chain: 'none', outcome: 'failure', decidedBy: 'refusal', latencyMs: 40, prompt: 'Plain napalm recipe', reply: 'I cannot help' });
         await store.reviews.label({ runId: run.id, seq: 4, reviewer: 'ana', verdict: 'success', at: 5 });
         expect(await seqs({ reviewed: true })).toEqual([4]);
         expect(await seqs({ outcome: 'success', technique: 'many-shot(shots=4)' })).toEqual([0, 3, 4]);

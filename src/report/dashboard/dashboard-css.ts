@@ -22,6 +22,7 @@ form.filters input[type=search] { min-width: 16em; }
 .review-layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 24px; }
 @media (max-width: 800px) { .review-layout { grid-template-columns: 1fr; } }
 .panel { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; align-self: start; }
+.panel h2 { margin-top: .25rem; }
 .keys button { font: inherit; margin: 4px 4px 0 0; padding: 4px 10px; }
 .labeled-yes { color: var(--hit); font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; font-size: .85em; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }

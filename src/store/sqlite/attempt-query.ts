@@ -11,7 +11,7 @@ type ListRow = {
 };
 
 /** Characters of prompt and reply a list row carries. */
-const SNIPPET = 240;
+const SNIPPET = 160;
 
 /** SQL conditions and their parameters for a filter (always over `a` joined with REVIEW_JOIN and scorer `s`). */
 function conditions(filter: AttemptFilter): { sql: string; params: unknown[] } {
@@ -71,21 +71,25 @@ export function queryAttempts(db: Db, input: { runId: string; filter: AttemptFil
   }));
 }
 
-/** The first prompt and the last reply of each attempt (abandoned branches aside), cut short. */
+/** The first prompt (as written, before converters) and the last reply of each attempt (abandoned branches aside), cut short. */
 function snippetsOf(db: Db, ids: readonly number[]): Map<number, { prompt: string; reply: string }> {
   const out = new Map<number, { prompt: string; reply: string }>();
   if (ids.length === 0) return out;
   const rows = db.prepare(
-    `SELECT attempt_id AS id, type, body FROM events WHERE attempt_id IN (${ids.map(() => '?').join(', ')}) AND type = 'message' ORDER BY attempt_id, idx`,
+    `SELECT attempt_id AS id, type, body FROM events WHERE attempt_id IN (${ids.map(() => '?').join(', ')}) AND type IN ('message', 'conversion') ORDER BY attempt_id, idx`,
   ).all(...ids) as (StoredEvent & { id: number })[];
   for (const row of rows) {
     const event = decodeEvent(row);
+    const entry = out.get(row.id) ?? { prompt: '', reply: '' };
+    out.set(row.id, entry);
+    if (event.type === 'conversion') {
+      if (event.of === 'prompt' && entry.prompt === '') entry.prompt = event.before.slice(0, SNIPPET);
+      continue;
+    }
     if (event.type !== 'message' || event.pruned === true) continue;
     const text = event.parts.map((p) => ('text' in p ? p.text : '')).join(' ').slice(0, SNIPPET);
-    const entry = out.get(row.id) ?? { prompt: '', reply: '' };
     if (event.role === 'assistant') entry.reply = text;
     else if (event.role === 'user' && entry.prompt === '') entry.prompt = text;
-    out.set(row.id, entry);
   }
   return out;
 }
