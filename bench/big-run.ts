@@ -5,6 +5,7 @@ import { openStore } from '../src/api/open-store.js';
 import type { StoredRun } from '../src/core/run.js';
 import type { SampleItem } from '../src/core/review-sample.js';
 import { deriveSeed, seededRandom } from '../src/core/random.js';
+import { migrations } from '../src/store/sqlite/migrations.js';
 import { bigRunAttempt, bigRunComponents, bigRunHashes, POSITIONS_PER_TRIAL } from './big-run-plan.js';
 
 /** Bumped whenever the fixture's content changes, so a cached file of another shape is never reused. */
@@ -102,7 +103,9 @@ export async function bigRun(options: BigRunOptions): Promise<BigRun> {
   const attempts = options.attempts ?? 1_000_000;
   const log = options.log ?? ((): void => undefined);
   mkdirSync(options.cacheDir, { recursive: true });
-  const file = join(options.cacheDir, `big-run-v${BIG_RUN_VERSION}-${attempts}.db`);
+  // Keyed by the schema's steps too: a file written before a migration was added would skip it (e.g. one merged
+  // between two released steps) if opened later, so each schema gets its own fixture.
+  const file = join(options.cacheDir, `big-run-v${BIG_RUN_VERSION}-s${migrations.length}-${attempts}.db`);
   let generatedMs: number | undefined;
   if (!existsSync(file)) {
     // Written under another name and renamed when complete, so an interrupted generation is never taken for a fixture.
