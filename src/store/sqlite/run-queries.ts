@@ -10,14 +10,17 @@ const TALLY_COUNTS = `SUM(x.success) AS success, SUM(x.failure) AS failure, SUM(
 
 /** Outcome counts per cell, aggregated in SQL from the run's tallies (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
+  // Grouped on the references first, so the names are looked up once per cell rather than once per tally row.
   const rows = db.prepare(
-    `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, x.category, x.persona, ${TALLY_COUNTS},
-            GROUP_CONCAT(DISTINCT s.name ORDER BY s.name) AS scorers, SUM(x.filtered) AS filtered,
-            SUM(x.prompt_tokens) AS promptTokens, SUM(x.completion_tokens) AS completionTokens,
-            SUM(x.attacker_tokens) AS attackerTokens, SUM(x.estimated) AS estimatedAttempts
-     FROM attempt_tallies x JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
-       LEFT JOIN components s ON s.ref = x.scorer_ref
-     WHERE x.run_id = ? GROUP BY x.technique_ref, x.chain_ref, x.category, x.persona ORDER BY t.name, c.name, x.category, x.persona`,
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, x.category, x.persona, x.success, x.failure, x.error, x.unscored, x.reviewed,
+            (SELECT GROUP_CONCAT(s.name ORDER BY s.name) FROM (SELECT DISTINCT s.name FROM json_each(x.scorerRefs) j JOIN components s ON s.ref = j.value) s) AS scorers,
+            x.filtered, x.promptTokens, x.completionTokens, x.attackerTokens, x.estimatedAttempts
+     FROM (SELECT technique_ref, chain_ref, category, persona, ${TALLY_COUNTS}, json_group_array(DISTINCT scorer_ref) AS scorerRefs,
+                  SUM(filtered) AS filtered, SUM(prompt_tokens) AS promptTokens, SUM(completion_tokens) AS completionTokens,
+                  SUM(attacker_tokens) AS attackerTokens, SUM(estimated) AS estimatedAttempts
+           FROM attempt_tallies x WHERE run_id = ? GROUP BY technique_ref, chain_ref, category, persona) x
+       JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
+     ORDER BY t.name, c.name, x.category, x.persona`,
   ).all(runId) as (CellCounts & { scorers: string | null; promptTokens: number; completionTokens: number; attackerTokens: number; estimatedAttempts: number })[];
   return rows.map(({ scorers, promptTokens, completionTokens, attackerTokens, estimatedAttempts, ...row }) => ({
     ...row, decidingScorers: scorers === null ? [] : scorers.split(','),
@@ -121,10 +124,11 @@ export function sampledCells(db: Db, runId: string): SampleCellCounts[] {
   if (sampled.length === 0) return [];
   const byCell = new Map(sampled.map((c) => [`${c.technique_ref}\u0000${c.chain_ref}\u0000${c.category}\u0000${c.persona}`, c]));
   const cells = db.prepare(
-    `SELECT x.technique_ref, x.chain_ref, t.name AS technique, c.name AS chain, x.category, x.persona,
-            SUM(x.machine_success) AS ms, SUM(x.machine_failure) AS mf
-     FROM attempt_tallies x JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
-     WHERE x.run_id = ? GROUP BY x.technique_ref, x.chain_ref, x.category, x.persona ORDER BY t.name, c.name, x.category, x.persona`,
+    `SELECT x.technique_ref, x.chain_ref, t.name AS technique, c.name AS chain, x.category, x.persona, x.ms, x.mf
+     FROM (SELECT technique_ref, chain_ref, category, persona, SUM(machine_success) AS ms, SUM(machine_failure) AS mf
+           FROM attempt_tallies WHERE run_id = ? GROUP BY technique_ref, chain_ref, category, persona) x
+       JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
+     ORDER BY t.name, c.name, x.category, x.persona`,
   ).all(runId) as { technique_ref: number; chain_ref: number; technique: string; chain: string; category: string; persona: Persona; ms: number; mf: number }[];
   return cells.map(({ technique_ref, chain_ref, ms, mf, ...cell }) => {
     const s = byCell.get(`${technique_ref}\u0000${chain_ref}\u0000${cell.category}\u0000${cell.persona}`);
