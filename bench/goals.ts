@@ -1,3 +1,4 @@
+import type { DashboardMeasurement } from './dashboard-case.js';
 import type { ScanMeasurement } from './scan-case.js';
 
 /** Report and compare timings on one size of run. */
@@ -36,6 +37,8 @@ export type BenchResults = {
   readonly helpMs: number;
   /** Report and compare timings per run size. */
   readonly largeRuns: readonly LargeRunTiming[];
+  /** The dashboard's run page data over a large stored run; absent when skipped (REDLINE_BENCH_BIG=0). */
+  readonly dashboard?: DashboardMeasurement;
   /** The issue's goals, judged. */
   readonly goals: readonly GoalResult[];
 };
@@ -65,6 +68,7 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[
     judged('peak RSS < 250 MB at 1M attempts', million.length ? Math.max(...million.map((s) => s.peakRssMb)) : undefined, (v) => `${v.toFixed(0)} MB`, (v) => v < 250),
     judged('report on 1M attempts < 15 s', millionRuns?.reportMs, (v) => `${(v / 1000).toFixed(1)} s`, (v) => v < 15_000),
     judged('compare on two 1M runs < 15 s', millionRuns?.compareMs, (v) => `${(v / 1000).toFixed(1)} s`, (v) => v < 15_000),
+    judged('run page data (summarizeStoredRun) at 1M attempts < 500 ms', results.dashboard?.attempts === ONE_MILLION ? results.dashboard.summarizeMs : undefined, (v) => `${v.toFixed(0)} ms`, (v) => v < 500),
     judged('`redline --help` < 300 ms', results.helpMs, (v) => `${v.toFixed(0)} ms`, (v) => v < 300),
   ];
 }

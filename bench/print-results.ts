@@ -6,6 +6,15 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+function dashboardLines(d: NonNullable<BenchResults['dashboard']>): string {
+  const made = d.generatedMs === undefined ? 'cached' : `generated in ${(d.generatedMs / 1000).toFixed(1)} s`;
+  return [
+    `dashboard data at ${d.attempts} attempts (database ${(d.dbBytes / 2 ** 20).toFixed(0)} MB, ${made}); ms, median of 5 after a warm-up`,
+    table(['query', 'ms'], [...Object.entries(d.aggregatesMs).map(([name, ms]) => [`aggregates.${name}`, ms.toFixed(1)]), ['summarizeStoredRun', d.summarizeMs.toFixed(1)]]),
+    `RSS after: ${d.rssMb.toFixed(0)} MB (peak ${d.peakRssMb.toFixed(0)} MB)`,
+  ].join('\n');
+}
+
 /** Prints the scan table, the CLI timings and the goals to stdout. */
 export function printResults(results: BenchResults): void {
   const scans = table(
@@ -20,10 +29,11 @@ export function printResults(results: BenchResults): void {
     ['attempts per run', 'report ms', 'compare ms'],
     results.largeRuns.map((r) => [String(r.attempts), r.reportMs.toFixed(0), r.compareMs.toFixed(0)]),
   );
+  const dashboard = results.dashboard === undefined ? 'dashboard data: skipped (REDLINE_BENCH_BIG=0)' : dashboardLines(results.dashboard);
   const goals = table(['goal', 'measured', 'status'], results.goals.map((g) => [g.goal, g.measured, g.status]));
   const { machine } = results;
   process.stdout.write([
     `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
-    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', cli, '', goals, '',
+    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', cli, '', dashboard, '', goals, '',
   ].join('\n'));
 }

@@ -299,7 +299,12 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'success', reviewer: 'ana', note: 'leaked a part list', reviewedAt: 9 });
         expect(await store.attempts.get({ runId: run.id, seq: 1 })).toMatchObject({ outcome: 'success', machineOutcome: 'failure', review: { verdict: 'success', reviewer: 'ana' } });
         expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ success: 1, failure: 0, reviewed: 1 });
+        // Every count summaries read follows the review: per goal, per goal cell, and success by turn.
+        expect(await store.aggregates.goals(run.id)).toMatchObject([{ goalId: 'g/a', success: 1, failure: 0, reviewed: 1 }]);
+        expect(await store.aggregates.goalCells(run.id)).toMatchObject([{ goalId: 'g/a', success: 1, failure: 0, reviewed: 1 }]);
+        expect((await store.aggregates.cellComponents(run.id))[0]).toMatchObject({ success: 1, failure: 0, reviewed: 1 });
         await store.reviews.set({ runId: run.id, seq: 1, review: { verdict: 'failure', reviewedAt: 10 } });
+        expect(await store.aggregates.goals(run.id)).toMatchObject([{ goalId: 'g/a', success: 0, failure: 1, reviewed: 1 }]);
         expect(await store.reviews.get({ runId: run.id, seq: 1 })).toEqual({ verdict: 'failure', reviewedAt: 10 });
         expect(await store.reviews.clear({ runId: run.id, seq: 1 })).toBe(true);
         expect(await store.reviews.clear({ runId: run.id, seq: 1 })).toBe(false);
@@ -310,6 +315,40 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
       }
     });
   
+    it('counts content-filtered replies, final scores once per scorer, and reviewed multi-turn attempts by turn', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        const blocked: AttemptEvent[] = [
+          { type: 'score', score: { scorerId: 'refusal', verdict: 'failure', label: 'content-filter', reason: 'blocked' }, deciding: true, turn: 1 },
+          { type: 'score', score: { scorerId: 'refusal', verdict: 'failure', label: 'content-filter', reason: 'blocked' }, deciding: true },
+          { type: 'score', score: { scorerId: 'llm-true-false:harm', verdict: 'unscored', label: 'content-filter', reason: 'blocked' }, deciding: false },
+          // The same scorer's final score twice: one reply read, flagged because one of them flagged it.
+          { type: 'score', score: { scorerId: 'llm-true-false:harm', verdict: 'success', label: 'harm', reason: 'again' }, deciding: false },
+        ];
+        writer.record({ ...attemptOf({ seq: 0, outcome: 'failure', reachedAtTurn: 2 }), events: blocked });
+        writer.record(attemptOf({ seq: 1, outcome: 'failure' }));
+        writer.record({ ...attemptOf({ seq: 2, outcome: 'error' }), conversation: { turns: 1, backtracks: 0, attackerTokens: 3 } });
+        await writer.flush();
+        expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ failure: 2, error: 1, filtered: 1 });
+        expect(await store.aggregates.detectors(run.id)).toEqual([
+          { scorerId: 'llm-true-false:harm', persona: 'malicious', attempts: 2, hits: 1, hitsNotDeciding: 1, categories: ['cat-a'] },
+          { scorerId: 'refusal', persona: 'malicious', attempts: 2, hits: 1, hitsNotDeciding: 0, categories: ['cat-a'] },
+        ]);
+        expect(await store.aggregates.turns(run.id)).toEqual([{ technique: 'many-shot(shots=4)', persona: 'malicious', decided: 1, reachedAt: { 2: 1 } }]);
+        // A reviewer calls the multi-turn failure a success, then an error-free label on the error: turns count decided attempts as reviewed.
+        await store.reviews.set({ runId: run.id, seq: 0, review: { verdict: 'success', reviewedAt: 1 } });
+        await store.reviews.set({ runId: run.id, seq: 2, review: { verdict: 'failure', reviewedAt: 2 } });
+        expect(await store.aggregates.turns(run.id)).toEqual([{ technique: 'many-shot(shots=4)', persona: 'malicious', decided: 2, reachedAt: { 2: 1 } }]);
+        expect(await store.reviews.clear({ runId: run.id, seq: 0 })).toBe(true);
+        expect(await store.reviews.clear({ runId: run.id, seq: 2 })).toBe(true);
+        expect(await store.aggregates.turns(run.id)).toEqual([{ technique: 'many-shot(shots=4)', persona: 'malicious', decided: 1, reachedAt: { 2: 1 } }]);
+        expect((await store.aggregates.cells(run.id))[0]).toMatchObject({ success: 0, failure: 2, error: 1, reviewed: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
     it('keeps a review sample in order, counts its labels by the judge\'s verdict, and refuses a repeat', async () => {
       const { store, run } = await seeded(open);
       try {

@@ -1,7 +1,9 @@
 import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef } from '../../core/component-ref.js';
 import { StoreError } from '../../core/errors.js';
+import type { AttemptEvent } from '../../core/event.js';
 import type { StoredRun } from '../../core/run.js';
+import { CONTENT_FILTER_LABEL } from '../../core/score.js';
 import type { AttemptWriter, WriteBatching } from '../../core/run-store.js';
 import { encodeEvent } from './event-codec.js';
 import { searchInserter } from './search-index.js';
@@ -26,6 +28,25 @@ function runComponentRefs(db: Db, components: readonly ComponentRef[]): Map<stri
   return refs;
 }
 
+/**
+ * What summaries count of an attempt's final scores (those given mid-conversation, with a turn, left out): per
+ * scorer, whether any of its scores flagged the reply and whether it decided the attempt; and how many deciding
+ * scores read a reply the target's content filter blocked.
+ */
+function finalScoreFacts(events: readonly AttemptEvent[]): { filtered: number; detectors: Map<string, { hit: boolean; deciding: boolean }> } {
+  let filtered = 0;
+  const detectors = new Map<string, { hit: boolean; deciding: boolean }>();
+  for (const event of events) {
+    if (event.type !== 'score' || (event.turn ?? null) !== null) continue;
+    if (event.deciding && event.score.label === CONTENT_FILTER_LABEL) filtered += 1;
+    const facts = detectors.get(event.score.scorerId) ?? { hit: false, deciding: false };
+    facts.hit ||= event.score.verdict === 'success';
+    facts.deciding ||= event.deciding;
+    detectors.set(event.score.scorerId, facts);
+  }
+  return { filtered, detectors };
+}
+
 /** Writes a run's attempts as they finish, in batched transactions, skipping plan positions already stored. */
 export function createAttemptWriter(db: Db, input: { run: StoredRun; components: readonly ComponentRef[]; file: string; batching?: WriteBatching }): AttemptWriter {
   const { run } = input;
@@ -47,17 +68,22 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (run_id, seq, goal_ref, technique_ref, chain_ref, scorer_ref, trial, category, persona, outcome,
        error_kind, error_message, retries, latency_ms, prompt_tokens, completion_tokens, started_at, finished_at,
-       turns_used, backtracks, reached_at, attacker_tokens, usage_estimated)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       turns_used, backtracks, reached_at, attacker_tokens, usage_estimated, filtered)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, seq) DO NOTHING`,
   );
   const insertEvent = db.prepare('INSERT INTO events (attempt_id, idx, type, body) VALUES (?, ?, ?, ?)');
   const index = searchInserter(db);
+  const tallyDetector = db.prepare(
+    `INSERT INTO detector_tallies (run_id, scorer_id, persona, category, hit, deciding, attempts) VALUES (?, ?, ?, ?, ?, ?, 1)
+     ON CONFLICT (run_id, scorer_id, persona, category, hit, deciding) DO UPDATE SET attempts = attempts + 1`,
+  );
   const writeOne = (a: Attempt): boolean => {
+    const facts = finalScoreFacts(a.events);
     const info = insertAttempt.run(run.id, a.seq, ref(a.goal), ref(a.technique), ref(a.chain), a.decidedBy === undefined ? null : ref(a.decidedBy),
       a.trial, a.category, a.persona, a.outcome, a.error?.kind ?? null, a.error?.message ?? null, a.retries, a.latencyMs,
       a.usage?.promptTokens ?? null, a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt, a.conversation?.turns ?? null,
-      a.conversation?.backtracks ?? null, a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null, a.usage?.estimated === true ? 1 : 0);
+      a.conversation?.backtracks ?? null, a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null, a.usage?.estimated === true ? 1 : 0, facts.filtered);
     // A plan position already stored (by another slice, or before a crash) keeps its first record.
     if (info.changes === 0) return false;
     const id = info.lastInsertRowid;
@@ -66,6 +92,7 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
       insertEvent.run(id, i, stored.type, stored.body);
     }
     index(id, a.events);
+    for (const [scorerId, d] of facts.detectors) tallyDetector.run(run.id, scorerId, a.persona, a.category, d.hit ? 1 : 0, d.deciding ? 1 : 0);
     return true;
   };
   const writeBatch = db.transaction((batch: readonly Attempt[]): number => {

@@ -200,4 +200,108 @@ export const migrations: readonly Migration[] = [
     `,
     run: (db) => indexSearchText(db),
   },
+  {
+    version: 11,
+    // Summaries at a million attempts: counts kept as attempts and reviews are written, so a run's aggregates read
+    // thousands of rows instead of every attempt and its JSON events. attempt_tallies counts attempts per goal ×
+    // technique × chain × deciding scorer × category × persona × turn reached (the outcome summaries count, with
+    // reviews applied by the triggers below; the machine's; tokens; content-filtered replies); detector_tallies
+    // counts final replies per scorer, persona, category, flagged or not, and deciding or not (the attempt writer
+    // adds to it). Self-contained (independent of version 10), and it backfills every stored run.
+    sql: `
+      ALTER TABLE attempts ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0;
+      UPDATE attempts SET filtered = f.n FROM (
+        SELECT attempt_id, COUNT(*) AS n FROM events
+        WHERE type = 'score' AND json_extract(body, '$.deciding') = 1 AND json_extract(body, '$.turn') IS NULL
+          AND json_extract(body, '$.score.label') = 'content-filter'
+        GROUP BY attempt_id) AS f
+      WHERE f.attempt_id = attempts.id;
+      CREATE TABLE attempt_tallies (
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        goal_ref INTEGER NOT NULL,
+        technique_ref INTEGER NOT NULL,
+        chain_ref INTEGER NOT NULL,
+        scorer_ref INTEGER NOT NULL, -- 0: no deciding scorer (an error)
+        category TEXT NOT NULL,
+        persona TEXT NOT NULL,
+        reached INTEGER NOT NULL, -- -2: not a multi-turn attempt; -1: goal not reached; else the turn it was first reached at
+        success INTEGER NOT NULL, failure INTEGER NOT NULL, error INTEGER NOT NULL, unscored INTEGER NOT NULL, reviewed INTEGER NOT NULL,
+        machine_success INTEGER NOT NULL, machine_failure INTEGER NOT NULL, filtered INTEGER NOT NULL,
+        prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, attacker_tokens INTEGER NOT NULL, estimated INTEGER NOT NULL,
+        PRIMARY KEY (run_id, goal_ref, technique_ref, chain_ref, scorer_ref, category, persona, reached)
+      ) WITHOUT ROWID;
+      INSERT INTO attempt_tallies
+        SELECT a.run_id, a.goal_ref, a.technique_ref, a.chain_ref, IFNULL(a.scorer_ref, 0), a.category, a.persona,
+               CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END,
+               SUM(COALESCE(r.verdict, a.outcome) = 'success'), SUM(COALESCE(r.verdict, a.outcome) = 'failure'),
+               SUM(COALESCE(r.verdict, a.outcome) = 'error'), SUM(COALESCE(r.verdict, a.outcome) = 'unscored'), COUNT(r.attempt_id),
+               SUM(a.outcome = 'success'), SUM(a.outcome = 'failure'), SUM(a.filtered),
+               IFNULL(SUM(a.prompt_tokens), 0), IFNULL(SUM(a.completion_tokens), 0), IFNULL(SUM(a.attacker_tokens), 0), SUM(a.usage_estimated)
+        FROM attempts a LEFT JOIN reviews r ON r.attempt_id = a.id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+      CREATE TRIGGER attempts_tally AFTER INSERT ON attempts BEGIN
+        INSERT INTO attempt_tallies VALUES (NEW.run_id, NEW.goal_ref, NEW.technique_ref, NEW.chain_ref, IFNULL(NEW.scorer_ref, 0), NEW.category, NEW.persona,
+          CASE WHEN NEW.turns_used IS NULL THEN -2 ELSE IFNULL(NEW.reached_at, -1) END,
+          NEW.outcome = 'success', NEW.outcome = 'failure', NEW.outcome = 'error', NEW.outcome = 'unscored', 0,
+          NEW.outcome = 'success', NEW.outcome = 'failure', NEW.filtered,
+          IFNULL(NEW.prompt_tokens, 0), IFNULL(NEW.completion_tokens, 0), IFNULL(NEW.attacker_tokens, 0), NEW.usage_estimated)
+        ON CONFLICT (run_id, goal_ref, technique_ref, chain_ref, scorer_ref, category, persona, reached) DO UPDATE SET
+          success = success + excluded.success, failure = failure + excluded.failure, error = error + excluded.error, unscored = unscored + excluded.unscored,
+          machine_success = machine_success + excluded.machine_success, machine_failure = machine_failure + excluded.machine_failure,
+          filtered = filtered + excluded.filtered, prompt_tokens = prompt_tokens + excluded.prompt_tokens,
+          completion_tokens = completion_tokens + excluded.completion_tokens, attacker_tokens = attacker_tokens + excluded.attacker_tokens,
+          estimated = estimated + excluded.estimated;
+      END;
+      -- A review moves its attempt's count from the machine's outcome to the reviewer's verdict; clearing it moves it back.
+      CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN
+        UPDATE attempt_tallies AS t SET success = t.success + (NEW.verdict = 'success') - (a.outcome = 'success'),
+          failure = t.failure + (NEW.verdict = 'failure') - (a.outcome = 'failure'), error = t.error + (NEW.verdict = 'error') - (a.outcome = 'error'),
+          unscored = t.unscored + (NEW.verdict = 'unscored') - (a.outcome = 'unscored'), reviewed = t.reviewed + (1)
+        FROM attempts a WHERE a.id = NEW.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
+          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
+          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      END;
+      CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
+        UPDATE attempt_tallies AS t SET success = t.success + (a.outcome = 'success') - (OLD.verdict = 'success'),
+          failure = t.failure + (a.outcome = 'failure') - (OLD.verdict = 'failure'), error = t.error + (a.outcome = 'error') - (OLD.verdict = 'error'),
+          unscored = t.unscored + (a.outcome = 'unscored') - (OLD.verdict = 'unscored'), reviewed = t.reviewed + (-1)
+        FROM attempts a WHERE a.id = OLD.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
+          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
+          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      END;
+      CREATE TRIGGER reviews_tally_update AFTER UPDATE ON reviews BEGIN
+        UPDATE attempt_tallies AS t SET success = t.success + (a.outcome = 'success') - (OLD.verdict = 'success'),
+          failure = t.failure + (a.outcome = 'failure') - (OLD.verdict = 'failure'), error = t.error + (a.outcome = 'error') - (OLD.verdict = 'error'),
+          unscored = t.unscored + (a.outcome = 'unscored') - (OLD.verdict = 'unscored'), reviewed = t.reviewed + (-1)
+        FROM attempts a WHERE a.id = OLD.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
+          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
+          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+        UPDATE attempt_tallies AS t SET success = t.success + (NEW.verdict = 'success') - (a.outcome = 'success'),
+          failure = t.failure + (NEW.verdict = 'failure') - (a.outcome = 'failure'), error = t.error + (NEW.verdict = 'error') - (a.outcome = 'error'),
+          unscored = t.unscored + (NEW.verdict = 'unscored') - (a.outcome = 'unscored'), reviewed = t.reviewed + (1)
+        FROM attempts a WHERE a.id = NEW.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
+          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
+          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      END;
+      CREATE TABLE detector_tallies (
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        scorer_id TEXT NOT NULL,
+        persona TEXT NOT NULL,
+        category TEXT NOT NULL,
+        hit INTEGER NOT NULL, -- the scorer's final verdict on the reply was success
+        deciding INTEGER NOT NULL, -- the scorer decided the attempt
+        attempts INTEGER NOT NULL,
+        PRIMARY KEY (run_id, scorer_id, persona, category, hit, deciding)
+      ) WITHOUT ROWID;
+      INSERT INTO detector_tallies
+        SELECT run_id, scorer, persona, category, IFNULL(hit, 0), IFNULL(deciding, 1), COUNT(*) FROM (
+          SELECT a.run_id, a.persona, a.category, json_extract(e.body, '$.score.scorerId') AS scorer,
+                 MAX(json_extract(e.body, '$.score.verdict') = 'success') AS hit, MAX(json_extract(e.body, '$.deciding') = 1) AS deciding
+          FROM attempts a JOIN events e ON e.attempt_id = a.id
+          WHERE e.type = 'score' AND json_extract(e.body, '$.turn') IS NULL
+          GROUP BY a.id, scorer)
+        WHERE scorer IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5, 6;
+    `,
+  },
 ];

@@ -2,25 +2,25 @@ import type { ComponentRef } from '../../core/component-ref.js';
 import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
 import type { SampleCellCounts } from '../../core/review-sample.js';
 import type { Db } from './db.js';
-import { EFFECTIVE_OUTCOME, OUTCOME_COUNTS, REVIEW_JOIN } from './effective-outcome.js';
 import type { Persona } from '../../core/outcome.js';
-import { CONTENT_FILTER_LABEL } from '../../core/score.js';
 
 
-/** Outcome counts per cell, aggregated in SQL (nothing per attempt is loaded). */
+/** Outcome counts of a group of tally rows `x` (attempt_tallies): as summaries count them, reviews applied. */
+const TALLY_COUNTS = `SUM(x.success) AS success, SUM(x.failure) AS failure, SUM(x.error) AS error, SUM(x.unscored) AS unscored, SUM(x.reviewed) AS reviewed`;
+
+/** Outcome counts per cell, aggregated in SQL from the run's tallies (nothing per attempt is loaded). */
 export function cellCounts(db: Db, runId: string): CellCounts[] {
+  // Grouped on the references first, so the names are looked up once per cell rather than once per tally row.
   const rows = db.prepare(
-    `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, a.category, a.persona, ${OUTCOME_COUNTS},
-            (SELECT GROUP_CONCAT(DISTINCT s.name) FROM attempts b JOIN components s ON s.ref = b.scorer_ref
-             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona) AS scorers,
-            (SELECT COUNT(*) FROM attempts b JOIN events e ON e.attempt_id = b.id
-             WHERE b.run_id = a.run_id AND b.technique_ref = a.technique_ref AND b.chain_ref = a.chain_ref AND b.category = a.category AND b.persona = a.persona
-               AND e.type = 'score' AND json_extract(e.body, '$.deciding') = 1 AND json_extract(e.body, '$.turn') IS NULL
-               AND json_extract(e.body, '$.score.label') = '${CONTENT_FILTER_LABEL}') AS filtered,
-            COALESCE(SUM(a.prompt_tokens), 0) AS promptTokens, COALESCE(SUM(a.completion_tokens), 0) AS completionTokens,
-            COALESCE(SUM(a.attacker_tokens), 0) AS attackerTokens, SUM(a.usage_estimated) AS estimatedAttempts
-     FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
+    `SELECT t.name AS technique, t.registry_id AS techniqueId, c.name AS chain, x.category, x.persona, x.success, x.failure, x.error, x.unscored, x.reviewed,
+            (SELECT GROUP_CONCAT(s.name ORDER BY s.name) FROM (SELECT DISTINCT s.name FROM json_each(x.scorerRefs) j JOIN components s ON s.ref = j.value) s) AS scorers,
+            x.filtered, x.promptTokens, x.completionTokens, x.attackerTokens, x.estimatedAttempts
+     FROM (SELECT technique_ref, chain_ref, category, persona, ${TALLY_COUNTS}, json_group_array(DISTINCT scorer_ref) AS scorerRefs,
+                  SUM(filtered) AS filtered, SUM(prompt_tokens) AS promptTokens, SUM(completion_tokens) AS completionTokens,
+                  SUM(attacker_tokens) AS attackerTokens, SUM(estimated) AS estimatedAttempts
+           FROM attempt_tallies x WHERE run_id = ? GROUP BY technique_ref, chain_ref, category, persona) x
+       JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
+     ORDER BY t.name, c.name, x.category, x.persona`,
   ).all(runId) as (CellCounts & { scorers: string | null; promptTokens: number; completionTokens: number; attackerTokens: number; estimatedAttempts: number })[];
   return rows.map(({ scorers, promptTokens, completionTokens, attackerTokens, estimatedAttempts, ...row }) => ({
     ...row, decidingScorers: scorers === null ? [] : scorers.split(','),
@@ -31,28 +31,28 @@ export function cellCounts(db: Db, runId: string): CellCounts[] {
 /** Outcome counts per goal. */
 export function goalCounts(db: Db, runId: string): GoalCounts[] {
   return db.prepare(
-    `SELECT g.name AS goalId, a.category, a.persona, ${OUTCOME_COUNTS}
-     FROM attempts a JOIN components g ON g.ref = a.goal_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? GROUP BY a.goal_ref ORDER BY g.name`,
+    `SELECT g.name AS goalId, x.category, x.persona, ${TALLY_COUNTS}
+     FROM attempt_tallies x JOIN components g ON g.ref = x.goal_ref
+     WHERE x.run_id = ? GROUP BY x.goal_ref ORDER BY g.name`,
   ).all(runId) as GoalCounts[];
 }
 
 /** Outcome counts per goal × technique × chain (the units a goal-level bootstrap resamples). */
 export function goalCellCounts(db: Db, runId: string): GoalCellCounts[] {
   return db.prepare(
-    `SELECT g.name AS goalId, t.name AS technique, c.name AS chain, a.category, a.persona, ${OUTCOME_COUNTS}
-     FROM attempts a JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref
-       JOIN components c ON c.ref = a.chain_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? GROUP BY a.goal_ref, a.technique_ref, a.chain_ref ORDER BY g.name, t.name, c.name`,
+    `SELECT g.name AS goalId, t.name AS technique, c.name AS chain, x.category, x.persona, ${TALLY_COUNTS}
+     FROM attempt_tallies x JOIN components g ON g.ref = x.goal_ref JOIN components t ON t.ref = x.technique_ref
+       JOIN components c ON c.ref = x.chain_ref
+     WHERE x.run_id = ? GROUP BY x.goal_ref, x.technique_ref, x.chain_ref ORDER BY g.name, t.name, c.name`,
   ).all(runId) as GoalCellCounts[];
 }
 
 /** Metadata of each goal of a run that has any, by goal id (from the goal's stored description). */
 export function goalMetadata(db: Db, runId: string): Map<string, Readonly<Record<string, string>>> {
   const rows = db.prepare(
-    `SELECT DISTINCT g.name AS goalId, json_extract(g.spec_json, '$.metadata') AS metadata
-     FROM attempts a JOIN components g ON g.ref = a.goal_ref
-     WHERE a.run_id = ? AND json_extract(g.spec_json, '$.metadata') IS NOT NULL`,
+    `SELECT g.name AS goalId, json_extract(g.spec_json, '$.metadata') AS metadata
+     FROM (SELECT DISTINCT goal_ref FROM attempt_tallies WHERE run_id = ?) x JOIN components g ON g.ref = x.goal_ref
+     WHERE json_extract(g.spec_json, '$.metadata') IS NOT NULL`,
   ).all(runId) as { goalId: string; metadata: string }[];
   return new Map(rows.map((r) => [r.goalId, JSON.parse(r.metadata) as Record<string, string>]));
 }
@@ -60,18 +60,19 @@ export function goalMetadata(db: Db, runId: string): Map<string, Readonly<Record
 
 /** For multi-turn techniques: decided attempts, and how many first reached the goal at each target turn. */
 export function turnCounts(db: Db, runId: string): TurnCounts[] {
+  // reached: -2 for attempts of single-turn techniques, -1 when the goal was never reached.
   const rows = db.prepare(
-    `SELECT t.name AS technique, a.persona, a.reached_at AS reached, COUNT(*) AS n
-     FROM attempts a JOIN components t ON t.ref = a.technique_ref ${REVIEW_JOIN}
-     WHERE a.run_id = ? AND a.turns_used IS NOT NULL AND ${EFFECTIVE_OUTCOME} IN ('success', 'failure')
-     GROUP BY t.name, a.persona, a.reached_at ORDER BY t.name, a.persona`,
-  ).all(runId) as { technique: string; persona: Persona; reached: number | null; n: number }[];
+    `SELECT t.name AS technique, x.persona, x.reached, SUM(x.success + x.failure) AS n
+     FROM attempt_tallies x JOIN components t ON t.ref = x.technique_ref
+     WHERE x.run_id = ? AND x.reached <> -2
+     GROUP BY t.name, x.persona, x.reached HAVING n > 0 ORDER BY t.name, x.persona`,
+  ).all(runId) as { technique: string; persona: Persona; reached: number; n: number }[];
   const byKey = new Map<string, { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }>();
   for (const r of rows) {
     const key = `${r.technique}\u0000${r.persona}`;
     const entry = byKey.get(key) ?? { technique: r.technique, persona: r.persona, decided: 0, reachedAt: {} };
     entry.decided += r.n;
-    if (r.reached !== null) entry.reachedAt[r.reached] = (entry.reachedAt[r.reached] ?? 0) + r.n;
+    if (r.reached !== -1) entry.reachedAt[r.reached] = (entry.reachedAt[r.reached] ?? 0) + r.n;
     byKey.set(key, entry);
   }
   return [...byKey.values()];
@@ -87,48 +88,55 @@ export function lastFinishedAt(db: Db, runId: string): number | undefined {
   return (db.prepare('SELECT MAX(finished_at) AS at FROM attempts WHERE run_id = ?').get(runId) as { at: number | null }).at ?? undefined;
 }
 
-/** The components a run's attempts used, as references. */
+/** The components a run's attempts used, as references (from the run's tallies: one row per combination, not per attempt). */
 export function runComponents(db: Db, runId: string): ComponentRef[] {
   return db.prepare(
-    `SELECT DISTINCT c.kind, COALESCE(c.registry_id, c.name) AS id, c.name AS instance, c.hash FROM attempts a
-     JOIN components c ON c.ref IN (a.goal_ref, a.technique_ref, a.chain_ref, a.scorer_ref)
-     WHERE a.run_id = ? ORDER BY c.kind, c.name`,
+    `SELECT DISTINCT c.kind, COALESCE(c.registry_id, c.name) AS id, c.name AS instance, c.hash FROM attempt_tallies x
+     JOIN components c ON c.ref IN (x.goal_ref, x.technique_ref, x.chain_ref, x.scorer_ref)
+     WHERE x.run_id = ? ORDER BY c.kind, c.name`,
   ).all(runId) as ComponentRef[];
 }
 
 /**
  * Per scorer and persona, over every attempt's final scores: replies read, replies flagged (verdict success), flagged
- * ones another scorer decided, and the categories of the flagged. Scores given mid-conversation (with a turn) are left out.
+ * ones another scorer decided, and the categories of the flagged. Scores given mid-conversation (with a turn) are left
+ * out. Read from the run's detector tallies, which the attempt writer keeps.
  */
 export function detectorCounts(db: Db, runId: string): DetectorCounts[] {
   const rows = db.prepare(
-    `SELECT scorer AS scorerId, persona, COUNT(*) AS attempts, SUM(hit) AS hits, SUM(hit AND NOT deciding) AS hitsNotDeciding,
+    `SELECT scorer_id AS scorerId, persona, SUM(attempts) AS attempts, SUM(attempts * hit) AS hits, SUM(attempts * (hit AND NOT deciding)) AS hitsNotDeciding,
             json_group_array(DISTINCT CASE WHEN hit THEN category END) AS categories
-     FROM (
-       SELECT a.persona, a.category, json_extract(e.body, '$.score.scorerId') AS scorer,
-              MAX(json_extract(e.body, '$.score.verdict') = 'success') AS hit, MAX(json_extract(e.body, '$.deciding') = 1) AS deciding
-       FROM attempts a JOIN events e ON e.attempt_id = a.id
-       WHERE a.run_id = ? AND e.type = 'score' AND json_extract(e.body, '$.turn') IS NULL
-       GROUP BY a.id, scorer
-     )
-     GROUP BY scorer, persona ORDER BY scorer, persona`,
+     FROM detector_tallies WHERE run_id = ?
+     GROUP BY scorer_id, persona ORDER BY scorer_id, persona`,
   ).all(runId) as (Omit<DetectorCounts, 'categories'> & { categories: string })[];
   return rows.map((r) => ({ ...r, categories: (JSON.parse(r.categories) as (string | null)[]).filter((c): c is string => c !== null).sort() }));
 }
 
 /** Per cell: the judge's decided verdicts over every attempt, and the review sample's human labels by verdict. */
 export function sampledCells(db: Db, runId: string): SampleCellCounts[] {
-  const rows = db.prepare(
-    `SELECT t.name AS technique, c.name AS chain, a.category, a.persona,
-            SUM(a.outcome = 'success') AS ms, SUM(a.outcome = 'failure') AS mf, COUNT(s.attempt_id) AS drawn,
+  const sampled = db.prepare(
+    `SELECT a.technique_ref, a.chain_ref, a.category, a.persona, COUNT(*) AS drawn,
             SUM(s.stratum = 'success' AND r.verdict = 'success') AS ss, SUM(s.stratum = 'success' AND r.verdict = 'failure') AS sf,
             SUM(s.stratum = 'failure' AND r.verdict = 'success') AS fs, SUM(s.stratum = 'failure' AND r.verdict = 'failure') AS ff
-     FROM attempts a JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
-       LEFT JOIN review_samples s ON s.attempt_id = a.id ${REVIEW_JOIN}
-     WHERE a.run_id = ? AND EXISTS (SELECT 1 FROM review_samples x WHERE x.run_id = a.run_id)
-     GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona ORDER BY t.name, c.name, a.category`,
-  ).all(runId) as { technique: string; chain: string; category: string; persona: SampleCellCounts['persona']; drawn: number; ms: number; mf: number; ss: number; sf: number; fs: number; ff: number }[];
-  return rows.map(({ ms, mf, ss, sf, fs, ff, ...cell }) => ({
-    ...cell, machine: { success: ms, failure: mf }, labeled: { success: { success: ss, failure: sf }, failure: { success: fs, failure: ff } },
-  }));
+     FROM review_samples s JOIN attempts a ON a.id = s.attempt_id LEFT JOIN reviews r ON r.attempt_id = a.id
+     WHERE s.run_id = ? GROUP BY a.technique_ref, a.chain_ref, a.category, a.persona`,
+  ).all(runId) as { technique_ref: number; chain_ref: number; category: string; persona: Persona; drawn: number; ss: number; sf: number; fs: number; ff: number }[];
+  if (sampled.length === 0) return [];
+  const byCell = new Map(sampled.map((c) => [`${c.technique_ref}\u0000${c.chain_ref}\u0000${c.category}\u0000${c.persona}`, c]));
+  const cells = db.prepare(
+    `SELECT x.technique_ref, x.chain_ref, t.name AS technique, c.name AS chain, x.category, x.persona, x.ms, x.mf
+     FROM (SELECT technique_ref, chain_ref, category, persona, SUM(machine_success) AS ms, SUM(machine_failure) AS mf
+           FROM attempt_tallies WHERE run_id = ? GROUP BY technique_ref, chain_ref, category, persona) x
+       JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref
+     ORDER BY t.name, c.name, x.category, x.persona`,
+  ).all(runId) as { technique_ref: number; chain_ref: number; technique: string; chain: string; category: string; persona: Persona; ms: number; mf: number }[];
+  return cells.map(({ technique_ref, chain_ref, ms, mf, ...cell }) => {
+    const s = byCell.get(`${technique_ref}\u0000${chain_ref}\u0000${cell.category}\u0000${cell.persona}`);
+    // A cell none of whose attempts was drawn, or whose drawn attempts are not labeled yet, counts zero labels.
+    const n = (v: number | null | undefined): number => v ?? 0;
+    return {
+      ...cell, drawn: n(s?.drawn), machine: { success: ms, failure: mf },
+      labeled: { success: { success: n(s?.ss), failure: n(s?.sf) }, failure: { success: n(s?.fs), failure: n(s?.ff) } },
+    };
+  });
 }
