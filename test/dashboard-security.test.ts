@@ -74,9 +74,12 @@ describe('redline serve: who may ask', () => {
     const store = openSqliteStore(db);
     try {
       expect(await store.reviews.labels(runId)).toEqual([]);
+      expect((await rawRequest({ port, path: run, headers: { cookie } })).body).not.toContain('attempts labeled');
       const ok = await label({ 'x-redline-request': '1' });
       expect(ok.status, ok.body).toBe(200);
       expect(await store.reviews.labels(runId)).toMatchObject([{ seq: 0, reviewer: 'ana', verdict: 'success' }]);
+      // The run page kept between requests is recomputed once a label changes the run's data.
+      expect((await rawRequest({ port, path: run, headers: { cookie } })).body).toContain('1 attempts labeled');
     } finally {
       await store.close();
     }

@@ -15,6 +15,7 @@ import { listRuns } from './list-runs.js';
 import { pairedComparison } from './paired-compare.js';
 import { REPORT_CSS } from '../report/html-styles.js';
 import { runPageInput, summarizeStoredRun } from './reports.js';
+import type { RunDataCache } from './summary-cache.js';
 import { reviewStatus } from './review-status.js';
 
 /** Attempts per page of the attempts list. */
@@ -26,8 +27,8 @@ const FILTER_QUEUE = 500;
 const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'error', 'unscored'];
 const PERSONA_VALUES: readonly Persona[] = ['malicious', 'benign'];
 
-/** Who is asking, for pages: the reviewer name labels default to. */
-export type DashboardViewer = { readonly reviewer?: string };
+/** Who is asking, for pages (the reviewer name labels default to), and what the server keeps between requests. */
+export type DashboardViewer = { readonly reviewer?: string; readonly cache?: RunDataCache };
 
 function bad(path: string, message: string, hint: string): ConfigError {
   return new ConfigError(message, { file: '<request>', path, hint });
@@ -87,6 +88,15 @@ export function attemptFilterOf(params: URLSearchParams): { filter: AttemptFilte
   return { filter, carry };
 }
 
+/**
+ * Computes the newest run's page data in the background, so the first look at it after `redline serve` starts
+ * (a million-attempt run's statistics take seconds) finds it ready. Failures are left for the request to report.
+ */
+export async function warmDashboard(store: RunStore, cache: RunDataCache): Promise<void> {
+  const [newest] = await store.runs.list();
+  if (newest !== undefined) await cache.runPage(store, newest).catch(() => undefined);
+}
+
 /** The runs page. */
 export async function dashboardRunsPage(store: RunStore, input: DashboardViewer & { readonly now: number }): Promise<string> {
   const rows = await listRuns(store, { now: input.now });
@@ -98,7 +108,7 @@ const viewer = (input: DashboardViewer) => (input.reviewer === undefined ? {} : 
 /** A run's page: the report's run page with review status and links; a StoreError for an unknown run. */
 export async function dashboardRunPage(store: RunStore, input: DashboardViewer & { readonly runId: string }): Promise<string> {
   const run = await store.runs.require(input.runId);
-  const report = await runPageInput({ store, run, summary: await summarizeStoredRun(store, run) });
+  const report = input.cache === undefined ? await runPageInput({ store, run, summary: await summarizeStoredRun(store, run) }) : await input.cache.runPage(store, run);
   const earlier = (await store.runs.list()).filter((r) => r.hashes.target === run.hashes.target && r.createdAt < run.createdAt);
   const previous = earlier[0];
   return runPage({ report, status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
@@ -122,7 +132,7 @@ export async function dashboardAttemptsPage(store: RunStore, input: DashboardVie
   await store.runs.require(input.runId);
   const { filter, carry } = attemptFilterOf(input.params);
   const window = await attemptWindow(store, { runId: input.runId, filter, params: input.params });
-  return attemptsPage({ runId: input.runId, filter, query: carry, ...window, facets: await store.attempts.facets(input.runId), ...viewer(input) });
+  return attemptsPage({ runId: input.runId, filter, query: carry, ...window, facets: await (input.cache === undefined ? store.attempts.facets(input.runId) : input.cache.facets(store, input.runId)), ...viewer(input) });
 }
 
 /** One attempt's page; undefined when the run has no such attempt. */

@@ -3,6 +3,7 @@ import {
   dashboardAssets, dashboardAttemptPage, dashboardAttemptsPage, dashboardComparePage, dashboardLabel, dashboardProgress,
   dashboardReviewPage, dashboardRunPage, dashboardRunsPage, dashboardUnlabel, exportFilteredAttempts,
 } from '../api/dashboard.js';
+import type { RunDataCache } from '../api/summary-cache.js';
 import { ConfigError, RedlineError, StoreError } from '../core/errors.js';
 import type { RunStore } from '../core/run-store.js';
 import { accessControl, type AccessPolicy } from './access-policy.js';
@@ -17,6 +18,8 @@ export type DashboardAppOptions = {
   readonly reviewer?: string;
   /** The clock (epoch ms). */
   readonly now?: () => number;
+  /** Run data kept between requests (none: every page is computed afresh). */
+  readonly cache?: RunDataCache;
 };
 
 const HTML = 'text/html; charset=utf-8';
@@ -36,7 +39,7 @@ function failure(c: Context, error: unknown): Response {
 export function dashboardApp(options: DashboardAppOptions): Hono {
   const { store } = options;
   const now = options.now ?? Date.now;
-  const viewer = options.reviewer === undefined ? {} : { reviewer: options.reviewer };
+  const viewer = { ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }), ...(options.cache === undefined ? {} : { cache: options.cache }) };
   const assets = dashboardAssets();
   const app = new Hono();
   app.use('*', accessControl(options.policy));

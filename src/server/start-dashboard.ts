@@ -6,6 +6,8 @@ import { ConfigError } from '../core/errors.js';
 import type { RunStore } from '../core/run-store.js';
 import { randomSecret, type AccessPolicy } from './access-policy.js';
 import { dashboardApp } from './dashboard-app.js';
+import { warmDashboard } from '../api/dashboard.js';
+import { runDataCache } from '../api/summary-cache.js';
 
 /** How to serve the dashboard. */
 export type StartDashboardOptions = {
@@ -100,7 +102,8 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
   const listening: string[] = [];
   let port = options.port ?? 0;
   const policy: { -readonly [K in keyof AccessPolicy]: AccessPolicy[K] } = { token, session: randomSecret(), cookie: 'redline_session', hosts: new Set() };
-  const app = dashboardApp({ store: options.store, policy, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }), ...(options.now === undefined ? {} : { now: options.now }) });
+  const cache = runDataCache();
+  const app = dashboardApp({ store: options.store, policy, cache, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }), ...(options.now === undefined ? {} : { now: options.now }) });
   const listener = getRequestListener((request) => app.fetch(request));
   const binds = host === '127.0.0.1' || host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
   for (const [i, address] of binds.entries()) {
@@ -116,6 +119,7 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     listening.push(`${bracket(address)}:${port}`);
   }
   policy.hosts = allowedHosts(host, port);
+  void warmDashboard(options.store, cache).catch(() => undefined);
   policy.cookie = `redline_session_${port}`;
   const shown = isLoopback(host) ? '127.0.0.1' : host === '0.0.0.0' || host === '::' ? hostname() : bracket(host);
   const origin = `http://${shown}:${port}`;

@@ -181,18 +181,26 @@ export function buildSummary(input: SummaryInput): RunSummary {
     .map((cell) => ({ ...cell, chain: cell.chain ?? 'none' }))
     .sort((a, b) => compareKeys([a.technique, a.chain, a.category, a.persona], [b.technique, b.chain, b.category, b.persona]));
   const goals = [...input.goals].sort((a, b) => compareKeys([a.goalId, a.category, a.persona], [b.goalId, b.category, b.persona]));
-  const clustered = (key: readonly string[], pick: (g: GoalCellCounts) => boolean) => pooledInterval(input, key, pick);
+  // The goal cells of each technique × chain × persona, indexed once (in input order, which the bootstrap's draws follow).
+  const goalCellsOf = new Map<string, GoalCellCounts[]>();
+  for (const g of input.goalCells ?? []) {
+    const key = [g.technique, g.chain, g.persona].join('\u0000');
+    const list = goalCellsOf.get(key);
+    if (list === undefined) goalCellsOf.set(key, [g]);
+    else list.push(g);
+  }
+  const clustered = (key: readonly string[], rows: () => readonly GoalCellCounts[]) => (input.goalCells === undefined ? null : pooledInterval(input, key, rows()));
   const sampled = sampledRows(input.sampled ?? []);
   const overall = PERSONAS.flatMap((persona) => {
     const mine = cells.filter((cell) => cell.persona === persona);
     if (mine.length === 0) return [];
-    return [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)), goalClustered: clustered(['overall', persona], (g) => g.persona === persona), ...sampled(mine) }];
+    return [{ persona, rateName: RATE_NAMES[persona], ...rateFields(sumCounts(mine)), goalClustered: clustered(['overall', persona], () => input.goalCells!.filter((g) => g.persona === persona)), ...sampled(mine) }];
   });
   const techniqueChains = groupBy(cells, (c) => [c.technique, c.chain, c.persona]).map((group) => {
     const { technique, techniqueId, chain, persona } = group[0]!;
     return {
       technique, ...(techniqueId === undefined ? {} : { techniqueId }), chain, persona, ...rateFields(sumCounts(group)),
-      goalClustered: clustered(['technique-chain', technique, chain, persona], (g) => g.technique === technique && g.chain === chain && g.persona === persona),
+      goalClustered: clustered(['technique-chain', technique, chain, persona], () => goalCellsOf.get([technique, chain, persona].join('\u0000')) ?? []),
       ...sampled(group),
     };
   });
@@ -248,11 +256,9 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => readonly string[]): T[]
 }
 
 /** The goal-clustered interval of a pooled row: its goals' decided counts (summed over the row's cells), resampled. */
-function pooledInterval(input: SummaryInput, key: readonly string[], pick: (g: GoalCellCounts) => boolean): GoalClusteredInterval | null {
-  if (input.goalCells === undefined) return null;
+function pooledInterval(input: SummaryInput, key: readonly string[], rows: readonly GoalCellCounts[]): GoalClusteredInterval | null {
   const byGoal = new Map<string, { success: number; failure: number }>();
-  for (const g of input.goalCells) {
-    if (!pick(g)) continue;
+  for (const g of rows) {
     const entry = byGoal.get(g.goalId) ?? { success: 0, failure: 0 };
     entry.success += g.success;
     entry.failure += g.failure;
