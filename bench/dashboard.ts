@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { bigRun } from './big-run.js';
 import { measureDashboardData } from './dashboard-case.js';
+import { dashboardPagesLines, measureDashboardPages } from './dashboard-pages.js';
 
 async function main(): Promise<void> {
   const attempts = Number(process.argv[2] ?? 1_000_000);
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     `  RSS ${m.rssMb.toFixed(0)} MB, peak ${m.peakRssMb.toFixed(0)} MB`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  const pages = await measureDashboardPages({ file: fixture.file, runId: fixture.runId, attempts, log });
+  process.stdout.write(`${dashboardPagesLines(pages).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -60,7 +60,7 @@ export type AttemptListItem = {
   readonly reply: string;
 };
 
-/** One value of a facet and how many of the run's attempts have it (machine outcomes, reviews aside). */
+/** One value of a facet and how many of the run's attempts have it. */
 export type FacetValue = {
   /** The value. */
   readonly value: string;
@@ -78,7 +78,7 @@ export type AttemptFacets = {
   readonly category: readonly FacetValue[];
   /** Personas. */
   readonly persona: readonly FacetValue[];
-  /** Machine outcomes. */
+  /** Outcomes as summaries count them (a reviewer's label when there is one). */
   readonly outcome: readonly FacetValue[];
   /** Deciding scorers (`none` when no scorer decided). */
   readonly decidedBy: readonly FacetValue[];

@@ -94,14 +94,16 @@ function snippetsOf(db: Db, ids: readonly number[]): Map<number, { prompt: strin
   return out;
 }
 
-type FacetRow = { technique: string; chain: string; category: string; persona: string; outcome: string; decided: string | null; error_kind: string | null; n: number };
+type FacetRow = { technique: string; chain: string; category: string; persona: string; decided: string | null; n: number; success: number; failure: number; error: number; unscored: number; reviewed: number };
 
-/** The values each filterable field takes in a run, with counts, from one pass over its attempts. */
+/** The values each filterable field takes in a run, with counts, from the run's tallies (no pass over its attempts). */
 export function attemptFacets(db: Db, runId: string): AttemptFacets {
   const rows = db.prepare(
-    `SELECT t.name AS technique, c.name AS chain, x.category, x.persona, x.outcome, s.name AS decided, x.error_kind, x.n
-     FROM (SELECT technique_ref, chain_ref, scorer_ref, category, persona, outcome, error_kind, COUNT(*) AS n
-           FROM attempts WHERE run_id = ? GROUP BY technique_ref, chain_ref, scorer_ref, category, persona, outcome, error_kind) x
+    `SELECT t.name AS technique, c.name AS chain, x.category, x.persona, s.name AS decided, x.success + x.failure + x.error + x.unscored AS n,
+            x.success, x.failure, x.error, x.unscored, x.reviewed
+     FROM (SELECT technique_ref, chain_ref, scorer_ref, category, persona, SUM(success) AS success, SUM(failure) AS failure,
+                  SUM(error) AS error, SUM(unscored) AS unscored, SUM(reviewed) AS reviewed
+           FROM attempt_tallies WHERE run_id = ? GROUP BY technique_ref, chain_ref, scorer_ref, category, persona) x
        JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref LEFT JOIN components s ON s.ref = x.scorer_ref`,
   ).all(runId) as FacetRow[];
   const tally = (pick: (row: FacetRow) => string | null): FacetValue[] => {
@@ -110,11 +112,18 @@ export function attemptFacets(db: Db, runId: string): AttemptFacets {
       const value = pick(row);
       if (value !== null) counts.set(value, (counts.get(value) ?? 0) + row.n);
     }
-    return [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => x.value.localeCompare(y.value));
+    return sorted(counts);
   };
-  const reviewed = db.prepare('SELECT COUNT(*) FROM reviews r JOIN attempts a ON a.id = r.attempt_id WHERE a.run_id = ?').pluck().get(runId) as number;
+  const outcomes = new Map<string, number>();
+  for (const row of rows) for (const outcome of ['success', 'failure', 'error', 'unscored'] as const) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + row[outcome]);
+  const errorKinds = db.prepare('SELECT error_kind AS value, COUNT(*) AS count FROM attempts WHERE run_id = ? AND error_kind IS NOT NULL GROUP BY error_kind').all(runId) as FacetValue[];
   return {
     technique: tally((r) => r.technique), chain: tally((r) => r.chain), category: tally((r) => r.category), persona: tally((r) => r.persona),
-    outcome: tally((r) => r.outcome), decidedBy: tally((r) => r.decided ?? 'none'), errorKind: tally((r) => r.error_kind), reviewed,
+    outcome: sorted(new Map([...outcomes].filter(([, n]) => n > 0))), decidedBy: tally((r) => r.decided ?? 'none'),
+    errorKind: sorted(new Map(errorKinds.map((e) => [e.value, e.count]))), reviewed: rows.reduce((n, r) => n + r.reviewed, 0),
   };
+}
+
+function sorted(counts: ReadonlyMap<string, number>): FacetValue[] {
+  return [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => x.value.localeCompare(y.value));
 }

@@ -48,17 +48,59 @@ function measuresOf(r: AttemptRow): AttemptMeasures {
   };
 }
 
-/** Up to `perCell` attempts of each cell, successes first, with their logs: the evidence a report shows. */
+type CellRef = { technique_ref: number; chain_ref: number; category: string; persona: string };
+type ReviewedRow = CellRef & { seq: number; machine: Outcome; verdict: 'success' | 'failure' };
+
+/**
+ * Up to `perCell` attempts of each cell, with their logs: the evidence a report shows. Within a cell: attempts that
+ * count as successes first (a reviewer's label counts), then those the machine ended in error, then the rest, each
+ * in plan order. Read from the cell-and-outcome index a few entries at a time (a cell of a million-attempt run is
+ * never scanned), with the run's few reviewed attempts applied on top.
+ */
 export function exampleAttempts(db: Db, input: { runId: string; perCell: number }): AttemptView[] {
-  const rows = db.prepare(
-    `SELECT * FROM (
-       SELECT ${COLUMNS},
-              ROW_NUMBER() OVER (PARTITION BY a.technique_ref, a.chain_ref, a.category, a.persona
-                                 ORDER BY ${EFFECTIVE_OUTCOME} = 'success' DESC, a.outcome = 'error' DESC, a.seq) AS rank
-       ${FROM}
-       WHERE a.run_id = ?)
-     WHERE rank <= ? ORDER BY technique, category, seq`,
-  ).all(input.runId, input.perCell) as AttemptRow[];
+  const n = input.perCell;
+  const cells = db.prepare('SELECT DISTINCT technique_ref, chain_ref, category, persona FROM attempt_tallies WHERE run_id = ?').all(input.runId) as CellRef[];
+  const reviewed = db.prepare(
+    `SELECT a.seq, a.technique_ref, a.chain_ref, a.category, a.persona, a.outcome AS machine, r.verdict
+     FROM reviews r CROSS JOIN attempts a ON a.id = r.attempt_id WHERE a.run_id = ?`,
+  ).all(input.runId) as ReviewedRow[];
+  const first = db.prepare(
+    `SELECT seq FROM attempts WHERE run_id = ? AND technique_ref = ? AND chain_ref = ? AND category = ? AND persona = ? AND outcome = ?
+     ORDER BY seq LIMIT ?`,
+  ).pluck();
+  const key = (c: CellRef) => `${c.technique_ref}\u0000${c.chain_ref}\u0000${c.category}\u0000${c.persona}`;
+  const reviewedByCell = new Map<string, ReviewedRow[]>();
+  for (const r of reviewed) reviewedByCell.set(key(r), [...(reviewedByCell.get(key(r)) ?? []), r]);
+  const chosen: number[] = [];
+  for (const cell of cells) {
+    const mine = reviewedByCell.get(key(cell)) ?? [];
+    const effective = new Map(mine.map((r) => [r.seq, r.verdict]));
+    // The first seqs of a machine outcome, read past those a label moved to another class.
+    const ofMachine = (outcome: Outcome, keep: (seq: number) => boolean): number[] =>
+      (first.all(input.runId, cell.technique_ref, cell.chain_ref, cell.category, cell.persona, outcome, n + mine.length) as number[]).filter(keep);
+    const bySeq = (seqs: number[]) => seqs.sort((x, y) => x - y);
+    // Among successes, those the machine ended in error (a reviewer's success) come first, as the ranking always had it.
+    const successes = [
+      ...bySeq(mine.filter((r) => r.verdict === 'success' && r.machine === 'error').map((r) => r.seq)),
+      ...bySeq([
+        ...ofMachine('success', (seq) => effective.get(seq) !== 'failure'),
+        ...mine.filter((r) => r.verdict === 'success' && r.machine !== 'success' && r.machine !== 'error').map((r) => r.seq),
+      ]),
+    ].slice(0, n);
+    const errors = ofMachine('error', (seq) => effective.get(seq) !== 'success').slice(0, n - successes.length);
+    const rest = bySeq([
+      ...ofMachine('failure', (seq) => effective.get(seq) !== 'success'),
+      ...ofMachine('unscored', (seq) => effective.get(seq) !== 'success'),
+      ...mine.filter((r) => r.verdict === 'failure' && r.machine === 'success').map((r) => r.seq),
+    ]).slice(0, n - successes.length - errors.length);
+    chosen.push(...successes, ...errors, ...rest);
+  }
+  const rows: AttemptRow[] = [];
+  for (let i = 0; i < chosen.length; i += 500) {
+    const batch = chosen.slice(i, i + 500);
+    rows.push(...(db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.run_id = ? AND a.seq IN (${batch.map(() => '?').join(', ')})`).all(input.runId, ...batch) as AttemptRow[]));
+  }
+  rows.sort((x, y) => (x.technique < y.technique ? -1 : x.technique > y.technique ? 1 : x.category < y.category ? -1 : x.category > y.category ? 1 : x.seq - y.seq));
   return toViews(db, rows);
 }
 

@@ -304,4 +304,13 @@ export const migrations: readonly Migration[] = [
         GROUP BY 1, 2, 3, 4, 5, 6;
     `,
   },
+  {
+    version: 12,
+    // The dashboard at a million attempts: a cell's first attempts of an outcome (the report's examples) and a run's
+    // errors by kind read a few index entries instead of every attempt.
+    sql: `
+      CREATE INDEX attempts_by_cell_outcome ON attempts (run_id, technique_ref, chain_ref, category, persona, outcome, seq);
+      CREATE INDEX attempts_errors ON attempts (run_id, error_kind, seq) WHERE error_kind IS NOT NULL;
+    `,
+  },
 ];

@@ -73,7 +73,7 @@ export function unlabelAttempt(db: Db, input: { runId: string; seq: number; file
 export function reviewLabels(db: Db, runId: string): ReviewLabel[] {
   const rows = db.prepare(
     `SELECT a.seq, l.reviewer, l.verdict, l.note, l.labeled_at AS labeledAt, a.outcome AS machineOutcome
-     FROM review_labels l JOIN attempts a ON a.id = l.attempt_id WHERE a.run_id = ? ORDER BY a.seq, l.reviewer`,
+     FROM review_labels l CROSS JOIN attempts a ON a.id = l.attempt_id WHERE a.run_id = ? ORDER BY a.seq, l.reviewer`,
   ).all(runId) as { seq: number; reviewer: string; verdict: 'success' | 'failure'; note: string | null; labeledAt: number; machineOutcome: Outcome }[];
   return rows.map(({ note, ...row }) => ({ ...row, ...(note === null ? {} : { note }) }));
 }
@@ -95,7 +95,7 @@ export function sampleCandidates(db: Db, runId: string): SampleCandidate[] {
 /** The run's review sample, in review order. */
 export function reviewSample(db: Db, runId: string): SampleItem[] {
   return db.prepare(
-    'SELECT a.seq, s.stratum, s.position FROM review_samples s JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = ? ORDER BY s.position',
+    'SELECT a.seq, s.stratum, s.position FROM review_samples s CROSS JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = ? ORDER BY s.position',
   ).all(runId) as SampleItem[];
 }
 
