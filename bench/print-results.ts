@@ -1,3 +1,4 @@
+import { dashboardPagesLines } from './dashboard-pages.js';
 import type { BenchResults } from './goals.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -29,7 +30,8 @@ export function printResults(results: BenchResults): void {
     ['attempts per run', 'report ms', 'compare ms'],
     results.largeRuns.map((r) => [String(r.attempts), r.reportMs.toFixed(0), r.compareMs.toFixed(0)]),
   );
-  const dashboard = results.dashboard === undefined ? 'dashboard data: skipped (REDLINE_BENCH_BIG=0)' : dashboardLines(results.dashboard);
+  const dashboard = results.dashboard === undefined ? 'dashboard data: skipped (REDLINE_BENCH_BIG=0)'
+    : [dashboardLines(results.dashboard), ...(results.dashboardPages === undefined ? [] : ['', ...dashboardPagesLines(results.dashboardPages)])].join('\n');
   const goals = table(['goal', 'measured', 'status'], results.goals.map((g) => [g.goal, g.measured, g.status]));
   const { machine } = results;
   process.stdout.write([
