@@ -12,6 +12,20 @@ export type Migration = {
   readonly run?: (db: Db) => void;
 };
 
+/**
+ * The statement a review trigger runs: moves its attempt's count, in the attempt's tally row, from outcome `from` to
+ * outcome `to` (SQL expressions over `a`, the attempt, and NEW/OLD, the review), and `reviewed` by one.
+ */
+function moveTally(input: { row: 'NEW' | 'OLD'; from: string; to: string; reviewed: 1 | -1 }): string {
+  const { row, from, to } = input;
+  const moved = (['success', 'failure', 'error', 'unscored'] as const).map((o) => `${o} = t.${o} + (${to} = '${o}') - (${from} = '${o}')`).join(', ');
+  return `
+        UPDATE attempt_tallies AS t SET ${moved}, reviewed = t.reviewed + (${input.reviewed})
+        FROM attempts a WHERE a.id = ${row}.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
+          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
+          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;`;
+}
+
 /** Every schema step, oldest first. Never edit a released step: add a new one. */
 export const migrations: readonly Migration[] = [
   {
@@ -253,35 +267,12 @@ export const migrations: readonly Migration[] = [
           estimated = estimated + excluded.estimated;
       END;
       -- A review moves its attempt's count from the machine's outcome to the reviewer's verdict; clearing it moves it back.
-      CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN
-        UPDATE attempt_tallies AS t SET success = t.success + (NEW.verdict = 'success') - (a.outcome = 'success'),
-          failure = t.failure + (NEW.verdict = 'failure') - (a.outcome = 'failure'), error = t.error + (NEW.verdict = 'error') - (a.outcome = 'error'),
-          unscored = t.unscored + (NEW.verdict = 'unscored') - (a.outcome = 'unscored'), reviewed = t.reviewed + (1)
-        FROM attempts a WHERE a.id = NEW.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
-          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
-          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN${moveTally({ row: 'NEW', from: 'a.outcome', to: 'NEW.verdict', reviewed: 1 })}
       END;
-      CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
-        UPDATE attempt_tallies AS t SET success = t.success + (a.outcome = 'success') - (OLD.verdict = 'success'),
-          failure = t.failure + (a.outcome = 'failure') - (OLD.verdict = 'failure'), error = t.error + (a.outcome = 'error') - (OLD.verdict = 'error'),
-          unscored = t.unscored + (a.outcome = 'unscored') - (OLD.verdict = 'unscored'), reviewed = t.reviewed + (-1)
-        FROM attempts a WHERE a.id = OLD.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
-          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
-          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN${moveTally({ row: 'OLD', from: 'OLD.verdict', to: 'a.outcome', reviewed: -1 })}
       END;
-      CREATE TRIGGER reviews_tally_update AFTER UPDATE ON reviews BEGIN
-        UPDATE attempt_tallies AS t SET success = t.success + (a.outcome = 'success') - (OLD.verdict = 'success'),
-          failure = t.failure + (a.outcome = 'failure') - (OLD.verdict = 'failure'), error = t.error + (a.outcome = 'error') - (OLD.verdict = 'error'),
-          unscored = t.unscored + (a.outcome = 'unscored') - (OLD.verdict = 'unscored'), reviewed = t.reviewed + (-1)
-        FROM attempts a WHERE a.id = OLD.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
-          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
-          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
-        UPDATE attempt_tallies AS t SET success = t.success + (NEW.verdict = 'success') - (a.outcome = 'success'),
-          failure = t.failure + (NEW.verdict = 'failure') - (a.outcome = 'failure'), error = t.error + (NEW.verdict = 'error') - (a.outcome = 'error'),
-          unscored = t.unscored + (NEW.verdict = 'unscored') - (a.outcome = 'unscored'), reviewed = t.reviewed + (1)
-        FROM attempts a WHERE a.id = NEW.attempt_id AND t.run_id = a.run_id AND t.goal_ref = a.goal_ref AND t.technique_ref = a.technique_ref
-          AND t.chain_ref = a.chain_ref AND t.scorer_ref = IFNULL(a.scorer_ref, 0) AND t.category = a.category AND t.persona = a.persona
-          AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;
+      CREATE TRIGGER reviews_tally_update AFTER UPDATE ON reviews BEGIN${moveTally({ row: 'OLD', from: 'OLD.verdict', to: 'a.outcome', reviewed: -1 })}${
+        moveTally({ row: 'NEW', from: 'a.outcome', to: 'NEW.verdict', reviewed: 1 })}
       END;
       CREATE TABLE detector_tallies (
         run_id TEXT NOT NULL REFERENCES runs(id),
