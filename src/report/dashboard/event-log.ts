@@ -31,7 +31,7 @@ function renderEvent(event: AttemptEvent, options: { blind: boolean }): SafeHtml
         event.error === undefined ? null : html`<pre>${event.error.kind}: ${event.error.message}</pre>`}</div>`;
     case 'score':
       if (options.blind) return null;
-      return html`<div class="event score${event.deciding ? ' deciding' : ''}"><div class="role">score${event.turn === undefined ? '' : ` at turn ${event.turn}`} · <code>${event.score.scorerId}</code>${event.deciding ? ' · deciding' : ''}</div><p>${event.score.verdict} (${event.score.label})${event.score.value === undefined ? null : ` · ${event.score.value}`} — ${event.score.reason}</p></div>`;
+      return html`<div class="event score${event.deciding ? ' deciding' : ''}"><div class="role">score${event.turn === undefined ? '' : ` at turn ${event.turn}`} · <code>${event.score.scorerId}</code>${event.deciding ? ' · deciding' : ''}</div><p>${event.score.verdict} (${event.score.label})${event.score.value === undefined ? null : ` · ${Number(event.score.value.toPrecision(3))}`} — ${event.score.reason}</p></div>`;
     case 'error':
       return html`<div class="event error"><div class="role">error · <code>${event.kind}</code></div><pre>${event.message}</pre></div>`;
   }
