@@ -1,14 +1,14 @@
 // The layering of src/, written once and checked by `npm run lint:deps` (docs/decisions/011-dependency-rules.md).
 //
 //   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
-//   taxonomy, stats, store: core only                            scorers, datasets, techniques)
+//   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers)
 //   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // (or a `*-conformance.ts` suite) may wire higher layers together to exercise its module. Cycles, test code and
 // SQLite are checked everywhere.
 
-const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques)';
+const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques|layers)';
 // Tests, and conformance suites (test code a store implementation's tests run), are not shipped.
 const TEST = '(\\.test|-conformance)\\.ts$';
 
@@ -47,6 +47,8 @@ module.exports = {
       'report/ renders a run summary: it imports only core/, stats/ and taxonomy/ (the caller hands it the data).'),
     onlyImports('leaf-components-only-core', 'converters|classifiers|datasets', 'core',
       'converters/, classifiers/ and datasets/ are leaf components: each imports only core/ (and nothing from each other).'),
+    onlyImports('layers-only-core-and-classifiers', 'layers', 'core|classifiers',
+      'layers/ (defenses) import only core/ and the shared detectors in classifiers/.'),
     onlyImports('targets-and-scorers-only-core-and-classifiers', 'targets|scorers', 'core|classifiers',
       'targets/ and scorers/ import only core/ and the shared detectors in classifiers/.'),
     onlyImports('techniques-only-core-classifiers-datasets', 'techniques', 'core|classifiers|datasets',

@@ -1,4 +1,5 @@
 export * from './attempt.js';
+export * from './layer.js';
 export * from './attempt-query.js';
 export * from './search-text.js';
 export * from './classifier.js';

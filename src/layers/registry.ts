@@ -1,0 +1,19 @@
+import { createRegistry } from '../core/registry.js';
+import { inputClassifierLayer, outputClassifierLayer } from './classifier-layer.js';
+import { conversationLimitLayer } from './conversation-limit-layer.js';
+import { metapromptLayer } from './metaprompt-layer.js';
+import { outputFilterLayer } from './output-filter-layer.js';
+import { spotlightLayer } from './spotlight-layer.js';
+
+/** Every layer Redline ships; the only place the id list is written. */
+export const layerRegistry = createRegistry('layer', [
+  inputClassifierLayer,
+  spotlightLayer,
+  metapromptLayer,
+  conversationLimitLayer,
+  outputClassifierLayer,
+  outputFilterLayer,
+]);
+
+/** A layer id known to the registry. */
+export type LayerId = (typeof layerRegistry)['ids'][number];
