@@ -124,13 +124,13 @@ function fitWindows(data: readonly Example[], options: InjectionFitOptions): Inj
       const g = ((sigmoid(z) - e.y) * e.weight * data.length) / total;
       for (const b of e.buckets) {
         const grad = g * scale + options.l2 * weights[b]!;
-        weightsG[b] += grad * grad;
-        weights[b] -= step(grad, weightsG[b]!);
+        weightsG[b] = weightsG[b]! + grad * grad;
+        weights[b] = weights[b]! - step(grad, weightsG[b]!);
       }
       e.patterns.forEach((v, p) => {
         const grad = g * v + options.l2 * patterns[p]!;
-        patternsG[p] += grad * grad;
-        patterns[p] -= step(grad, patternsG[p]!);
+        patternsG[p] = patternsG[p]! + grad * grad;
+        patterns[p] = patterns[p]! - step(grad, patternsG[p]!);
       });
       biasG += g * g;
       bias -= step(g, biasG);
