@@ -1,5 +1,6 @@
 import type { DashboardMeasurement } from './dashboard-case.js';
 import type { DashboardPages } from './dashboard-pages.js';
+import type { InjectionLatency } from './injection-latency.js';
 import type { ScanMeasurement } from './scan-case.js';
 
 /** Report and compare timings on one size of run. */
@@ -42,6 +43,8 @@ export type BenchResults = {
   readonly dashboard?: DashboardMeasurement;
   /** A real `redline serve` over the same run, pages timed over HTTP; absent when skipped. */
   readonly dashboardPages?: DashboardPages;
+  /** The offline injection detector's per-input latency. */
+  readonly injectionDetector: InjectionLatency;
   /** The issue's goals, judged. */
   readonly goals: readonly GoalResult[];
 };
@@ -76,6 +79,7 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[
     judged('serve: slowest filtered attempts page at 1M < 500 ms (median)', pagesAtMillion === undefined ? undefined : slowestFiltered(pagesAtMillion), (v) => `${v.toFixed(0)} ms`, (v) => v < 500),
     judged('serve: peak RSS at 1M attempts < 300 MB', pagesAtMillion?.servePeakRssMb, (v) => `${v.toFixed(0)} MB`, (v) => v < 300),
     judged('`redline --help` < 300 ms', results.helpMs, (v) => `${v.toFixed(0)} ms`, (v) => v < 300),
+    judged('injection detector < 2 ms per input (p95)', results.injectionDetector.p95Ms, (v) => `${v.toFixed(2)} ms`, (v) => v < 2),
   ];
 }
 

@@ -34,8 +34,10 @@ export function printResults(results: BenchResults): void {
     : [dashboardLines(results.dashboard), ...(results.dashboardPages === undefined ? [] : ['', ...dashboardPagesLines(results.dashboardPages)])].join('\n');
   const goals = table(['goal', 'measured', 'status'], results.goals.map((g) => [g.goal, g.measured, g.status]));
   const { machine } = results;
+  const inj = results.injectionDetector;
+  const injection = `injection detector: median ${inj.medianMs.toFixed(3)} ms, p95 ${inj.p95Ms.toFixed(3)} ms, max ${inj.maxMs.toFixed(2)} ms per input over ${inj.inputs} inputs (${inj.from})`;
   process.stdout.write([
     `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
-    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', cli, '', dashboard, '', goals, '',
+    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', dashboard, '', goals, '',
   ].join('\n'));
 }

@@ -12,6 +12,7 @@ import { printResults } from './print-results.js';
 import { bigRun } from './big-run.js';
 import { measureDashboardData, type DashboardMeasurement } from './dashboard-case.js';
 import { measureDashboardPages, type DashboardPages } from './dashboard-pages.js';
+import { measureInjectionLatency } from './injection-latency.js';
 
 const quick = process.argv.includes('--quick');
 // The limit case from the issue: C = 64 against a 50 ms target (±10 ms jitter).
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   try {
     log('timing `redline --help` (median of 5)…');
     const helpMs = helpStartupMs(5);
+    log('timing the injection detector per input…');
+    const injectionDetector = measureInjectionLatency();
     // Unmeasured warm-up: the first scan in a process loads modules lazily and runs cold code, as a long CLI run does once.
     log('warm-up scan (not measured)…');
     await measureScan({ attempts: 1_000, concurrency: 64, latencyMs: 0, jitterMs: 0, database: join(work, 'warm-up.db') });
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       mockProcess: 'child (its CPU is excluded from cpuMsPerAttempt; peak RSS is the Redline process only)',
       scans: scans.map(({ database: _db, ...rest }) => rest),
       helpMs,
+      injectionDetector,
       largeRuns,
       ...(dashboard === undefined ? {} : { dashboard: dashboard.data, dashboardPages: dashboard.pages }),
       goals: [],

@@ -4,6 +4,7 @@ export * from './define-classifier.js';
 export * from './encoded-text-classifier.js';
 export * from './exfil-url-classifier.js';
 export * from './injected-instruction-classifier.js';
+export { injectionDetector, injectionDetectorOptions, INJECTION_MODEL, scoreInjection, type InjectionDetection, type InjectionScore } from './injection-detector/index.js';
 export * from './insecure-output-classifier.js';
 export * from './refusal-classifier.js';
 export * from './registry.js';

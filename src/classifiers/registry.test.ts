@@ -10,6 +10,7 @@ describe('classifier registry', () => {
       ['exfil-url', 'output'],
       ['insecure-output', 'output'],
       ['injected-instruction', 'input'],
+      ['injection-detector', 'input'],
       ['encoded-text', 'input'],
     ]);
   });

@@ -2,6 +2,7 @@ import { createRegistry } from '../core/registry.js';
 import { encodedTextClassifier } from './encoded-text-classifier.js';
 import { exfilUrlClassifier } from './exfil-url-classifier.js';
 import { injectedInstructionClassifier } from './injected-instruction-classifier.js';
+import { injectionDetector } from './injection-detector/injection-detector-classifier.js';
 import { insecureOutputClassifier } from './insecure-output-classifier.js';
 import { refusalClassifier } from './refusal-classifier.js';
 import { secretClassifier } from './secret-classifier.js';
@@ -13,6 +14,7 @@ export const classifierRegistry = createRegistry('classifier', [
   exfilUrlClassifier,
   insecureOutputClassifier,
   injectedInstructionClassifier,
+  injectionDetector,
   encodedTextClassifier,
 ]);
 

@@ -1,0 +1,82 @@
+// Trains the offline injection detector (src/classifiers/injection-detector) on public injection, jailbreak and
+// benign sets (scripts/injection-sources.ts) and prints a leave-one-source-out table. Node 20 cannot run TypeScript,
+// so compile this script (and what it imports) next to node_modules, then run it:
+//   npx tsc --ignoreConfig --rootDir . --outDir node_modules/.cache/inj --module nodenext --target es2022 --strict \
+//     --skipLibCheck --types node scripts/train-injection-detector.ts
+//   node node_modules/.cache/inj/scripts/train-injection-detector.js [--data ../shared/datasets] [--write]
+// --write rewrites src/classifiers/injection-detector/injection-weights.ts from a fit on every source.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findInjectedInstruction } from '../src/classifiers/injected-instruction-classifier.js';
+import { fitInjectionDetector, DEFAULT_INJECTION_FIT, type LabeledText } from '../src/classifiers/injection-detector/fit-injection-detector.js';
+import { packInjectionModel, scoreInjection, unpackInjectionModel, type InjectionModel } from '../src/classifiers/injection-detector/injection-model.js';
+import { bipiaSplit, injectionDataHash, injectionSources, type InjectionSource } from './injection-sources.js';
+
+const { values: args } = parseArgs({ options: { data: { type: 'string', default: '../shared/datasets' }, write: { type: 'boolean' }, threshold: { type: 'string', default: '0.5' } } });
+const datasets = args.data!;
+const threshold = Number(args.threshold);
+const sources = injectionSources(datasets);
+const bipiaTest = bipiaSplit(datasets, 'test');
+
+/** Accuracy, TPR and FPR of a predictor over a source, as table cells. */
+function measure(texts: readonly LabeledText[], predict: (text: string) => boolean): string {
+  let [tp, fp, tn, fn] = [0, 0, 0, 0];
+  for (const item of texts) {
+    const flagged = predict(item.text);
+    if (item.injected) flagged ? (tp += 1) : (fn += 1);
+    else flagged ? (fp += 1) : (tn += 1);
+  }
+  const f = (num: number, den: number) => (den === 0 ? '    —' : (num / den).toFixed(3));
+  return `${String(tp + fn).padStart(5)} ${String(fp + tn).padStart(5)}  ${f(tp + tn, tp + fp + tn + fn)}  ${f(tp, tp + fn)}  ${f(fp, fp + tn)}`;
+}
+
+const key = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+/** The sources but `held`, without any text that also appears in `held` (so no held-out text is trained on). */
+function trainingFor(held: InjectionSource): InjectionSource[] {
+  const heldKeys = new Set(held.texts.map((t) => key(t.text)));
+  return sources.filter((s) => s !== held).map((s) => ({ ...s, texts: s.texts.filter((t) => !heldKeys.has(key(t.text))) }));
+}
+
+const flags = (model: InjectionModel) => (text: string) => scoreInjection(model, text).probability >= threshold;
+const rules = (text: string) => findInjectedInstruction([text]) !== undefined;
+const header = `${'source'.padEnd(20)}   pos   neg  acc    TPR    FPR   | rules: pos   neg  acc    TPR    FPR`;
+console.log(`sources: ${sources.map((s) => `${s.name} ${s.texts.length} (${s.note})`).join('; ')}`);
+console.log(`-- leave one source out (trained on the other sources, each weighing the same), threshold ${threshold}`);
+console.log(header);
+for (const held of sources) {
+  const model = fitInjectionDetector(trainingFor(held));
+  console.log(`${held.name.padEnd(20)} ${measure(held.texts, flags(model))}  | ${measure(held.texts, rules)}`);
+  if (held.name === 'bipia') console.log(`${'  bipia test split'.padEnd(20)} ${measure(bipiaTest.texts, flags(model))}  | ${measure(bipiaTest.texts, rules)}`);
+}
+
+const fit = fitInjectionDetector(sources);
+const packed = packInjectionModel(fit);
+const shipped = unpackInjectionModel(packed);
+console.log('-- fitted on every source (in-sample, except the BIPIA test split), int8 weights as committed');
+console.log(header);
+for (const s of [...sources, bipiaTest]) console.log(`${s.name.padEnd(20)} ${measure(s.texts, flags(shipped))}  | ${measure(s.texts, rules)}`);
+
+const all = sources.flatMap((s) => s.texts.map((t) => t.text));
+const times = all.map((text) => {
+  const t0 = performance.now();
+  scoreInjection(shipped, text);
+  return performance.now() - t0;
+}).sort((a, b) => a - b);
+const nonzero = Buffer.from(packed.weights, 'base64').reduce((n, q) => n + (q === 0 ? 0 : 1), 0);
+console.log(`latency over ${all.length} inputs: median ${times[times.length >> 1]!.toFixed(3)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(1)} ms; nonzero weights ${nonzero} of ${packed.buckets}`);
+
+if (args.write) {
+  const model = {
+    ...packed,
+    threshold,
+    provenance: {
+      data: sources.map((s) => `${s.name}: ${s.note}`),
+      dataSha256: injectionDataHash(datasets, sources),
+      inputs: sources.reduce((n, s) => n + s.texts.length, 0),
+      fit: DEFAULT_INJECTION_FIT,
+    },
+  };
+  const header = '// Generated by scripts/train-injection-detector.ts --write; do not edit by hand (see docs/defense.md).\n';
+  const body = `import type { TrainedInjectionModel } from './trained-injection-model.js';\n\n/** The injection detector's trained weights and where they came from. */\nexport const INJECTION_MODEL: TrainedInjectionModel = ${JSON.stringify(model, null, 2)};\n`;
+  writeFileSync('src/classifiers/injection-detector/injection-weights.ts', header + body);
+}
