@@ -3,6 +3,47 @@ import type { Target } from '../core/target.js';
 import type { TargetContext } from '../targets/context.js';
 import type { TargetOptions } from '../targets/registry.js';
 import { assertNoLiteralSecrets } from './literal-secrets.js';
+import type { RedlineConfig } from '../config/schema.js';
+import { ConfigError } from '../core/errors.js';
+import type { KnownSecrets } from '../core/known-secrets.js';
+import type { Layer } from '../core/layer.js';
+import { guardedTarget } from '../layers/guarded-target.js';
+import { layerRegistry } from '../layers/registry.js';
+
+/** The configuration's `target`: any target type, or `guarded` (one behind defense layers). */
+export type ConfiguredTarget = RedlineConfig['target'];
+
+/** The options of the target a configuration's `target` ends at: itself, or a guarded target's inner one. */
+export function innerTargetOptions(options: ConfiguredTarget): TargetOptions {
+  return options.type === 'guarded' ? options.inner : options;
+}
+
+/** What the configured target is known to hold (canaries, system prompt): its inner target's. */
+export function knownSecretsOf(options: ConfiguredTarget, components: Components): KnownSecrets {
+  const inner = innerTargetOptions(options);
+  return components.targets.get(inner.type).knownSecrets?.(inner) ?? { canaries: [] };
+}
+
+/**
+ * Builds the configuration's target: its type's target, or — for `type: guarded` — the inner target behind its
+ * layers, each layer built from its options (an error names `target.layers[i]`).
+ */
+export function buildConfiguredTarget(options: ConfiguredTarget, input: { components: Components; context: TargetContext }): Target {
+  if (options.type !== 'guarded') return buildTarget(options, input);
+  const inner = buildTarget(options.inner, input);
+  const known = knownSecretsOf(options, input.components);
+  const layers = options.layers.map((entry, index): Layer => {
+    try {
+      const descriptor = layerRegistry.get(entry.id);
+      return (descriptor.create as (o: unknown, s: unknown) => Layer)(entry, { knownSecrets: known.canaries });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      const file = input.context.configFile;
+      throw new ConfigError(`${file}: target.layers[${index}]: ${error.message.replace(/^[^:]*: /, '')}`, { file, path: `target.layers[${index}]`, hint: error.hint, cause: error });
+    }
+  });
+  return guardedTarget({ inner, layers, refusal: options.refusal });
+}
 
 /**
  * Builds a target, or a model role configured like one (`models.judge`…), by its type's descriptor, a plugin's

@@ -1,7 +1,7 @@
 import type { RedlineConfig } from '../config/schema.js';
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../engine/clock.js';
-import { buildTarget } from './build-target.js';
+import { buildConfiguredTarget, buildTarget, knownSecretsOf } from './build-target.js';
 import { judgeModelFor } from './judge-model-for.js';
 import { buildChain, chainHash, chainStep } from '../converters/chain.js';
 import { splitEntry } from '../config/component-entry.js';
@@ -75,7 +75,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   const targetContext = { env: context.env, baseDir: context.baseDir, configFile: context.file, connections: config.concurrency };
   const build = (options: TargetOptions | undefined): Target | undefined =>
     options === undefined ? undefined : buildTarget(options, { components: registered, context: targetContext });
-  const target = build(config.target)!;
+  const target = buildConfiguredTarget(config.target, { components: registered, context: targetContext });
   const translator = build(config.models.translator);
   const judgeTarget = build(config.models.judge);
   const attacker = build(config.models.attacker);
@@ -120,7 +120,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
     specs: config.scoring.scorers,
     decide: config.scoring.decide,
     goals: goalList,
-    known: registered.targets.get(config.target.type).knownSecrets?.(config.target) ?? { canaries: [] },
+    known: knownSecretsOf(config.target, registered),
     where: context,
     scorers: registered.scorers,
     ...(judge === undefined ? {} : { judge }),

@@ -6,7 +6,9 @@ import type { PriceOf, SpendingRole } from '../engine/budget.js';
 
 /** The model name a role's configuration names, if any (`model` of an openai-like target). */
 function modelOf(config: RedlineConfig, role: SpendingRole): string | undefined {
-  const options = (role === 'target' ? config.target : config.models[role]) as { model?: unknown } | undefined;
+  // A guarded target's model is its inner target's.
+  const target = config.target.type === 'guarded' ? config.target.inner : config.target;
+  const options = (role === 'target' ? target : config.models[role]) as { model?: unknown } | undefined;
   return typeof options?.model === 'string' ? options.model : undefined;
 }
 

@@ -3,6 +3,7 @@ import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
 import { datasetRegistry } from '../datasets/dataset-registry.js';
 import { optionsUnion } from '../core/registry.js';
 import { targetOptions } from '../targets/registry.js';
+import { layerRegistry } from '../layers/registry.js';
 import { scorerOptions, scorerOptionsFor } from '../scorers/scorer-options.js';
 import { builtinComponents, type Components } from './components.js';
 import { componentEntry, strictComponentEntries } from './component-entry.js';
@@ -61,6 +62,25 @@ function componentSchemas(components: Components, unions: { targets: typeof targ
   };
 }
 
+/** Options of every built-in layer, by id. */
+const layerOptions = optionsUnion(layerRegistry, 'id');
+
+/**
+ * The target union plus `guarded`: any of those targets behind a stack of defense layers (docs/defense.md). A guarded
+ * target's inner target is any other type (guards do not nest: a stack is one list).
+ */
+function guardable(targets: typeof targetOptions) {
+  const guarded = z.strictObject({
+    type: z.literal('guarded'),
+    inner: targets.describe('The target behind the layers: any target type'),
+    layers: z.array(layerOptions).min(1).describe('Defense layers in the order they act (docs/defense.md): input, metaprompt and conversation layers on each request, output layers on each reply'),
+    refusal: z.string().default('').describe("What a blocked request gets: '' answers as a content filter does (read as the application refusing); other text is returned as the reply"),
+  });
+  // One discriminated union, so a mistyped target still gets its own type's precise errors.
+  const options = [...targets.options, guarded] as unknown as [typeof guarded, ...(typeof targets.options)];
+  return z.discriminatedUnion('type', options);
+}
+
 /** The redline.yaml schema over some components; every field has a default, so an empty file is a valid demo scan. */
 function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
   const { targetOptions, converterEntry, techniqueEntry, scorerSpec } = parts;
@@ -76,7 +96,7 @@ function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
     .array(z.string().min(1))
     .default([])
     .describe('Modules adding techniques, converters, scorers and target types (docs/plugins.md): paths relative to this file, or package names'),
-  target: targetOptions.prefault({ type: 'demo' }).describe('The AI system under test'),
+  target: guardable(targetOptions).prefault({ type: 'demo' }).describe('The AI system under test (or `type: guarded` with `inner` and `layers`: the same behind defense layers)'),
   models: modelRoles.prefault({}).describe('Models Redline itself uses: attacker, judge, translator (same options as target)'),
   budget: z
     .strictObject({

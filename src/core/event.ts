@@ -1,5 +1,6 @@
 import type { ContentPart, Role } from './message.js';
 import type { Score } from './score.js';
+import type { LayerRecord } from './layer-verdict.js';
 import type { TargetMetadata, Usage } from './target.js';
 
 /** Who wrote a user turn: the attacker model, a script, a fabricated history, or the technique's own text. */
@@ -84,11 +85,17 @@ export type ErrorEvent = {
   readonly message: string;
 };
 
+/** One defense layer's decision on a request or reply, inside a call to a guarded target. */
+export type LayerEvent = LayerRecord & {
+  /** Discriminator. */
+  readonly type: 'layer';
+};
+
 /** One typed entry of an attempt's log, in the order things happened (Inspect's transcript idea). */
-export type AttemptEvent = MessageEvent | TargetCallEvent | ConversionEvent | ScoreEvent | ErrorEvent;
+export type AttemptEvent = MessageEvent | TargetCallEvent | ConversionEvent | ScoreEvent | ErrorEvent | LayerEvent;
 
 /** Every event type, for stores and readers that switch on it. */
-export const EVENT_TYPES: readonly AttemptEvent['type'][] = ['message', 'target-call', 'conversion', 'score', 'error'];
+export const EVENT_TYPES: readonly AttemptEvent['type'][] = ['message', 'target-call', 'conversion', 'score', 'error', 'layer'];
 
 /** A turn as reports show it: a message with the text before conversion and the reply as scored, when they differ. */
 export type Turn = {

@@ -1,26 +1,7 @@
+import type { LayerStage, LayerVerdict } from './layer-verdict.js';
 import type { TargetRequest, TargetResponse } from './target.js';
 
-/**
- * Where a defense acts: on what goes in (`input`: the user's turn and the documents), on the instructions the
- * application gives its model (`metaprompt`), on the conversation as a whole (`conversation`: its length, its
- * drift, repeated flags), or on what comes out (`output`).
- */
-export type LayerStage = 'input' | 'metaprompt' | 'conversation' | 'output';
-
-/** What a layer did: let the request or reply through, stop it, or change it. */
-export type LayerDecision = 'allow' | 'block' | 'rewrite';
-
-/** One layer's decision about one request or reply, as recorded. */
-export type LayerVerdict = {
-  /** The decision. */
-  readonly decision: LayerDecision;
-  /** The layer's score in [0, 1], when it has one (a classifier's probability): threshold sweeps are computed from it. */
-  readonly score?: number;
-  /** One line a person can check: what was found, or what was changed. */
-  readonly reason: string;
-  /** Categories the layer named (a moderation category, a Llama Guard code), when it names any. */
-  readonly categories?: readonly string[];
-};
+export type { LayerDecision, LayerRecord, LayerStage, LayerVerdict } from './layer-verdict.js';
 
 /** A layer's answer on a request: its verdict, and the request to send on when it rewrote it. */
 export type LayerRequestResult = { readonly verdict: LayerVerdict; readonly request?: TargetRequest };

@@ -1,3 +1,4 @@
+import type { LayerRecord } from './layer-verdict.js';
 import type { ContentPart, Message } from './message.js';
 
 /** What a target can be asked to do. */
@@ -59,6 +60,8 @@ export type TargetResponse = {
   readonly usage?: Usage;
   /** Finish reason, refusal and content-filter flags, and other small facts the target reported. */
   readonly metadata?: TargetMetadata;
+  /** What each defense layer decided, in the order they ran, when the target is guarded (recorded as `layer` events). */
+  readonly layers?: readonly LayerRecord[];
 };
 
 /** The AI system under test. */

@@ -202,6 +202,8 @@ export function createAttemptSession(input: SessionInput): AttemptSession {
       ...(result.ok && result.response.metadata ? { metadata: result.response.metadata } : {}),
       ...(result.ok ? {} : { error: { kind: result.error.kind, message: result.error.message } }),
     };
+    // A guarded target's layers ran inside the call: their decisions go before it, in the order they ran.
+    if (result.ok) for (const layer of result.response.layers ?? []) events.push({ type: 'layer', ...layer });
     events.push(call);
     if (!result.ok) return { ok: false, stop: 'error', kind: result.error.kind, message: result.error.message };
     const { response } = result;

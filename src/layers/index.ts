@@ -5,3 +5,4 @@ export * from './metaprompt-layer.js';
 export * from './output-filter-layer.js';
 export * from './registry.js';
 export * from './spotlight-layer.js';
+export * from './guarded-target.js';

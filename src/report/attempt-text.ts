@@ -58,6 +58,8 @@ function eventLines(event: Exclude<AttemptEvent, MessageEvent>): string[] {
       return event.turn === undefined ? [] : [`· judged at turn ${event.turn} by ${t(event.score.scorerId)}: ${event.score.verdict} (${t(event.score.label)})`];
     case 'error':
       return [`! error ${t(event.kind)}: ${t(event.message)}`];
+    case 'layer':
+      return [`· layer ${t(event.layer)} (${event.stage}): ${event.decision}${event.score === undefined ? '' : ` ${Number(event.score.toPrecision(3))}`} — ${t(event.reason)}`];
   }
 }
 

@@ -34,6 +34,8 @@ function renderEvent(event: AttemptEvent, options: { blind: boolean }): SafeHtml
       return html`<div class="event score${event.deciding ? ' deciding' : ''}"><div class="role">score${event.turn === undefined ? '' : ` at turn ${event.turn}`} · <code>${event.score.scorerId}</code>${event.deciding ? ' · deciding' : ''}</div><p>${event.score.verdict} (${event.score.label})${event.score.value === undefined ? null : ` · ${Number(event.score.value.toPrecision(3))}`} — ${event.score.reason}</p></div>`;
     case 'error':
       return html`<div class="event error"><div class="role">error · <code>${event.kind}</code></div><pre>${event.message}</pre></div>`;
+    case 'layer':
+      return html`<div class="event layer ${event.decision}"><div class="role">layer <code>${event.layer}</code> · ${event.stage} · <strong>${event.decision}</strong>${event.score === undefined ? null : ` · ${Number(event.score.toPrecision(3))}`} · ${Math.round(event.latencyMs * 10) / 10} ms</div><p>${event.reason}${event.categories === undefined ? null : ` (${event.categories.join(', ')})`}</p></div>`;
   }
 }
 

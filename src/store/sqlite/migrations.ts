@@ -304,4 +304,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX attempts_errors ON attempts (run_id, error_kind, seq) WHERE error_kind IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    // Defense layers: a guarded target's layer decisions are events of their own type. SQLite cannot change a CHECK
+    // constraint in place, so the events table is rebuilt with the longer list (rows copied as they are).
+    sql: `
+      CREATE TABLE events_13 (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('message', 'target-call', 'conversion', 'score', 'error', 'layer')),
+        body TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO events_13 (attempt_id, idx, type, body) SELECT attempt_id, idx, type, body FROM events;
+      DROP TABLE events;
+    `,
+    // No trigger or view names the events table, so the rename need not rewrite any: the legacy rename skips
+    // re-checking the other tables' triggers (which it would reject for their UPDATE … FROM aliases).
+    run: (db) => {
+      db.pragma('legacy_alter_table = ON');
+      try {
+        db.exec('ALTER TABLE events_13 RENAME TO events');
+      } finally {
+        db.pragma('legacy_alter_table = OFF');
+      }
+    },
+  },
 ];
