@@ -35,7 +35,7 @@ export function buildConfiguredTarget(options: ConfiguredTarget, input: { compon
   const layers = options.layers.map((entry, index): Layer => {
     try {
       const descriptor = layerRegistry.get(entry.id);
-      return (descriptor.create as (o: unknown, s: unknown) => Layer)(entry, { knownSecrets: known.canaries });
+      return (descriptor.create as (o: unknown, s: unknown) => Layer)(entry, { knownSecrets: known.canaries, env: input.context.env, configFile: input.context.configFile });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const file = input.context.configFile;

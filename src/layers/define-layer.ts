@@ -6,6 +6,10 @@ import type { Descriptor } from '../core/registry.js';
 export type LayerServices = {
   /** Secrets the target is known to hold (the demo's canary, a configured one): what output filters redact by default. */
   readonly knownSecrets?: readonly string[];
+  /** Environment variables, for a guard's credentials referenced by name (only the CLI reads process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The config file the options came from, for error messages. */
+  readonly configFile?: string;
 };
 
 /** A layer's descriptor: the shared descriptor shape, its options schema (a strict object with an `id` literal), its stage. */
