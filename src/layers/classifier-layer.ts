@@ -8,7 +8,8 @@ import { incomingParts } from './request-text.js';
 
 const threshold = z.number().min(0).max(1).default(0.5).describe('Block when the classifier flags the text with at least this score (classifiers without a score count as 1)');
 
-function classifierFor(id: string, direction: ClassifierDirection, services: LayerServices): Classifier {
+/** A registered classifier of the given side, built for a layer; one of the other side is a ConfigError naming both lists. */
+export function classifierFor(id: string, direction: ClassifierDirection, services: LayerServices): Classifier {
   const descriptor = classifierRegistry.get(id);
   if (descriptor.direction !== direction) {
     throw new ConfigError(`classifier '${id}' reads ${descriptor.direction === 'input' ? 'prompts and documents' : 'replies'}; a${direction === 'input' ? 'n input' : 'n output'} layer needs one that reads ${direction === 'input' ? 'prompts and documents' : 'replies'}`, {

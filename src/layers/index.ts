@@ -6,3 +6,5 @@ export * from './output-filter-layer.js';
 export * from './registry.js';
 export * from './spotlight-layer.js';
 export * from './guarded-target.js';
+export * from './flag-limit-layer.js';
+export * from './topic-drift-layer.js';

@@ -1,6 +1,8 @@
 import { createRegistry } from '../core/registry.js';
 import { inputClassifierLayer, outputClassifierLayer } from './classifier-layer.js';
 import { conversationLimitLayer } from './conversation-limit-layer.js';
+import { flagLimitLayer } from './flag-limit-layer.js';
+import { topicDriftLayer } from './topic-drift-layer.js';
 import { metapromptLayer } from './metaprompt-layer.js';
 import { outputFilterLayer } from './output-filter-layer.js';
 import { spotlightLayer } from './spotlight-layer.js';
@@ -11,6 +13,8 @@ export const layerRegistry = createRegistry('layer', [
   spotlightLayer,
   metapromptLayer,
   conversationLimitLayer,
+  topicDriftLayer,
+  flagLimitLayer,
   outputClassifierLayer,
   outputFilterLayer,
 ]);
