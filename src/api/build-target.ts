@@ -42,7 +42,7 @@ export function buildConfiguredTarget(options: ConfiguredTarget, input: { compon
       throw new ConfigError(`${file}: target.layers[${index}]: ${error.message.replace(/^[^:]*: /, '')}`, { file, path: `target.layers[${index}]`, hint: error.hint, cause: error });
     }
   });
-  return guardedTarget({ inner, layers, refusal: options.refusal });
+  return guardedTarget({ inner, layers, refusal: options.refusal, mode: options.mode });
 }
 
 /**

@@ -79,6 +79,17 @@ program
   });
 
 program
+  .command('defend <runId>')
+  .description('Per-layer ablation of a run whose guarded target observed: each filter configuration\'s attack success and false-block rate')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--json', 'print the ablation as JSON')
+  .action(async (runId: string, options) => {
+    const { runDefendCommand } = await import('./commands/defend-command.js');
+    process.exitCode = await runDefendCommand(runId, options);
+  });
+
+program
   .command('serve')
   .description('Serve a local dashboard over the stored runs: read, filter, compare and review (loopback only by default)')
   .option('--db <file>', 'database file')

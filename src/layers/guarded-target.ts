@@ -13,6 +13,12 @@ export type GuardedTargetOptions = {
    * the blocking layer — so a block is read as the application refusing; any other text is returned as the reply.
    */
   readonly refusal?: string;
+  /**
+   * `enforce` (default) applies every decision. `observe` runs every layer and records its decision but sends each
+   * request and returns each reply unchanged: one run then yields every layer's decision on the same traffic, from
+   * which an ablation computes what each subset of filters would have blocked.
+   */
+  readonly mode?: 'enforce' | 'observe';
 };
 
 function failed(layer: Layer, inner: Target, error: unknown): TargetError {
@@ -31,6 +37,7 @@ function failed(layer: Layer, inner: Target, error: unknown): TargetError {
  */
 export function guardedTarget(options: GuardedTargetOptions): Target {
   const { inner } = options;
+  const observing = options.mode === 'observe';
   const before = options.layers.filter((l) => l.stage !== 'output');
   const after = options.layers.filter((l) => l.stage === 'output');
   const blocked = (layer: Layer, records: LayerRecord[], response?: TargetResponse): TargetResponse => ({
@@ -40,7 +47,7 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
     layers: records,
   });
   return {
-    id: `guarded:${inner.id}`,
+    id: `${observing ? 'observed' : 'guarded'}:${inner.id}`,
     capabilities: inner.capabilities,
     simulated: inner.simulated,
     send: async (request, signal) => {
@@ -55,6 +62,7 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
           throw failed(layer, inner, error);
         }
         records.push({ layer: layer.id, stage: layer.stage, ...result.verdict, latencyMs: performance.now() - started });
+        if (observing) continue;
         if (result.verdict.decision === 'block') return blocked(layer, records);
         if (result.request !== undefined) current = result.request;
       }
@@ -68,6 +76,7 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
           throw failed(layer, inner, error);
         }
         records.push({ layer: layer.id, stage: layer.stage, ...result.verdict, latencyMs: performance.now() - started });
+        if (observing) continue;
         if (result.verdict.decision === 'block') return blocked(layer, records, response);
         if (result.response !== undefined) response = result.response;
       }
