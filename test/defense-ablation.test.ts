@@ -54,6 +54,8 @@ describe('defense ablation from one observed run', () => {
     const outputId = 'output-classifier(classifier=exfil-url,threshold=0.5)';
     expect(ablation.filters).toEqual([inputId, outputId]);
     expect(ablation.attempts).toEqual({ malicious: 9, benign: 9 });
+    expect(ablation.latency.map((l) => [l.layer, l.decisions])).toEqual([[inputId, 18], [outputId, 18]]);
+    expect(ablation.latency.every((l) => l.medianMs >= 0 && l.p95Ms >= l.medianMs)).toBe(true);
     expect(ablation.rows.map((r) => [r.name, r.attack.count, r.againstNone.successToFailure, r.falseBlock.count])).toEqual([
       ['none', 9, 0, 0],
       [`only ${inputId}`, 6, 3, 3],
@@ -76,6 +78,7 @@ describe('defense ablation from one observed run', () => {
     }
     const printed = await runCli(['defend', observed], { cwd: dir });
     expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^latency of input-classifier\(classifier=injected-instruction,threshold=0\.5\): median \d+\.\d\d ms, p95 \d+\.\d\d ms over 18 decisions$/m);
     expect(printed.stdout).toMatch(/^all\s+33\.3% \[12\.1–64\.6\] 3\/9\s+6\s+0\.031\s+66\.7% \[35\.4–87\.9\] 6\/9$/m);
   });
 });

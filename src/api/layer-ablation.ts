@@ -34,6 +34,8 @@ export type LayerAblation = {
   readonly multiTurnLeftOut: number;
   /** The configurations. */
   readonly rows: readonly AblationRow[];
+  /** What each layer added to a request's latency, ms (median and 95th percentile over its decisions). */
+  readonly latency: readonly { readonly layer: string; readonly decisions: number; readonly medianMs: number; readonly p95Ms: number }[];
 };
 
 function rate(count: number, of: number): AblationRate {
@@ -55,6 +57,7 @@ export async function layerAblation(store: RunStore, runId: string): Promise<Lay
   const filters = new Set<string>();
   const rewriting = new Set<string>();
   let multiTurnLeftOut = 0;
+  const times = new Map<string, number[]>();
   let after = -1;
   for (;;) {
     const page = await store.attempts.query({ runId, filter: {}, afterSeq: after, limit: 500 });
@@ -66,7 +69,10 @@ export async function layerAblation(store: RunStore, runId: string): Promise<Lay
         continue;
       }
       const layers = view.events.filter((e): e is LayerEvent => e.type === 'layer');
-      for (const l of layers) (l.decision === 'rewrite' ? rewriting : filters).add(l.layer);
+      for (const l of layers) {
+        (l.decision === 'rewrite' ? rewriting : filters).add(l.layer);
+        times.set(l.layer, [...(times.get(l.layer) ?? []), l.latencyMs]);
+      }
       observed.push({ persona: view.persona, success: view.outcome === 'success', blockedBy: new Set(layers.filter((l) => l.decision === 'block').map((l) => l.layer)) });
     }
     if (page.length < 500) break;
@@ -92,8 +98,13 @@ export async function layerAblation(store: RunStore, runId: string): Promise<Lay
       falseBlock: rate(benign.filter(blocks).length, benign.length),
     };
   });
+  const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const latency = [...times].sort(([a], [b]) => a.localeCompare(b)).map(([layer, ms]) => {
+    const sorted = [...ms].sort((a, b) => a - b);
+    return { layer, decisions: sorted.length, medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95) };
+  });
   return {
-    runId, filters: names, rewriting: [...rewriting].sort(), multiTurnLeftOut, rows,
+    runId, filters: names, latency, rewriting: [...rewriting].sort(), multiTurnLeftOut, rows,
     attempts: { malicious: observed.filter((o) => o.persona === 'malicious').length, benign: observed.filter((o) => o.persona === 'benign').length },
   };
 }
