@@ -37,7 +37,8 @@ export type OpenGuardProxyOptions = {
   readonly now?: () => number;
 };
 
-function failure(error: unknown): ProxyAnswer {
+/** How a failed request is answered: 400 for a bad request, 502 for a failed upstream or layer (504 past the timeout). */
+export function proxyFailure(error: unknown): ProxyAnswer {
   if (error instanceof ConfigError) return { status: 400, body: chatErrorBody({ message: error.message, type: 'invalid_request_error', param: error.path }) };
   if (error instanceof LayerError) {
     // Fail closed: the request is not answered, and the upstream's reply (if there was one) is not returned.
@@ -79,9 +80,9 @@ export function openGuardProxy(options: OpenGuardProxyOptions): GuardProxy {
       } catch (error) {
         // A target may reject with its own error after the abort; the timeout is the truth.
         if (timeout.aborted && !signal.aborted) {
-          return failure(new TargetError(`no reply within ${config.timeoutMs} ms`, { targetId: target.id, kind: 'timeout', retryable: true }));
+          return proxyFailure(new TargetError(`no reply within ${config.timeoutMs} ms`, { targetId: target.id, kind: 'timeout', retryable: true }));
         }
-        return failure(error);
+        return proxyFailure(error);
       }
     },
     close: async () => {
