@@ -103,6 +103,18 @@ program
     process.exitCode = await runServeCommand(options);
   });
 
+const guard = program.command('guard').description('Run a configuration\'s defense layers in front of an upstream');
+guard
+  .command('serve')
+  .description('Serve the configuration\'s guarded target as an OpenAI-compatible endpoint (loopback only by default)')
+  .requiredOption('-c, --config <file>', 'configuration whose target is type: guarded')
+  .option('--port <n>', 'port (0 picks a free one)', '8787')
+  .option('--host <address>', 'address to bind; anything but loopback needs REDLINE_GUARD_TOKEN', '127.0.0.1')
+  .action(async (options) => {
+    const { runGuardServeCommand } = await import('./commands/guard-command.js');
+    process.exitCode = await runGuardServeCommand(options);
+  });
+
 program
   .command('report')
   .description('Print a stored run’s summary and write its JSON and HTML reports')

@@ -36,6 +36,20 @@ export class TargetError extends RedlineError {
   }
 }
 
+/** A defense layer of a guarded target could not decide (it threw, or its guard service failed): the call fails closed. */
+export class LayerError extends TargetError {
+  /** Instance id of the layer that failed. */
+  readonly layer: string;
+
+  constructor(
+    message: string,
+    fields: { layer: string; targetId: string; kind: string; retryable: boolean; status?: number; retryAfterMs?: number; hint?: string; cause?: unknown },
+  ) {
+    super(message, fields);
+    this.layer = fields.layer;
+  }
+}
+
 /** A configuration file or option is wrong. */
 export class ConfigError extends RedlineError {
   /** The file at fault, or '<options>' for programmatic input. */

@@ -1,4 +1,4 @@
-import { RedlineError, TargetError } from '../core/errors.js';
+import { LayerError, RedlineError, TargetError } from '../core/errors.js';
 import type { Layer, LayerRecord } from '../core/layer.js';
 import type { Target, TargetRequest, TargetResponse } from '../core/target.js';
 
@@ -21,11 +21,15 @@ export type GuardedTargetOptions = {
   readonly mode?: 'enforce' | 'observe';
 };
 
-function failed(layer: Layer, inner: Target, error: unknown): TargetError {
-  if (error instanceof TargetError) return error;
+function failed(layer: Layer, inner: Target, error: unknown): LayerError {
+  if (error instanceof LayerError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new TargetError(`layer ${layer.id} failed: ${message}`, {
-    targetId: inner.id, kind: 'layer-error', retryable: false, cause: error,
+  // A guard's own transport failure keeps its kind, status and retry advice; every failure names the layer.
+  const transport = error instanceof TargetError ? error : undefined;
+  return new LayerError(`layer ${layer.id} failed: ${message}`, {
+    layer: layer.id, targetId: inner.id, kind: transport?.kind ?? 'layer-error', retryable: transport?.retryable ?? false, cause: error,
+    ...(transport?.status === undefined ? {} : { status: transport.status }),
+    ...(transport?.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs }),
     ...(error instanceof RedlineError && error.hint !== undefined ? { hint: error.hint } : {}),
   });
 }

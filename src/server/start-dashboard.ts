@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces, hostname } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
 import { ConfigError } from '../core/errors.js';
+import { bindServers, isLoopback } from './bind-servers.js';
 import type { RunStore } from '../core/run-store.js';
 import { randomSecret, type AccessPolicy } from './access-policy.js';
 import { dashboardApp } from './dashboard-app.js';
@@ -39,50 +37,7 @@ export type RunningDashboard = {
   close(): Promise<void>;
 };
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** True for an address only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function bracket(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host, ipv6Only: host.includes(':') }, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-/** Names a browser may use for the address bound: loopback names always, and for a wildcard bind this machine's names. */
-function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-  if (!isLoopback(host)) {
-    if (host === '0.0.0.0' || host === '::') {
-      names.add(hostname().toLowerCase());
-      for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.add(bracket(a.address.toLowerCase()));
-    } else names.add(bracket(host.toLowerCase()));
-  }
-  const hosts = new Set<string>();
-  for (const name of names) {
-    hosts.add(`${name}:${port}`);
-    if (port === 80) hosts.add(name);
-  }
-  return hosts;
-}
+export { isLoopback } from './bind-servers.js';
 
 /**
  * Serves the dashboard. Binds 127.0.0.1 and ::1 by default (the v6 bind is skipped where the machine has no IPv6
@@ -98,38 +53,20 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     });
   }
   const token = options.token ?? randomSecret();
-  const servers: Server[] = [];
-  const listening: string[] = [];
-  let port = options.port ?? 0;
   const policy: { -readonly [K in keyof AccessPolicy]: AccessPolicy[K] } = { token, session: randomSecret(), cookie: 'redline_session', hosts: new Set() };
   const cache = runDataCache();
   const app = dashboardApp({ store: options.store, policy, cache, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }), ...(options.now === undefined ? {} : { now: options.now }) });
-  const listener = getRequestListener((request) => app.fetch(request));
-  const binds = host === '127.0.0.1' || host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
-  for (const [i, address] of binds.entries()) {
-    const server = createServer(listener);
-    try {
-      port = await listen(server, port, address);
-    } catch (error) {
-      // The IPv6 loopback is a bonus: a machine without it (or with the port taken there) still serves on 127.0.0.1.
-      if (i > 0) continue;
-      throw new ConfigError(`cannot listen on ${bracket(address)}:${port}: ${(error as Error).message}`, { file: '<command line>', path: '--port', hint: 'choose another --port, or 0 for any free one' });
-    }
-    servers.push(server);
-    listening.push(`${bracket(address)}:${port}`);
-  }
-  policy.hosts = allowedHosts(host, port);
+  const bound = await bindServers({ listener: getRequestListener((request) => app.fetch(request)), host, port: options.port ?? 0 });
+  const { port, listening } = bound;
+  policy.hosts = bound.hosts;
   void warmDashboard(options.store, cache).catch(() => undefined);
   policy.cookie = `redline_session_${port}`;
-  const shown = isLoopback(host) ? '127.0.0.1' : host === '0.0.0.0' || host === '::' ? hostname() : bracket(host);
-  const origin = `http://${shown}:${port}`;
+  const origin = `http://${bound.shownHost}:${port}`;
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,
     origin,
     token,
     listening,
-    close: async () => {
-      await Promise.all(servers.map(closeServer));
-    },
+    close: () => bound.close(),
   };
 }
