@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dashboardRunPage } from '../src/api/dashboard.js';
 import { layerAblation } from '../src/api/layer-ablation.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-run-store.js';
 import { startOpenAiServer } from './support/openai-server.js';
@@ -76,6 +77,11 @@ describe('defense ablation from one observed run', () => {
         expect({ seq: item.seq, config: row.name, outcome: item.outcome }).toEqual({ seq: item.seq, config: row.name, outcome: expected });
       }
     }
+    // The dashboard's run page of an observed run shows the same table; a run that enforced has none.
+    const page = await dashboardRunPage(store, { runId: observed });
+    expect(page).toContain('<section id="ablation"><h2>Defense ablation</h2>');
+    expect(page).toMatch(/<td class="id"><code>all<\/code><\/td><td><strong>33\.3%<\/strong> <span class="ci-text">\[12\.1–64\.6\] · 3\/9<\/span><\/td><td class="num">6<\/td>/);
+    expect(await dashboardRunPage(store, { runId: (await store.runs.list())[0]!.id })).not.toContain('id="ablation"');
     const printed = await runCli(['defend', observed], { cwd: dir });
     expect(printed.code, printed.stderr).toBe(0);
     expect(printed.stdout).toMatch(/^latency of input-classifier\(classifier=injected-instruction,threshold=0\.5\): median \d+\.\d\d ms, p95 \d+\.\d\d ms over 18 decisions$/m);

@@ -17,6 +17,7 @@ import { REPORT_CSS } from '../report/html-styles.js';
 import { runPageInput, summarizeStoredRun } from './reports.js';
 import type { RunDataCache } from './summary-cache.js';
 import { reviewStatus } from './review-status.js';
+import { layerAblation } from './layer-ablation.js';
 
 /** Attempts per page of the attempts list. */
 export const ATTEMPTS_PER_PAGE = 50;
@@ -111,7 +112,10 @@ export async function dashboardRunPage(store: RunStore, input: DashboardViewer &
   const report = input.cache === undefined ? await runPageInput({ store, run, summary: await summarizeStoredRun(store, run) }) : await input.cache.runPage(store, run);
   const earlier = (await store.runs.list()).filter((r) => r.hashes.target === run.hashes.target && r.createdAt < run.createdAt);
   const previous = earlier[0];
-  return runPage({ report, status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
+  // A run whose guarded target observed carries every layer's decision: its ablation goes on its page.
+  const target = (run.config as { target?: { type?: string; mode?: string } }).target;
+  const ablation = target?.type === 'guarded' && target.mode === 'observe' ? await layerAblation(store, run.id) : undefined;
+  return runPage({ report, ...(ablation === undefined ? {} : { ablation }), status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
 }
 
 /** One keyset page of a run's attempts under a filter, plus whether more come before and after. */

@@ -1,3 +1,4 @@
+export * from './ablation-section.js';
 export * from './attempt-page.js';
 export * from './attempts-page.js';
 export * from './client-script.js';
