@@ -84,6 +84,8 @@ program
   .option('--db <file>', 'database file')
   .option('-c, --config <file>', 'configuration naming the database')
   .option('--json', 'print the ablation as JSON')
+  .option('--fail-on <expr>', 'gate, e.g. layer=injection-detector:false-block>0.02 or asr>0.1 (repeatable); exit 1 when one fails', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point', 'upper')
   .action(async (runId: string, options) => {
     const { runDefendCommand } = await import('./commands/defend-command.js');
     process.exitCode = await runDefendCommand(runId, options);
