@@ -6,3 +6,4 @@ export * from './output-filter-layer.js';
 export * from './registry.js';
 export * from './spotlight-layer.js';
 export * from './guarded-target.js';
+export * from './guards/index.js';
