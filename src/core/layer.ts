@@ -24,6 +24,8 @@ export type Layer = {
   onRequest?(request: TargetRequest, signal: AbortSignal): LayerRequestResult | Promise<LayerRequestResult>;
   /** Reads a reply to a request (stage output). */
   onResponse?(input: { readonly request: TargetRequest; readonly response: TargetResponse }, signal: AbortSignal): LayerResponseResult | Promise<LayerResponseResult>;
+  /** Releases what the layer holds (an external guard's pooled connections); called when its guarded target closes. */
+  close?(): Promise<void>;
 };
 
 /** The verdict of a layer that let something through untouched. */

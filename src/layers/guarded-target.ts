@@ -86,6 +86,11 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
       }
       return { ...response, layers: [...(response.layers ?? []), ...records] };
     },
-    ...(inner.close === undefined ? {} : { close: () => inner.close!() }),
+    close: async () => {
+      // Every layer's resources are released even when another's close fails; the first failure is reported.
+      const closing = await Promise.allSettled([inner.close?.(), ...options.layers.map((layer) => layer.close?.())]);
+      const failedClose = closing.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+      if (failedClose !== undefined) throw failedClose.reason;
+    },
   };
 }

@@ -8,3 +8,4 @@ export * from './spotlight-layer.js';
 export * from './guarded-target.js';
 export * from './flag-limit-layer.js';
 export * from './topic-drift-layer.js';
+export * from './guards/index.js';

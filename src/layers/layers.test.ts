@@ -77,8 +77,8 @@ describe('built-in layers', () => {
   });
 
   it('lists every layer with its stage, and every option schema is strict', () => {
-    expect(layerRegistry.ids).toEqual(['input-classifier', 'spotlight', 'metaprompt', 'conversation-limit', 'topic-drift', 'flag-limit', 'output-classifier', 'output-filter']);
-    expect(layerRegistry.map((l) => l.stage)).toEqual(['input', 'input', 'metaprompt', 'conversation', 'conversation', 'conversation', 'output', 'output']);
+    expect(layerRegistry.ids).toEqual(['input-classifier', 'spotlight', 'metaprompt', 'conversation-limit', 'topic-drift', 'flag-limit', 'output-classifier', 'output-filter', 'prompt-shield', 'openai-moderation', 'llama-guard', 'http-guard']);
+    expect(layerRegistry.map((l) => l.stage)).toEqual(['input', 'input', 'metaprompt', 'conversation', 'conversation', 'conversation', 'output', 'output', 'input', 'output', 'output', 'output']);
     expect(() => layerRegistry.get('output-filter').options.parse({ id: 'output-filter', stripImage: true })).toThrow();
   });
 });
