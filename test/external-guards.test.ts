@@ -91,7 +91,7 @@ describe('an external guard in a scan', () => {
     expect(views).toHaveLength(2);
     for (const view of views) {
       expect(view.outcome).toBe('error');
-      expect(String(view.error)).toMatch(/^http-500: guard openai-moderation at 127\.0\.0\.1:\d+ answered HTTP 500 Internal Server Error/);
+      expect(String(view.error)).toMatch(/^http-500: layer openai-moderation\([^)]*\) failed: guard openai-moderation at 127\.0\.0\.1:\d+ answered HTTP 500 Internal Server Error/);
       expect(view.events.some((e) => e.type === 'layer')).toBe(false);
     }
   });
