@@ -4,6 +4,7 @@ import { sanitizeTerminal } from '../../api/terminal-output.js';
 import { startGuardProxy } from '../../server/start-guard-proxy.js';
 import type { ProxyLogEntry } from '../../server/guard-proxy-app.js';
 import { wholeNumberOption } from '../whole-number-option.js';
+import { untilInterrupted } from '../until-interrupted.js';
 
 /** Options of `redline guard serve`. */
 export type GuardServeOptions = { config?: string; port?: string; host?: string };
@@ -38,16 +39,4 @@ export async function runGuardServeCommand(options: GuardServeOptions, signals: 
   } finally {
     await proxy.close();
   }
-}
-
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -3,6 +3,7 @@ import { openExistingStore } from '../../api/open-store.js';
 import { startDashboard } from '../../server/start-dashboard.js';
 import { wholeNumberOption } from '../whole-number-option.js';
 import { commandDatabase } from './runs-command.js';
+import { untilInterrupted } from '../until-interrupted.js';
 
 /** Options of `redline serve`. */
 export type ServeOptions = { db?: string; config?: string; port?: string; host?: string; token?: string; reviewer?: string };
@@ -28,16 +29,4 @@ export async function runServeCommand(options: ServeOptions, signals: { wait?: (
   } finally {
     await store.close();
   }
-}
-
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
