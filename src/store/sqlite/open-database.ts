@@ -62,22 +62,30 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 }
 
 function migrate(db: Db, file: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (current > latest) {
-    throw new StoreError(`database ${file} has schema version ${current}, newer than this Redline understands (${latest})`, {
-      file,
-      hint: 'upgrade redline-ai, or point --db at another file',
-    });
-  }
-  // Every pending step in one transaction: a reader or a crash sees the old schema or the new one, never half.
-  const pending = migrations.filter((step) => step.version > current);
-  if (pending.length === 0) return;
+  const check = (current: number): void => {
+    if (current > latest) {
+      throw new StoreError(`database ${file} has schema version ${current}, newer than this Redline understands (${latest})`, {
+        file,
+        hint: 'upgrade redline-ai, or point --db at another file',
+      });
+    }
+  };
+  const seen = db.pragma('user_version', { simple: true }) as number;
+  check(seen);
+  if (seen === latest) return;
+  // Every pending step in one transaction: a reader or a crash sees the old schema or the new one, never half. The
+  // write lock is taken first and the version read again under it, so two processes opening a new file at once (a
+  // scan and `redline serve`, two scans) migrate it once: the second waits, then finds nothing pending.
   db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    check(current);
+    const pending = migrations.filter((step) => step.version > current);
+    if (pending.length === 0) return;
     for (const step of pending) {
       db.exec(step.sql);
       step.run?.(db);
     }
     db.pragma(`user_version = ${latest}`);
-  })();
+  }).immediate();
 }
