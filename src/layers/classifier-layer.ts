@@ -9,14 +9,18 @@ import { incomingParts } from './request-text.js';
 const threshold = z.number().min(0).max(1).default(0.5).describe('Block when the classifier flags the text with at least this score (classifiers without a score count as 1)');
 
 /** A registered classifier of the given side, built for a layer; one of the other side is a ConfigError naming both lists. */
-export function classifierFor(id: string, direction: ClassifierDirection, services: LayerServices): Classifier {
+export function classifierFor(id: string, direction: ClassifierDirection, services: LayerServices, threshold?: number): Classifier {
   const descriptor = classifierRegistry.get(id);
   if (descriptor.direction !== direction) {
     throw new ConfigError(`classifier '${id}' reads ${descriptor.direction === 'input' ? 'prompts and documents' : 'replies'}; a${direction === 'input' ? 'n input' : 'n output'} layer needs one that reads ${direction === 'input' ? 'prompts and documents' : 'replies'}`, {
       file: '<options>', path: 'classifier', hint: `input classifiers: ${classifierRegistry.filter((c) => c.direction === 'input').map((c) => c.id).join(', ')}; output: ${classifierRegistry.filter((c) => c.direction === 'output').map((c) => c.id).join(', ')}`,
     });
   }
-  return (descriptor.create as (options: unknown, services: LayerServices) => Classifier)(descriptor.options.parse({ id }), services);
+  // A scored classifier that takes a threshold gets the layer's, so "flagged" and "score ≥ threshold" agree (a threshold
+  // sweep over recorded scores then reproduces the layer's decisions exactly).
+  const withThreshold = threshold === undefined ? undefined : descriptor.options.safeParse({ id, threshold });
+  const options = withThreshold?.success === true ? withThreshold.data : descriptor.options.parse({ id });
+  return (descriptor.create as (options: unknown, services: LayerServices) => Classifier)(options, services);
 }
 
 async function verdictOf(classifier: Classifier, input: Parameters<Classifier['classify']>[0], options: { threshold: number; signal: AbortSignal }): Promise<LayerVerdict> {
@@ -35,7 +39,7 @@ export const inputClassifierLayer = defineLayer({
   stage: 'input',
   options: z.strictObject({ id: z.literal('input-classifier'), classifier: z.string().describe('Id of a classifier that reads prompts and documents'), threshold }),
   create: (options, services) => {
-    const classifier = classifierFor(options.classifier, 'input', services);
+    const classifier = classifierFor(options.classifier, 'input', services, options.threshold);
     return {
       id: layerInstanceId('input-classifier', options), stage: 'input',
       onRequest: async (request, signal) => ({ verdict: await verdictOf(classifier, incomingParts(request), { threshold: options.threshold, signal }) }),
@@ -51,7 +55,7 @@ export const outputClassifierLayer = defineLayer({
   stage: 'output',
   options: z.strictObject({ id: z.literal('output-classifier'), classifier: z.string().describe('Id of a classifier that reads replies'), threshold }),
   create: (options, services) => {
-    const classifier = classifierFor(options.classifier, 'output', services);
+    const classifier = classifierFor(options.classifier, 'output', services, options.threshold);
     return {
       id: layerInstanceId('output-classifier', options), stage: 'output',
       onResponse: async ({ response }, signal) => ({ verdict: await verdictOf(classifier, response.parts ?? response.text, { threshold: options.threshold, signal }) }),

@@ -21,7 +21,7 @@ export const flagLimitLayer = defineLayer({
     maxFlags: z.number().int().min(1).default(2).describe('Flagged user turns after which the conversation is blocked'),
   }),
   create: (options, services) => {
-    const classifier: Classifier = classifierFor(options.classifier, 'input', services);
+    const classifier: Classifier = classifierFor(options.classifier, 'input', services, options.threshold);
     return {
       id: layerInstanceId('flag-limit', options),
       stage: 'conversation',

@@ -33,6 +33,10 @@ export async function runDefendCommand(runId: string, options: DefendOptions): P
     for (const row of ablation.rows) {
       out.push(`${sanitizeTerminal(row.name).padEnd(width)}${percent(row.attack).padEnd(34)}${`${String(row.againstNone.successToFailure).padStart(7)}  ${row.againstNone.pValue.toPrecision(2)}`.padEnd(24)}${percent(row.falseBlock)}`);
     }
+    for (const sweep of ablation.sweeps) {
+      out.push(`threshold sweep of ${sanitizeTerminal(sweep.layer)} alone (from the recorded scores): threshold  attack success  false blocks`);
+      for (const p of sweep.points) out.push(`  ${p.threshold.toFixed(1)}  ${percent(p.attack).padEnd(34)}${percent(p.falseBlock)}`);
+    }
     for (const l of ablation.latency) out.push(`latency of ${sanitizeTerminal(l.layer)}: median ${l.medianMs.toFixed(2)} ms, p95 ${l.p95Ms.toFixed(2)} ms over ${l.decisions} decisions`);
     if (ablation.rewriting.length > 0) out.push(`not computed (they rewrite traffic; run one scan per configuration): ${ablation.rewriting.map(sanitizeTerminal).join(', ')}`);
     if (ablation.multiTurnLeftOut > 0) out.push(`left out: ${ablation.multiTurnLeftOut} multi-turn attempts (a block changes the turns after it; run one scan per configuration)`);
