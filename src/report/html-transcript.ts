@@ -1,16 +1,23 @@
 import { attemptCommand, attemptNumber, type AttemptLinks } from './attempt-link.js';
+import type { ToolCallPart, ToolResultPart } from '../core/message.js';
 import type { ExampleAttempt } from './example-attempt.js';
 import type { SafeHtml } from './html-template.js';
 import { html } from './html-template.js';
 
 type ShownTurn = ExampleAttempt['turns'][number];
 
+/** A tool call or a tool result as a transcript shows it: a label line, then the arguments or the result. */
+export function renderToolPart(part: ToolCallPart | ToolResultPart): SafeHtml {
+  return part.type === 'tool-call'
+    ? html`<div class="role">tool call <code>${part.name}</code> · <code>${part.callId}</code></div><pre>${part.arguments}</pre>`
+    : html`<div class="role">tool result${part.name === undefined ? null : html` <code>${part.name}</code>`} · <code>${part.callId}</code>${part.isError === true ? ' (error)' : ''}</div><pre>${part.text}</pre>`;
+}
+
 /** The parts of a turn beyond its text: tool calls and results, and documents planted with it. */
 function renderParts(turn: ShownTurn): SafeHtml[] {
   return (turn.parts ?? []).flatMap((part) =>
     part.type === 'document' ? [html`<div class="role">planted document${part.name === undefined ? null : html` · <code>${part.name}</code>`}</div><pre class="document">${part.text}</pre>`]
-    : part.type === 'tool-call' ? [html`<div class="role">tool call <code>${part.name}</code> · <code>${part.callId}</code></div><pre>${part.arguments}</pre>`]
-    : part.type === 'tool-result' ? [html`<div class="role">tool result${part.name === undefined ? null : html` <code>${part.name}</code>`} · <code>${part.callId}</code>${part.isError ? ' (error)' : ''}</div><pre>${part.text}</pre>`]
+    : part.type === 'tool-call' || part.type === 'tool-result' ? [renderToolPart(part)]
     : []);
 }
 

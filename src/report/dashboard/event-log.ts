@@ -1,13 +1,13 @@
 import type { AttemptEvent, MessageEvent } from '../../core/event.js';
 import type { SafeHtml } from '../html-template.js';
 import { html } from '../html-template.js';
+import { renderToolPart } from '../html-transcript.js';
 
 function partsOf(event: MessageEvent): SafeHtml[] {
   return event.parts.map((part) =>
     part.type === 'text' ? html`<pre>${part.text}</pre>`
     : part.type === 'document' ? html`<div class="role">planted document${part.name === undefined ? null : html` · <code>${part.name}</code>`}${part.channel === undefined ? null : html` · ${part.channel}`}</div><pre class="document">${part.text}</pre>`
-    : part.type === 'tool-call' ? html`<div class="role">tool call <code>${part.name}</code> · <code>${part.callId}</code></div><pre>${part.arguments}</pre>`
-    : html`<div class="role">tool result${part.name === undefined ? null : html` <code>${part.name}</code>`} · <code>${part.callId}</code>${part.isError === true ? ' (error)' : ''}</div><pre>${part.text}</pre>`);
+    : renderToolPart(part));
 }
 
 function who(event: MessageEvent): string {
