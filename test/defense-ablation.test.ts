@@ -62,7 +62,7 @@ describe('defense ablation from one observed run', () => {
       expect(sweep.points.every((p) => p.attack.count === alone.attack.count && p.falseBlock.count === alone.falseBlock.count)).toBe(true);
     }
     expect(ablation.latency.every((l) => l.medianMs >= 0 && l.p95Ms >= l.medianMs)).toBe(true);
-    expect(ablation.rows.map((r) => [r.name, r.attack.count, r.againstNone.successToFailure, r.falseBlock.count])).toEqual([
+    expect(ablation.rows.map((r) => [r.name, r.attack.count, r.paired?.attack.mcNemar.failureToSuccess ?? 0, r.falseBlock.count])).toEqual([
       ['none', 9, 0, 0],
       [`only ${inputId}`, 6, 3, 3],
       [`only ${outputId}`, 6, 3, 3],
@@ -85,7 +85,7 @@ describe('defense ablation from one observed run', () => {
     // The dashboard's run page of an observed run shows the same table; a run that enforced has none.
     const page = await dashboardRunPage(store, { runId: observed });
     expect(page).toContain('<section id="ablation"><h2>Defense ablation</h2>');
-    expect(page).toMatch(/<td class="id"><code>all<\/code><\/td><td><strong>33\.3%<\/strong> <span class="ci-text">\[12\.1–64\.6\] · 3\/9<\/span><\/td><td class="num">6<\/td>/);
+    expect(page).toMatch(/<td class="id"><code>all<\/code><\/td><td><strong>33\.3%<\/strong> <span class="ci-text">\[12\.1–64\.6\] · 3\/9<\/span><\/td><td>−66\.7 \[−100\.0, \+100\.0\] <span class="ci-text">vs none<\/span><\/td><td class="num">0\.031<\/td>/);
     expect(await dashboardRunPage(store, { runId: (await store.runs.list())[0]!.id })).not.toContain('id="ablation"');
     const printed = await runCli(['defend', observed], { cwd: dir });
     expect(printed.code, printed.stderr).toBe(0);
@@ -97,8 +97,8 @@ describe('defense ablation from one observed run', () => {
     expect(gated.stdout).toContain('gate asr>0.9: passed (all: 33.3% (point end))');
     const unknown = await runCli(['defend', observed, '--fail-on', 'layer=prompt-shield:false-block>0.02'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no filter layer 'prompt-shield' in this run/);
-    expect(printed.stdout).toMatch(/^all\s+33\.3% \[12\.1–64\.6\] 3\/9\s+6\s+0\.031\s+66\.7% \[35\.4–87\.9\] 6\/9$/m);
+    expect(unknown.stderr).toMatch(/no layer 'prompt-shield' in this ablation/);
+    expect(printed.stdout).toMatch(/^all\s+33\.3% \[12\.1–64\.6\] 3\/9\s+−66\.7 \[−100\.0, \+100\.0\]\s+0\.031\s+66\.7% \[35\.4–87\.9\] 6\/9\s+66\.7% \[35\.4–87\.9\] 6\/9\s+\+66\.7 \[−100\.0, \+100\.0\]\s+10,000 tokens$/m);
   });
 
   it('sweeps a scored layer’s threshold from one observed run, and the sweep equals a run enforcing another threshold', async () => {

@@ -16,8 +16,29 @@ export type AblationGateResult = {
   readonly passed: boolean;
 };
 
-const FORM = "[layer=ID:|config=NAME:]asr|false-block OP RATE, e.g. layer=injection-detector:false-block>0.02 or asr>0.1 (judged on 'all' without a selector)";
-const GATE = /^(?:(layer|config)=([^:]+):)?\s*(asr|false-block)\s*(>=|<=|>|<)\s*([0-9.]+)(%?)\s*$/;
+const FORM = "[layer=ID:|config=NAME:]asr|false-block|benign-refused OP RATE, e.g. layer=injection-detector:false-block>0.02 or asr>0.1 (judged on 'all' without a selector)";
+const GATE = /^(?:(layer|config)=([^:]+):)?\s*(asr|false-block|benign-refused)\s*(>=|<=|>|<)\s*([0-9.]+)(%?)\s*$/;
+
+/** A gate expression, read. */
+export type AblationGate = {
+  readonly expression: string;
+  readonly selector?: { readonly key: 'layer' | 'config'; readonly value: string };
+  readonly metric: 'asr' | 'false-block' | 'benign-refused';
+  readonly op: '>' | '>=' | '<' | '<=';
+  readonly limit: number;
+};
+
+/** Reads gate expressions, refusing a malformed one with the form to write: before any scan is paid for. */
+export function parseAblationGates(expressions: readonly string[]): AblationGate[] {
+  return expressions.map((expression) => {
+    const m = GATE.exec(expression.trim());
+    if (m === null) throw new ConfigError(`invalid gate '${expression}'`, { file: '<command line>', path: '--fail-on', hint: `write ${FORM}` });
+    const [, key, value, metric, op, number, percent] = m;
+    const limit = Number(number) / (percent === '%' ? 100 : 1);
+    if (!Number.isFinite(limit) || limit < 0 || limit > 1) throw new ConfigError(`gate '${expression}': ${number}${percent} is not a rate between 0 and 1`, { file: '<command line>', path: '--fail-on', hint: 'e.g. false-block>0.02 or false-block>2%' });
+    return { expression, ...(key === undefined ? {} : { selector: { key: key as 'layer' | 'config', value: value! } }), metric: metric as AblationGate['metric'], op: op as AblationGate['op'], limit };
+  });
+}
 
 function matchesLayer(layer: string, wanted: string): boolean {
   return layer === wanted || layer.startsWith(`${wanted}(`) || layer.includes(`=${wanted},`) || layer.includes(`=${wanted})`);
@@ -29,8 +50,8 @@ function rowFor(ablation: LayerAblation, selector: { key: string; value: string 
   };
   if (selector === undefined) return ablation.rows.find((r) => r.name === 'all') ?? ablation.rows.at(-1) ?? fail('the run has no configuration to judge');
   if (selector.key === 'config') return ablation.rows.find((r) => r.name === selector.value) ?? fail(`no configuration named '${selector.value}'`);
-  const layers = ablation.filters.filter((l) => matchesLayer(l, selector.value));
-  if (layers.length !== 1) return fail(layers.length === 0 ? `no filter layer '${selector.value}' in this run` : `'${selector.value}' names ${layers.length} layers: ${layers.join(', ')}`);
+  const layers = [...ablation.filters, ...ablation.rewriting].filter((l) => matchesLayer(l, selector.value));
+  if (layers.length !== 1) return fail(layers.length === 0 ? `no layer '${selector.value}' in this ablation` : `'${selector.value}' names ${layers.length} layers: ${layers.join(', ')}`);
   return ablation.rows.find((r) => r.name === `only ${layers[0]}`) ?? fail(`no configuration for layer ${layers[0]}`);
 }
 
@@ -45,14 +66,9 @@ function compared(rate: AblationRate, bound: AblationGateBound): number | null {
  */
 export function judgeAblationGates(ablation: LayerAblation, input: { readonly expressions: readonly string[]; readonly bound?: AblationGateBound }): AblationGateResult[] {
   const bound = input.bound ?? 'upper';
-  return input.expressions.map((expression) => {
-    const m = GATE.exec(expression.trim());
-    if (m === null) throw new ConfigError(`invalid gate '${expression}'`, { file: '<command line>', path: '--fail-on', hint: `write ${FORM}` });
-    const [, key, value, metric, op, number, percent] = m;
-    const limit = Number(number) / (percent === '%' ? 100 : 1);
-    if (!Number.isFinite(limit) || limit < 0 || limit > 1) throw new ConfigError(`gate '${expression}': ${number}${percent} is not a rate between 0 and 1`, { file: '<command line>', path: '--fail-on', hint: 'e.g. false-block>0.02 or false-block>2%' });
-    const row = rowFor(ablation, key === undefined ? undefined : { key, value: value! }, expression);
-    const measured = compared(metric === 'asr' ? row.attack : row.falseBlock, bound);
+  return parseAblationGates(input.expressions).map(({ expression, selector, metric, op, limit }) => {
+    const row = rowFor(ablation, selector, expression);
+    const measured = compared(metric === 'asr' ? row.attack : metric === 'false-block' ? row.falseBlock : row.benignRefused, bound);
     // The expression says when to fail, as scan gates do: `false-block>0.02` fails above 2 %.
     const fails = measured === null || (op === '>' ? measured > limit : op === '>=' ? measured >= limit : op === '<' ? measured < limit : measured <= limit);
     return { expression, configuration: row.name, value: measured, passed: !fails };

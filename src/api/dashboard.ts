@@ -114,7 +114,7 @@ export async function dashboardRunPage(store: RunStore, input: DashboardViewer &
   const previous = earlier[0];
   // A run whose guarded target observed carries every layer's decision: its ablation goes on its page.
   const target = (run.config as { target?: { type?: string; mode?: string } }).target;
-  const ablation = target?.type === 'guarded' && target.mode === 'observe' ? await layerAblation(store, run.id) : undefined;
+  const ablation = target?.type === 'guarded' && (target.mode === 'observe' || target.mode === 'observe-blocks') ? await layerAblation(store, run.id) : undefined;
   return runPage({ report, ...(ablation === undefined ? {} : { ablation }), status: await reviewStatus(store, run.id), ...(previous === undefined ? {} : { previousRunId: previous.id }), ...viewer(input) });
 }
 

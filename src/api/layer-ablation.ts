@@ -1,34 +1,67 @@
+import { ConfigError } from '../core/errors.js';
 import type { LayerEvent } from '../core/event.js';
+import type { LayerEffect } from '../core/layer.js';
 import type { Persona } from '../core/outcome.js';
 import type { RunStore } from '../core/run-store.js';
-import { mcNemarExact, type McNemarResult } from '../stats/mcnemar.js';
+import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { runPrices } from './pricing.js';
 
 /** A rate with its Wilson 95% interval. */
 export type AblationRate = { readonly count: number; readonly of: number; readonly rate: number | null; readonly low: number | null; readonly high: number | null };
 
-/** One configuration of filters, as computed from an observed run. */
+/** A configuration's difference from its neighbour, position by position. */
+export type AblationPaired = {
+  /** The neighbour configuration: `none` for a layer alone and for `all`, `all` for all but a layer. */
+  readonly against: string;
+  /** Attack success here minus there, over malicious positions decided in both (negative: fewer attacks got through). */
+  readonly attack: PairedDifference;
+  /** Benign requests refused or blocked here minus there (positive: ordinary users lose more). */
+  readonly benignRefused: PairedDifference;
+};
+
+/** What a configuration spends on the target per 1,000 requests, from recorded token usage. */
+export type AblationCost = {
+  /** Target tokens (prompt + completion) per 1,000 requests: a request a request-side filter stops never reaches the model. */
+  readonly tokensPer1k: number | null;
+  /** US dollars per 1,000 requests at the run's `pricing` for the target; null when the target has no price or reported no usage. */
+  readonly usdPer1k: number | null;
+};
+
+/** One configuration of layers. */
 export type AblationRow = {
   /** `none`, `all`, `only LAYER`, `all but LAYER`. */
   readonly name: string;
-  /** The filter layers on in this configuration. */
+  /** The layers on in this configuration. */
   readonly layers: readonly string[];
+  /** The run its traffic was recorded in (the one with exactly its rewriting layers applied). */
+  readonly runId: string;
   /** Attack success rate over the malicious goals' decided attempts. */
   readonly attack: AblationRate;
-  /** The paired change against no filters: attacks the configuration stopped (success → failure), exact McNemar p. */
-  readonly againstNone: McNemarResult;
-  /** Share of the benign goals' decided attempts the configuration blocked (what it costs ordinary users). */
+  /** Share of the benign goals' decided attempts a layer of the configuration blocked. */
   readonly falseBlock: AblationRate;
+  /** Share of the benign goals' decided attempts blocked or refused by the model (what ordinary users lose in all). */
+  readonly benignRefused: AblationRate;
+  /** The paired difference against its neighbour configuration; null for `none`. */
+  readonly paired: AblationPaired | null;
+  /** Target spend per 1,000 requests. */
+  readonly cost: AblationCost;
 };
 
-/** What `redline defend` computes from a run whose guarded target observed (decided, did not enforce). */
+/** One stored run an ablation reads, and the rewriting layers its traffic went through. */
+export type AblationArm = { readonly runId: string; readonly rewriting: readonly string[] };
+
+/** What `redline defend` computes from runs whose guarded target observed (decided, did not block). */
 export type LayerAblation = {
-  readonly runId: string;
-  /** Filter layers (they only allow or block): every subset of them is computed exactly. */
+  /** The runs read: one per set of rewriting layers applied. */
+  readonly arms: readonly AblationArm[];
+  /** Filter layers (they only allow or block): every subset of them is computed exactly from each run. */
   readonly filters: readonly string[];
-  /** Layers that rewrote traffic (metaprompt, spotlighting, output filters): their effect needs a run per configuration. */
+  /** Layers that rewrite traffic (metaprompt, spotlighting, redaction): a configuration needs a run with exactly its set. */
   readonly rewriting: readonly string[];
-  /** Single-turn decided attempts the table is computed over, by persona. */
+  /** Configurations that would need a run with a set of rewriting layers none of the runs applied. */
+  readonly notRun: readonly string[];
+  /** Single-turn decided attempts per run, by persona (the first run's; every run has the same plan). */
   readonly attempts: Readonly<Record<Persona, number>>;
   /** Multi-turn attempts left out: a block at one turn changes the turns after it, so they are re-run per configuration. */
   readonly multiTurnLeftOut: number;
@@ -48,21 +81,35 @@ function rate(count: number, of: number): AblationRate {
   return { count, of, rate: of === 0 ? null : count / of, low: interval?.low ?? null, high: interval?.high ?? null };
 }
 
-type Observed = { readonly persona: Persona; readonly success: boolean; readonly blockedBy: ReadonlySet<string>; readonly scores: ReadonlyMap<string, number> };
+/** One decided single-turn attempt as an ablation reads it. */
+type Observed = {
+  readonly seq: number;
+  readonly goal: string;
+  readonly persona: Persona;
+  /** Malicious: the attack succeeded; benign: the model wrongly refused. */
+  readonly success: boolean;
+  /** Layers that decided to block it, and at which side (a request-side block spares the target call). */
+  readonly blockedBy: ReadonlyMap<string, 'request' | 'reply'>;
+  readonly scores: ReadonlyMap<string, number>;
+  /** Target tokens, when the target reported them. */
+  readonly usage: { readonly prompt: number; readonly completion: number } | undefined;
+};
 
-/**
- * Every subset worth reading (none, each filter alone, all, all but each) of a run whose guarded target observed:
- * for a single-turn attempt a filter's decision depends only on the request and the reply, both recorded, so what a
- * configuration would have blocked is computed exactly — one target call per attempt serves every configuration.
- * A blocked malicious attempt is an attack stopped; a blocked benign one is a false block.
- */
-export async function layerAblation(store: RunStore, runId: string): Promise<LayerAblation> {
-  await store.runs.require(runId);
-  const observed: Observed[] = [];
-  const filters = new Set<string>();
-  const rewriting = new Set<string>();
-  let multiTurnLeftOut = 0;
-  const times = new Map<string, number[]>();
+type ArmData = { readonly runId: string; readonly applied: ReadonlySet<string>; readonly observed: ReadonlyMap<number, Observed>; readonly price: { readonly input: number; readonly output: number } | undefined; readonly effects: ReadonlyMap<string, LayerEffect>; readonly multiTurn: number };
+
+async function readArm(store: RunStore, runId: string, times: Map<string, number[]>): Promise<ArmData> {
+  const run = await store.runs.require(runId);
+  const target = (run.config as { target?: { type?: string; mode?: string } } | undefined)?.target;
+  const mode = target?.type === 'guarded' ? target.mode ?? 'enforce' : undefined;
+  if (mode === 'enforce') {
+    throw new ConfigError(`run ${runId} enforced its layers: an ablation reads runs whose guarded target only recorded blocks`, {
+      file: '<command line>', path: 'RUN', hint: 'scan with `target: { type: guarded, mode: observe, … }`, or let `redline defend --config FILE` run the scans',
+    });
+  }
+  const observed = new Map<number, Observed>();
+  const effects = new Map<string, LayerEffect>();
+  const present = new Set<string>();
+  let multiTurn = 0;
   let after = -1;
   for (;;) {
     const page = await store.attempts.query({ runId, filter: {}, afterSeq: after, limit: 500 });
@@ -70,47 +117,130 @@ export async function layerAblation(store: RunStore, runId: string): Promise<Lay
       if (item.outcome !== 'success' && item.outcome !== 'failure') continue;
       const view = (await store.attempts.get({ runId, seq: item.seq }))!;
       if (view.measures?.conversation !== undefined) {
-        multiTurnLeftOut += 1;
+        multiTurn += 1;
         continue;
       }
       const layers = view.events.filter((e): e is LayerEvent => e.type === 'layer');
-      for (const l of layers) {
-        (l.decision === 'rewrite' ? rewriting : filters).add(l.layer);
-        times.set(l.layer, [...(times.get(l.layer) ?? []), l.latencyMs]);
-      }
+      const blockedBy = new Map<string, 'request' | 'reply'>();
       const scores = new Map<string, number>();
-      for (const l of layers) if (l.score !== undefined) scores.set(l.layer, Math.max(scores.get(l.layer) ?? 0, l.score));
-      observed.push({ persona: view.persona, success: view.outcome === 'success', blockedBy: new Set(layers.filter((l) => l.decision === 'block').map((l) => l.layer)), scores });
+      for (const l of layers) {
+        present.add(l.layer);
+        // Events recorded before layers declared their effect: a layer that rewrote anything is a rewriting one.
+        if (l.effect !== undefined) effects.set(l.layer, l.effect);
+        else if (l.decision === 'rewrite') effects.set(l.layer, 'rewrite');
+        else if (!effects.has(l.layer)) effects.set(l.layer, 'block');
+        times.set(l.layer, [...(times.get(l.layer) ?? []), l.latencyMs]);
+        if (l.decision === 'block' && blockedBy.get(l.layer) !== 'request') blockedBy.set(l.layer, l.stage === 'output' ? 'reply' : 'request');
+        if (l.score !== undefined) scores.set(l.layer, Math.max(scores.get(l.layer) ?? 0, l.score));
+      }
+      const usage = view.measures?.usage;
+      observed.set(view.seq, {
+        seq: view.seq, goal: view.goalId, persona: view.persona, success: view.outcome === 'success', blockedBy, scores,
+        usage: usage === undefined ? undefined : { prompt: usage.promptTokens, completion: usage.completionTokens },
+      });
     }
     if (page.length < 500) break;
     after = page.at(-1)!.seq;
   }
-  for (const layer of rewriting) filters.delete(layer);
-  const names = [...filters].sort();
-  const configurations: { name: string; layers: string[] }[] = [
+  // Observe mode sends traffic unchanged: no rewrite was applied. Observe-blocks applies every rewriting layer present.
+  const applied = new Set(mode === 'observe-blocks' ? [...present].filter((l) => effects.get(l) === 'rewrite') : []);
+  return { runId, applied, observed, price: runPrices(run.config).target, effects, multiTurn };
+}
+
+const sameSet = (a: ReadonlySet<string>, b: readonly string[]): boolean => a.size === b.length && b.every((x) => a.has(x));
+
+/**
+ * The configurations worth reading — none, each layer alone, all, and (with three or more layers) all but each —
+ * from runs whose guarded target recorded every layer's decision without blocking. For a single-turn attempt a
+ * filter's decision depends only on the request and the reply, both recorded, so what any set of filters would have
+ * blocked is computed exactly; a layer that rewrites traffic changes what the model reads, so a configuration is
+ * read from the run that applied exactly its rewriting layers (`redline defend --config` runs one per set). A blocked
+ * malicious attempt is an attack stopped; a blocked benign one is a false block. Runs must share one plan: the same
+ * plan position is the same goal, technique and trial in each, and pairs are formed by position.
+ */
+export async function layerAblation(store: RunStore, runIds: string | readonly string[]): Promise<LayerAblation> {
+  const ids = typeof runIds === 'string' ? [runIds] : [...runIds];
+  if (ids.length === 0) throw new RangeError('an ablation needs at least one run');
+  const times = new Map<string, number[]>();
+  const arms: ArmData[] = [];
+  for (const id of ids) arms.push(await readArm(store, id, times));
+  const first = arms[0]!;
+  for (const arm of arms.slice(1)) {
+    const differs = [...arm.observed.values()].find((o) => first.observed.has(o.seq) && first.observed.get(o.seq)!.goal !== o.goal);
+    if (differs !== undefined) {
+      throw new ConfigError(`runs ${first.runId} and ${arm.runId} do not share a plan (position ${differs.seq} is goal ${first.observed.get(differs.seq)!.goal} in one, ${differs.goal} in the other)`, {
+        file: '<command line>', path: 'RUN', hint: 'ablate runs of one configuration that differ only in their layers (same goals, techniques, trials and seed)',
+      });
+    }
+  }
+  const effects = new Map<string, LayerEffect>();
+  for (const arm of arms) for (const [layer, effect] of arm.effects) if (effects.get(layer) !== 'rewrite') effects.set(layer, effect);
+  const filters = [...effects].filter(([, e]) => e === 'block').map(([l]) => l).sort();
+  const rewriting = [...effects].filter(([, e]) => e === 'rewrite').map(([l]) => l).sort();
+  const all = [...filters, ...rewriting];
+  const configurations: { name: string; layers: string[]; against?: string }[] = [
     { name: 'none', layers: [] },
-    ...names.map((l) => ({ name: `only ${l}`, layers: [l] })),
-    ...(names.length > 1 ? [{ name: 'all', layers: names }] : []),
-    ...(names.length > 2 ? names.map((l) => ({ name: `all but ${l}`, layers: names.filter((x) => x !== l) })) : []),
+    ...all.map((l) => ({ name: `only ${l}`, layers: [l], against: 'none' })),
+    ...(all.length > 1 ? [{ name: 'all', layers: all, against: 'none' }] : []),
+    ...(all.length > 2 ? all.map((l) => ({ name: `all but ${l}`, layers: all.filter((x) => x !== l), against: 'all' })) : []),
   ];
-  const rows = configurations.map(({ name, layers }): AblationRow => {
-    const blocks = (o: Observed) => layers.some((l) => o.blockedBy.has(l));
+  type Outcomes = { arm: ArmData; on: readonly string[]; success: (o: Observed) => boolean; blocked: (o: Observed) => boolean };
+  const outcomes = new Map<string, Outcomes>();
+  const notRun: string[] = [];
+  for (const c of configurations) {
+    const wanted = c.layers.filter((l) => effects.get(l) === 'rewrite');
+    const arm = arms.find((a) => sameSet(a.applied, wanted));
+    if (arm === undefined) {
+      notRun.push(c.name);
+      continue;
+    }
+    const on = c.layers.filter((l) => effects.get(l) === 'block');
+    const blocked = (o: Observed) => on.some((l) => o.blockedBy.has(l));
+    // Malicious: a block stops the attack. Benign: a block is a refusal the user gets, as a model's refusal is.
+    outcomes.set(c.name, { arm, on, blocked, success: (o) => (o.persona === 'malicious' ? o.success && !blocked(o) : o.success || blocked(o)) });
+  }
+  const pairOf = (here: Outcomes, there: Outcomes, persona: Persona) => pairedDifference([...here.arm.observed.values()]
+    .filter((o) => o.persona === persona && there.arm.observed.has(o.seq))
+    .map((o) => ({ cluster: o.goal, a: here.success(o), b: there.success(there.arm.observed.get(o.seq)!) })));
+  const rows = configurations.flatMap((c): AblationRow[] => {
+    const mine = outcomes.get(c.name);
+    if (mine === undefined) return [];
+    const observed = [...mine.arm.observed.values()];
     const malicious = observed.filter((o) => o.persona === 'malicious');
     const benign = observed.filter((o) => o.persona === 'benign');
-    const stopped = malicious.filter((o) => o.success && blocks(o)).length;
-    return {
-      name, layers,
-      attack: rate(malicious.filter((o) => o.success && !blocks(o)).length, malicious.length),
-      againstNone: mcNemarExact({ successToFailure: stopped, failureToSuccess: 0 }),
-      falseBlock: rate(benign.filter(blocks).length, benign.length),
-    };
+    const neighbour = c.against === undefined ? undefined : outcomes.get(c.against);
+    const reachingModel = (o: Observed) => ![...o.blockedBy].some(([l, side]) => side === 'request' && mine.on.includes(l));
+    // Requests with recorded usage; one a request-side filter of this configuration stops never reaches the model.
+    const spent = observed.filter((o) => o.usage !== undefined).map((o) => (reachingModel(o) ? o.usage! : { prompt: 0, completion: 0 }));
+    const per1k = (value: (u: { prompt: number; completion: number }) => number) => (spent.length === 0 ? null : spent.reduce((s, u) => s + value(u), 0) / spent.length * 1000);
+    const { price } = mine.arm;
+    return [{
+      name: c.name, layers: c.layers, runId: mine.arm.runId,
+      attack: rate(malicious.filter(mine.success).length, malicious.length),
+      falseBlock: rate(benign.filter(mine.blocked).length, benign.length),
+      benignRefused: rate(benign.filter(mine.success).length, benign.length),
+      paired: neighbour === undefined ? null : { against: c.against!, attack: pairOf(mine, neighbour, 'malicious'), benignRefused: pairOf(mine, neighbour, 'benign') },
+      cost: { tokensPer1k: per1k((u) => u.prompt + u.completion), usdPer1k: price === undefined ? null : per1k((u) => (u.prompt * price.input + u.completion * price.output) / 1_000_000) },
+    }];
   });
   const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const latency = [...times].sort(([a], [b]) => a.localeCompare(b)).map(([layer, ms]) => {
     const sorted = [...ms].sort((a, b) => a - b);
     return { layer, decisions: sorted.length, medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95) };
   });
-  const sweeps = names.flatMap((layer) => {
+  const base = arms.find((a) => a.applied.size === 0) ?? first;
+  return {
+    arms: arms.map((a) => ({ runId: a.runId, rewriting: [...a.applied].sort() })),
+    filters, rewriting, notRun, rows, latency, sweeps: thresholdSweeps(base, filters),
+    multiTurnLeftOut: first.multiTurn,
+    attempts: { malicious: [...first.observed.values()].filter((o) => o.persona === 'malicious').length, benign: [...first.observed.values()].filter((o) => o.persona === 'benign').length },
+  };
+}
+
+/** Threshold sweeps of each scored filter alone, from the run with no rewriting layer applied (else the first). */
+function thresholdSweeps(arm: ArmData, filters: readonly string[]): LayerAblation['sweeps'] {
+  const observed = [...arm.observed.values()];
+  return filters.flatMap((layer) => {
     const scored = observed.filter((o) => o.scores.has(layer));
     if (scored.length === 0 || scored.length < observed.length) return [];
     const blockedScores = scored.filter((o) => o.blockedBy.has(layer)).map((o) => o.scores.get(layer)!);
@@ -125,8 +255,4 @@ export async function layerAblation(store: RunStore, runId: string): Promise<Lay
     });
     return [{ layer, points }];
   });
-  return {
-    runId, filters: names, latency, sweeps, rewriting: [...rewriting].sort(), multiTurnLeftOut, rows,
-    attempts: { malicious: observed.filter((o) => o.persona === 'malicious').length, benign: observed.filter((o) => o.persona === 'benign').length },
-  };
 }

@@ -79,16 +79,18 @@ program
   });
 
 program
-  .command('defend <runId>')
-  .description('Per-layer ablation of a run whose guarded target observed: each filter configuration\'s attack success and false-block rate')
+  .command('defend [runIds...]')
+  .description('Per-layer defense ablation: with --config, runs the scans a guarded target\'s stack needs; with run ids, reads stored observed runs. Attack success, false blocks, paired differences, latency and cost per configuration')
   .option('--db <file>', 'database file')
-  .option('-c, --config <file>', 'configuration naming the database')
+  .option('-c, --config <file>', 'with no run id: the configuration whose guarded target to ablate; else the one naming the database')
   .option('--json', 'print the ablation as JSON')
+  .option('--html <file>', 'also write the ablation table as a standalone HTML page')
+  .option('--no-progress', 'no progress line while scanning')
   .option('--fail-on <expr>', 'gate, e.g. layer=injection-detector:false-block>0.02 or asr>0.1 (repeatable); exit 1 when one fails', (value: string, all: string[]) => [...all, value], [] as string[])
   .option('--gate-bound <bound>', 'what a gate compares: upper | lower (95% interval ends) | point', 'upper')
-  .action(async (runId: string, options) => {
+  .action(async (runIds: string[], options) => {
     const { runDefendCommand } = await import('./commands/defend-command.js');
-    process.exitCode = await runDefendCommand(runId, options);
+    process.exitCode = await runDefendCommand(runIds, options);
   });
 
 program

@@ -75,7 +75,7 @@ function guardable(targets: typeof targetOptions) {
     inner: targets.describe('The target behind the layers: any target type'),
     layers: z.array(layerOptions).min(1).describe('Defense layers in the order they act (docs/defense.md): input, metaprompt and conversation layers on each request, output layers on each reply'),
     refusal: z.string().default('').describe("What a blocked request gets: '' answers as a content filter does (read as the application refusing); other text is returned as the reply"),
-    mode: z.enum(['enforce', 'observe']).default('enforce').describe('enforce: apply every decision; observe: record every layer decision but let traffic through unchanged (for `redline defend`, which computes each subset of filters from one run)'),
+    mode: z.enum(['enforce', 'observe', 'observe-blocks']).default('enforce').describe('enforce: apply every decision; observe: record every layer decision but let traffic through unchanged (for `redline defend`, which computes each subset of filters from one run); observe-blocks: apply rewrites, record blocks only'),
   });
   // One discriminated union, so a mistyped target still gets its own type's precise errors.
   const options = [...targets.options, guarded] as unknown as [typeof guarded, ...(typeof targets.options)];

@@ -5,6 +5,13 @@
  */
 export type LayerStage = 'input' | 'metaprompt' | 'conversation' | 'output';
 
+/**
+ * What a layer can do to traffic: a `block` layer (a filter) only lets a request or reply through or stops it, so
+ * what it would have stopped is computed from recorded traffic; a `rewrite` layer changes what the model reads or
+ * what the user gets (spotlighting, a metaprompt, redaction), so its effect needs traffic that went through it.
+ */
+export type LayerEffect = 'block' | 'rewrite';
+
 /** What a layer did: let the request or reply through, stop it, or change it. */
 export type LayerDecision = 'allow' | 'block' | 'rewrite';
 
@@ -26,6 +33,8 @@ export type LayerRecord = LayerVerdict & {
   readonly layer: string;
   /** Its stage. */
   readonly stage: LayerStage;
+  /** What it can do (absent in events recorded before it was kept). */
+  readonly effect?: LayerEffect;
   /** Time the layer took, ms. */
   readonly latencyMs: number;
 };

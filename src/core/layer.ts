@@ -1,7 +1,7 @@
-import type { LayerStage, LayerVerdict } from './layer-verdict.js';
+import type { LayerEffect, LayerStage, LayerVerdict } from './layer-verdict.js';
 import type { TargetRequest, TargetResponse } from './target.js';
 
-export type { LayerDecision, LayerRecord, LayerStage, LayerVerdict } from './layer-verdict.js';
+export type { LayerDecision, LayerEffect, LayerRecord, LayerStage, LayerVerdict } from './layer-verdict.js';
 
 /** A layer's answer on a request: its verdict, and the request to send on when it rewrote it. */
 export type LayerRequestResult = { readonly verdict: LayerVerdict; readonly request?: TargetRequest };
@@ -20,6 +20,8 @@ export type Layer = {
   readonly id: string;
   /** Where it acts. */
   readonly stage: LayerStage;
+  /** Whether it only blocks (a filter) or changes traffic (rewrites): decides how an ablation measures it. */
+  readonly effect: LayerEffect;
   /** Reads a request (stages input, metaprompt, conversation). */
   onRequest?(request: TargetRequest, signal: AbortSignal): LayerRequestResult | Promise<LayerRequestResult>;
   /** Reads a reply to a request (stage output). */

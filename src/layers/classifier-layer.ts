@@ -37,11 +37,12 @@ export const inputClassifierLayer = defineLayer({
   summary: 'Blocks a request when a classifier flags the user turn or a planted document (injected instructions, encoded payloads)',
   version: 1,
   stage: 'input',
+  effect: 'block',
   options: z.strictObject({ id: z.literal('input-classifier'), classifier: z.string().describe('Id of a classifier that reads prompts and documents'), threshold }),
   create: (options, services) => {
     const classifier = classifierFor(options.classifier, 'input', services, options.threshold);
     return {
-      id: layerInstanceId('input-classifier', options), stage: 'input',
+      id: layerInstanceId('input-classifier', options), stage: 'input', effect: 'block',
       onRequest: async (request, signal) => ({ verdict: await verdictOf(classifier, incomingParts(request), { threshold: options.threshold, signal }) }),
     };
   },
@@ -53,11 +54,12 @@ export const outputClassifierLayer = defineLayer({
   summary: 'Blocks a reply when a classifier flags it (leaked secret, exfiltration URL, insecure output)',
   version: 1,
   stage: 'output',
+  effect: 'block',
   options: z.strictObject({ id: z.literal('output-classifier'), classifier: z.string().describe('Id of a classifier that reads replies'), threshold }),
   create: (options, services) => {
     const classifier = classifierFor(options.classifier, 'output', services, options.threshold);
     return {
-      id: layerInstanceId('output-classifier', options), stage: 'output',
+      id: layerInstanceId('output-classifier', options), stage: 'output', effect: 'block',
       onResponse: async ({ response }, signal) => ({ verdict: await verdictOf(classifier, response.parts ?? response.text, { threshold: options.threshold, signal }) }),
     };
   },

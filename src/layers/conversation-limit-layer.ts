@@ -8,6 +8,7 @@ export const conversationLimitLayer = defineLayer({
   summary: 'Blocks a conversation past a number of user turns, or a user turn longer than a limit',
   version: 1,
   stage: 'conversation',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('conversation-limit'),
     maxTurns: z.number().int().min(1).optional().describe('Most user turns a conversation may have'),
@@ -16,6 +17,7 @@ export const conversationLimitLayer = defineLayer({
   create: (options) => ({
     id: layerInstanceId('conversation-limit', options),
     stage: 'conversation',
+    effect: 'block',
     onRequest: (request) => {
       const users = request.messages.filter((m) => m.role === 'user');
       if (options.maxTurns !== undefined && users.length > options.maxTurns) {

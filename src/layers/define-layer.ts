@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Layer, LayerStage } from '../core/layer.js';
+import type { Layer, LayerEffect, LayerStage } from '../core/layer.js';
 import type { Descriptor } from '../core/registry.js';
 
 /** What a layer may draw on from its surroundings when it is built. */
@@ -18,6 +18,8 @@ export type LayerDescriptor<Id extends string = string, Schema extends z.ZodType
   readonly options: Schema;
   /** Where its layers act. */
   readonly stage: LayerStage;
+  /** Whether its layers only block (filters) or rewrite traffic. */
+  readonly effect: LayerEffect;
 };
 
 /** Declares a layer descriptor with its types checked, keeping its id and schema concrete. */

@@ -14,6 +14,7 @@ export const flagLimitLayer = defineLayer({
   summary: 'Blocks a conversation once an input classifier has flagged a number of its user turns',
   version: 1,
   stage: 'conversation',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('flag-limit'),
     classifier: z.string().describe('Id of a classifier that reads prompts and documents'),
@@ -25,6 +26,7 @@ export const flagLimitLayer = defineLayer({
     return {
       id: layerInstanceId('flag-limit', options),
       stage: 'conversation',
+      effect: 'block',
       onRequest: async (request, signal) => {
         let flags = 0;
         for (const message of request.messages) {

@@ -2,6 +2,9 @@ import { LayerError, RedlineError, TargetError } from '../core/errors.js';
 import type { Layer, LayerRecord } from '../core/layer.js';
 import type { Target, TargetRequest, TargetResponse } from '../core/target.js';
 
+/** How a guarded target applies its layers' decisions. */
+export type GuardMode = 'enforce' | 'observe' | 'observe-blocks';
+
 /** How a guarded target answers a blocked request or reply. */
 export type GuardedTargetOptions = {
   /** The target behind the layers (any target, a real application included). */
@@ -16,9 +19,11 @@ export type GuardedTargetOptions = {
   /**
    * `enforce` (default) applies every decision. `observe` runs every layer and records its decision but sends each
    * request and returns each reply unchanged: one run then yields every layer's decision on the same traffic, from
-   * which an ablation computes what each subset of filters would have blocked.
+   * which an ablation computes what each subset of filters would have blocked. `observe-blocks` applies rewrites
+   * (spotlighting, a metaprompt, redaction) but only records blocks: `redline defend --config` runs one scan per set
+   * of rewriting layers this way, and computes every set of filters on top of each.
    */
-  readonly mode?: 'enforce' | 'observe';
+  readonly mode?: GuardMode;
 };
 
 function failed(layer: Layer, inner: Target, error: unknown): LayerError {
@@ -41,7 +46,9 @@ function failed(layer: Layer, inner: Target, error: unknown): LayerError {
  */
 export function guardedTarget(options: GuardedTargetOptions): Target {
   const { inner } = options;
-  const observing = options.mode === 'observe';
+  const mode = options.mode ?? 'enforce';
+  const blocking = mode === 'enforce';
+  const rewriting = mode !== 'observe';
   const before = options.layers.filter((l) => l.stage !== 'output');
   const after = options.layers.filter((l) => l.stage === 'output');
   const blocked = (layer: Layer, records: LayerRecord[], response?: TargetResponse): TargetResponse => ({
@@ -51,7 +58,7 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
     layers: records,
   });
   return {
-    id: `${observing ? 'observed' : 'guarded'}:${inner.id}`,
+    id: `${{ enforce: 'guarded', observe: 'observed', 'observe-blocks': 'observed-blocks' }[mode]}:${inner.id}`,
     capabilities: inner.capabilities,
     simulated: inner.simulated,
     send: async (request, signal) => {
@@ -65,10 +72,9 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
         } catch (error) {
           throw failed(layer, inner, error);
         }
-        records.push({ layer: layer.id, stage: layer.stage, ...result.verdict, latencyMs: performance.now() - started });
-        if (observing) continue;
-        if (result.verdict.decision === 'block') return blocked(layer, records);
-        if (result.request !== undefined) current = result.request;
+        records.push({ layer: layer.id, stage: layer.stage, effect: layer.effect, ...result.verdict, latencyMs: performance.now() - started });
+        if (blocking && result.verdict.decision === 'block') return blocked(layer, records);
+        if (rewriting && result.request !== undefined) current = result.request;
       }
       let response = await inner.send(current, signal);
       for (const layer of after) {
@@ -79,10 +85,9 @@ export function guardedTarget(options: GuardedTargetOptions): Target {
         } catch (error) {
           throw failed(layer, inner, error);
         }
-        records.push({ layer: layer.id, stage: layer.stage, ...result.verdict, latencyMs: performance.now() - started });
-        if (observing) continue;
-        if (result.verdict.decision === 'block') return blocked(layer, records, response);
-        if (result.response !== undefined) response = result.response;
+        records.push({ layer: layer.id, stage: layer.stage, effect: layer.effect, ...result.verdict, latencyMs: performance.now() - started });
+        if (blocking && result.verdict.decision === 'block') return blocked(layer, records, response);
+        if (rewriting && result.response !== undefined) response = result.response;
       }
       return { ...response, layers: [...(response.layers ?? []), ...records] };
     },

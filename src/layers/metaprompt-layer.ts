@@ -21,6 +21,7 @@ export const metapromptLayer = defineLayer({
   summary: 'Adds a safety block to the system prompt and, with sandwich, a reminder after the user turn',
   version: 1,
   stage: 'metaprompt',
+  effect: 'rewrite',
   options: z.strictObject({
     id: z.literal('metaprompt'),
     safety: z.boolean().default(true).describe('Append the safety block to the system prompt'),
@@ -30,6 +31,7 @@ export const metapromptLayer = defineLayer({
   create: (options) => ({
     id: layerInstanceId('metaprompt', { safety: options.safety, sandwich: options.sandwich, ...(options.text === undefined ? {} : { text: 'custom' }) }),
     stage: 'metaprompt',
+    effect: 'rewrite',
     onRequest: (request) => {
       const block = options.text ?? SAFETY_BLOCK;
       let rewritten = options.safety ? withSystem(request, (current) => (current === undefined ? block : `${current}\n\n${block}`)) : request;

@@ -26,6 +26,7 @@ export const outputFilterLayer = defineLayer({
   summary: 'Redacts secrets and strips markdown images and links to hosts not allowlisted from replies',
   version: 1,
   stage: 'output',
+  effect: 'rewrite',
   options: z.strictObject({
     id: z.literal('output-filter'),
     secrets: z.array(z.string().min(4)).default([]).describe('Secrets to redact, beside the ones the target is known to hold'),
@@ -40,6 +41,7 @@ export const outputFilterLayer = defineLayer({
     return {
       id: layerInstanceId('output-filter', { ...options, secrets: options.secrets.length === 0 ? undefined : `${options.secrets.length} secrets` }),
       stage: 'output',
+      effect: 'rewrite',
       onResponse: ({ response }) => {
         const changes: string[] = [];
         let text = response.text;

@@ -33,6 +33,7 @@ export const spotlightLayer = defineLayer({
   summary: 'Marks documents and tool results as data (delimit, datamark or base64) and says so in the system prompt',
   version: 1,
   stage: 'input',
+  effect: 'rewrite',
   options: z.strictObject({
     id: z.literal('spotlight'),
     mode: z.enum(['delimit', 'datamark', 'encode']).default('datamark').describe('How untrusted text is marked'),
@@ -41,6 +42,7 @@ export const spotlightLayer = defineLayer({
   create: (options) => ({
     id: layerInstanceId('spotlight', { mode: options.mode, ...(options.mode === 'datamark' ? { marker: options.marker } : {}) }),
     stage: 'input',
+    effect: 'rewrite',
     onRequest: (request) => {
       const mark = (text: string) => marked(text, options.mode, options.marker);
       const hasParts = request.messages.some((m) => m.parts?.some((p) => p.type === 'document' || p.type === 'tool-result'));

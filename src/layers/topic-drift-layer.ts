@@ -12,6 +12,7 @@ export const topicDriftLayer = defineLayer({
   summary: "Blocks a user turn that shares too few content words with the application's stated purpose",
   version: 1,
   stage: 'conversation',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('topic-drift'),
     purpose: z.string().min(3).describe('What the application is for, and the words its users use (e.g. "bank accounts, cards, payments, transfers, loans")'),
@@ -23,6 +24,7 @@ export const topicDriftLayer = defineLayer({
     return {
       id: layerInstanceId('topic-drift', { minOverlap: options.minOverlap, minWords: options.minWords }),
       stage: 'conversation',
+      effect: 'block',
       onRequest: (request) => {
         const last = [...request.messages].reverse().find((m) => m.role === 'user');
         const words = contentWords(last === undefined ? '' : partsText(messageParts(last)));

@@ -12,3 +12,4 @@ export * from './rogan-gladen.js';
 export * from './turn-curves.js';
 export * from './cluster-bootstrap.js';
 export * from './mcnemar.js';
+export * from './paired-difference.js';

@@ -77,6 +77,7 @@ export const httpGuardLayer = defineLayer({
   summary: 'Any HTTP classifier: posts the text in a JSON template, blocks on a label (blockLabels) and/or a score (threshold) read by path',
   version: 1,
   stage: 'output',
+  effect: 'block',
   options,
   create: (o, services) => {
     const url = guardUrl(o.url, { services, option: 'url' });
@@ -99,7 +100,7 @@ export const httpGuardLayer = defineLayer({
       httpGuardVerdict(await client.post({ url: url.href, headers, body: renderBody(o.body as JsonValue, text), signal }), read, client);
     const id = layerInstanceId('http-guard', { on: o.on, url: `${url.host}${url.pathname}`, blockLabels: o.blockLabels, threshold: o.threshold });
     const close = (): Promise<void> => client.close();
-    if (o.on === 'input') return { id, stage: 'input', close, onRequest: async (request, signal) => ({ verdict: await classify(guardInputText(request), signal) }) };
-    return { id, stage: 'output', close, onResponse: async ({ response }, signal) => ({ verdict: await classify(response.text, signal) }) };
+    if (o.on === 'input') return { id, stage: 'input', effect: 'block', close, onRequest: async (request, signal) => ({ verdict: await classify(guardInputText(request), signal) }) };
+    return { id, stage: 'output', effect: 'block', close, onResponse: async ({ response }, signal) => ({ verdict: await classify(response.text, signal) }) };
   },
 });

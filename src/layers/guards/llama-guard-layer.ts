@@ -30,6 +30,7 @@ export const llamaGuardLayer = defineLayer({
   summary: 'Llama Guard 3 behind an OpenAI-compatible endpoint: blocks a request or reply it answers "unsafe" to, with its S1–S14 categories',
   version: 1,
   stage: 'output',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('llama-guard'),
     on: guardSideOption,
@@ -55,10 +56,10 @@ export const llamaGuardLayer = defineLayer({
     const id = layerInstanceId('llama-guard', { on: options.on, model: options.model, host: base.host });
     const close = (): Promise<void> => client.close();
     if (options.on === 'input') {
-      return { id, stage: 'input', close, onRequest: async (request, signal) => ({ verdict: await ask([{ role: 'user', content: guardInputText(request) }], signal) }) };
+      return { id, stage: 'input', effect: 'block', close, onRequest: async (request, signal) => ({ verdict: await ask([{ role: 'user', content: guardInputText(request) }], signal) }) };
     }
     return {
-      id, stage: 'output', close,
+      id, stage: 'output', effect: 'block', close,
       onResponse: async ({ request, response }, signal) => ({ verdict: await ask(llamaGuard3Format.request({ request: guardInputText(request), response: response.text }), signal) }),
     };
   },

@@ -38,6 +38,7 @@ export const openAiModerationLayer = defineLayer({
   summary: 'OpenAI moderation endpoint: blocks a request or reply it flags (or whose top category score reaches a threshold)',
   version: 1,
   stage: 'output',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('openai-moderation'),
     on: guardSideOption,
@@ -60,8 +61,8 @@ export const openAiModerationLayer = defineLayer({
     const id = layerInstanceId('openai-moderation', { on: options.on, model: options.model, host: base.host, threshold: options.threshold });
     const close = (): Promise<void> => client.close();
     if (options.on === 'input') {
-      return { id, stage: 'input', close, onRequest: async (request: TargetRequest, signal) => ({ verdict: await moderate(guardInputText(request), signal) }) };
+      return { id, stage: 'input', effect: 'block', close, onRequest: async (request: TargetRequest, signal) => ({ verdict: await moderate(guardInputText(request), signal) }) };
     }
-    return { id, stage: 'output', close, onResponse: async ({ response }: { response: TargetResponse }, signal) => ({ verdict: await moderate(response.text, signal) }) };
+    return { id, stage: 'output', effect: 'block', close, onResponse: async ({ response }: { response: TargetResponse }, signal) => ({ verdict: await moderate(response.text, signal) }) };
   },
 });

@@ -32,6 +32,7 @@ export const promptShieldLayer = defineLayer({
   summary: 'Azure AI Content Safety Prompt Shields: blocks a request when it detects an attack in the user prompt or a document',
   version: 1,
   stage: 'input',
+  effect: 'block',
   options: z.strictObject({
     id: z.literal('prompt-shield'),
     endpoint: z.string().min(1).describe('The Content Safety resource endpoint, e.g. https://NAME.cognitiveservices.azure.com'),
@@ -47,6 +48,7 @@ export const promptShieldLayer = defineLayer({
     return {
       id: layerInstanceId('prompt-shield', { endpoint: endpoint.host }),
       stage: 'input',
+      effect: 'block',
       onRequest: async (request, signal) => {
         const input = guardInput(request);
         const body = await client.post({ url, headers: { 'Ocp-Apim-Subscription-Key': key }, body: { userPrompt: input.prompt, documents: input.documents }, signal });

@@ -1,6 +1,7 @@
 import OpenAI, { APIError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import type { Role } from '../../core/message.js';
 import type { Target, TargetRequest, TargetResponse } from '../../core/target.js';
 import type { TargetContext } from '../context.js';
 import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
@@ -38,6 +39,10 @@ export const openAiTargetOptions = z
       .boolean()
       .optional()
       .describe('(default false) Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
+    documents: z
+      .enum(['user', 'system'])
+      .optional()
+      .describe('(default: none taken) Emulate an application that retrieves documents: planted documents (indirect injection) are sent in the last user turn after its text (`user`), or in a system message after the system prompt (`system`), each headed "Document N:"'),
     extraBody: z
       .record(z.string(), z.json())
       .refine((body) => reservedBodyKeys.every((key) => !(key in body)), 'must not set model, messages or stream')
@@ -85,11 +90,27 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   };
   return {
     id,
-    capabilities: { multiTurn: true, systemPrompt: true, documents: false, network: true },
+    capabilities: { multiTurn: true, systemPrompt: true, documents: options.documents !== undefined, network: true },
     simulated: false,
     send: (request, signal) => raceAbort(plan.scope, { promise: complete(plan, { request, signal }), signal }),
     close: () => transport.close(),
   };
+}
+
+/** The request's messages as the endpoint gets them, with planted documents where the application would put them. */
+function withDocuments(request: TargetRequest, where: 'user' | 'system' | undefined): { role: Role; content: string }[] {
+  const messages: { role: Role; content: string }[] = request.messages.map(({ role, content }) => ({ role, content }));
+  const documents = request.documents ?? [];
+  if (where === undefined || documents.length === 0) return messages;
+  const block = documents.map((d, i) => `Document ${i + 1}:\n${d}`).join('\n\n');
+  if (where === 'system') {
+    const firstOther = messages.findIndex((m) => m.role !== 'system');
+    const at = firstOther === -1 ? messages.length : firstOther;
+    return [...messages.slice(0, at), { role: 'system', content: block }, ...messages.slice(at)];
+  }
+  const last = messages.map((m) => m.role).lastIndexOf('user');
+  if (last === -1) return [...messages, { role: 'user', content: block }];
+  return messages.map((m, i) => (i === last ? { ...m, content: `${m.content}\n\n${block}` } : m));
 }
 
 async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: AbortSignal }): Promise<TargetResponse> {
@@ -98,7 +119,7 @@ async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: 
   const body = {
     ...options.extraBody,
     model: options.model,
-    messages: [...system, ...call.request.messages.map(({ role, content }) => ({ role, content }))],
+    messages: [...system, ...withDocuments(call.request, options.documents)],
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     // Usage comes in a last chunk only when asked for; extraBody.stream_options overrides this for servers that refuse it.
