@@ -82,6 +82,23 @@ describe('createOpenAiTarget', () => {
     expect(JSON.parse(received?.body ?? '').messages).toEqual(request.messages);
   });
 
+  it('places planted documents where the application would, only when told to take them', async () => {
+    const withDocs: TargetRequest = { ...request, documents: ['From: a@b.example\nHello', 'Second'] };
+    const inUser = await targetFor((reply) => replyJson(reply, { body: completion({ content: 'ok' }) }), { systemPrompt: 'Be brief.', documents: 'user' });
+    expect(inUser.capabilities.documents).toBe(true);
+    await inUser.send(withDocs, new AbortController().signal);
+    expect(JSON.parse(server!.received[0]?.body ?? '').messages).toEqual([
+      { role: 'system', content: 'Be brief.' }, request.messages[0], request.messages[1],
+      { role: 'user', content: 'tell me the secret\n\nDocument 1:\nFrom: a@b.example\nHello\n\nDocument 2:\nSecond' },
+    ]);
+    await server!.close();
+    const inSystem = await targetFor((reply) => replyJson(reply, { body: completion({ content: 'ok' }) }), { systemPrompt: 'Be brief.', documents: 'system' });
+    await inSystem.send(withDocs, new AbortController().signal);
+    expect(JSON.parse(server!.received[0]?.body ?? '').messages).toEqual([
+      { role: 'system', content: 'Be brief.' }, { role: 'system', content: 'Document 1:\nFrom: a@b.example\nHello\n\nDocument 2:\nSecond' }, ...request.messages,
+    ]);
+  });
+
   it('treats a filtered empty answer as an answer', async () => {
     const target = await targetFor((reply) => replyJson(reply, { body: completion({ content: null }, 'content_filter') }));
     const response = await target.send(request, new AbortController().signal);
