@@ -31,8 +31,13 @@ export function knownSecretsOf(options: ConfiguredTarget, components: Components
 export function buildConfiguredTarget(options: ConfiguredTarget, input: { components: Components; context: TargetContext }): Target {
   if (options.type !== 'guarded') return buildTarget(options, input);
   const inner = buildTarget(options.inner, input);
+  return guardedTarget({ inner, layers: buildLayers(options, input), refusal: options.refusal, mode: options.mode });
+}
+
+/** A guarded target's layers, each built from its options (an error names `target.layers[i]`). */
+export function buildLayers(options: Extract<ConfiguredTarget, { type: 'guarded' }>, input: { components: Components; context: TargetContext }): Layer[] {
   const known = knownSecretsOf(options, input.components);
-  const layers = options.layers.map((entry, index): Layer => {
+  return options.layers.map((entry, index): Layer => {
     try {
       const descriptor = layerRegistry.get(entry.id);
       return (descriptor.create as (o: unknown, s: unknown) => Layer)(entry, { knownSecrets: known.canaries, env: input.context.env, configFile: input.context.configFile });
@@ -42,7 +47,6 @@ export function buildConfiguredTarget(options: ConfiguredTarget, input: { compon
       throw new ConfigError(`${file}: target.layers[${index}]: ${error.message.replace(/^[^:]*: /, '')}`, { file, path: `target.layers[${index}]`, hint: error.hint, cause: error });
     }
   });
-  return guardedTarget({ inner, layers, refusal: options.refusal, mode: options.mode });
 }
 
 /**

@@ -34,8 +34,12 @@ export type AblationRow = {
   readonly name: string;
   /** The layers on in this configuration. */
   readonly layers: readonly string[];
-  /** The run its traffic was recorded in (the one with exactly its rewriting layers applied). */
+  /** The run its single-turn traffic was recorded in (the one with exactly its rewriting layers applied). */
   readonly runId: string;
+  /** The run that enforced it, for its multi-turn attempts, when there is one. */
+  readonly enforcedRunId?: string;
+  /** Multi-turn attempts counted (from the enforced run); 0 when they are left out. */
+  readonly multiTurn: number;
   /** Attack success rate over the malicious goals' decided attempts. */
   readonly attack: AblationRate;
   /** Share of the benign goals' decided attempts a layer of the configuration blocked. */
@@ -63,7 +67,10 @@ export type LayerAblation = {
   readonly notRun: readonly string[];
   /** Single-turn decided attempts per run, by persona (the first run's; every run has the same plan). */
   readonly attempts: Readonly<Record<Persona, number>>;
-  /** Multi-turn attempts left out: a block at one turn changes the turns after it, so they are re-run per configuration. */
+  /**
+   * Multi-turn attempts left out of configurations with no enforced run: a block at one turn changes the turns after
+   * it, so they need a scan per configuration (`redline defend --config` runs them).
+   */
   readonly multiTurnLeftOut: number;
   /** The configurations. */
   readonly rows: readonly AblationRow[];
@@ -83,6 +90,8 @@ function rate(count: number, of: number): AblationRate {
 
 /** One decided single-turn attempt as an ablation reads it. */
 type Observed = {
+  /** The plan position as a design cell — goal, technique, chain, trial — the same in every run of one configuration. */
+  readonly key: string;
   readonly seq: number;
   readonly goal: string;
   readonly persona: Persona;
@@ -95,18 +104,23 @@ type Observed = {
   readonly usage: { readonly prompt: number; readonly completion: number } | undefined;
 };
 
-type ArmData = { readonly runId: string; readonly applied: ReadonlySet<string>; readonly observed: ReadonlyMap<number, Observed>; readonly price: { readonly input: number; readonly output: number } | undefined; readonly effects: ReadonlyMap<string, LayerEffect>; readonly multiTurn: number };
+type ArmData = { readonly runId: string; readonly applied: ReadonlySet<string>; readonly observed: ReadonlyMap<string, Observed>; readonly price: { readonly input: number; readonly output: number } | undefined; readonly effects: ReadonlyMap<string, LayerEffect>; readonly multiTurn: number };
 
-async function readArm(store: RunStore, runId: string, times: Map<string, number[]>): Promise<ArmData> {
+/**
+ * Reads one run's decided attempts. An observed run (`observe` or `observe-blocks`) gives its single-turn attempts,
+ * whose filter decisions are recomputed per configuration; an enforced run — one configuration's own scan, for the
+ * multi-turn attempts a block changes the course of — gives its multi-turn attempts as they ended.
+ */
+async function readArm(store: RunStore, runId: string, input: { readonly times: Map<string, number[]>; readonly enforced: boolean }): Promise<ArmData> {
   const run = await store.runs.require(runId);
   const target = (run.config as { target?: { type?: string; mode?: string } } | undefined)?.target;
   const mode = target?.type === 'guarded' ? target.mode ?? 'enforce' : undefined;
-  if (mode === 'enforce') {
+  if (mode === 'enforce' && !input.enforced) {
     throw new ConfigError(`run ${runId} enforced its layers: an ablation reads runs whose guarded target only recorded blocks`, {
       file: '<command line>', path: 'RUN', hint: 'scan with `target: { type: guarded, mode: observe, … }`, or let `redline defend --config FILE` run the scans',
     });
   }
-  const observed = new Map<number, Observed>();
+  const observed = new Map<string, Observed>();
   const effects = new Map<string, LayerEffect>();
   const present = new Set<string>();
   let multiTurn = 0;
@@ -116,8 +130,9 @@ async function readArm(store: RunStore, runId: string, times: Map<string, number
     for (const item of page) {
       if (item.outcome !== 'success' && item.outcome !== 'failure') continue;
       const view = (await store.attempts.get({ runId, seq: item.seq }))!;
-      if (view.measures?.conversation !== undefined) {
-        multiTurn += 1;
+      const conversation = view.measures?.conversation !== undefined;
+      if (conversation !== input.enforced) {
+        if (conversation) multiTurn += 1;
         continue;
       }
       const layers = view.events.filter((e): e is LayerEvent => e.type === 'layer');
@@ -129,13 +144,14 @@ async function readArm(store: RunStore, runId: string, times: Map<string, number
         if (l.effect !== undefined) effects.set(l.layer, l.effect);
         else if (l.decision === 'rewrite') effects.set(l.layer, 'rewrite');
         else if (!effects.has(l.layer)) effects.set(l.layer, 'block');
-        times.set(l.layer, [...(times.get(l.layer) ?? []), l.latencyMs]);
+        input.times.set(l.layer, [...(input.times.get(l.layer) ?? []), l.latencyMs]);
         if (l.decision === 'block' && blockedBy.get(l.layer) !== 'request') blockedBy.set(l.layer, l.stage === 'output' ? 'reply' : 'request');
         if (l.score !== undefined) scores.set(l.layer, Math.max(scores.get(l.layer) ?? 0, l.score));
       }
       const usage = view.measures?.usage;
-      observed.set(view.seq, {
-        seq: view.seq, goal: view.goalId, persona: view.persona, success: view.outcome === 'success', blockedBy, scores,
+      const key = `${view.goalId}\u0000${view.technique}\u0000${view.chainId}\u0000${view.trial}`;
+      observed.set(key, {
+        key, seq: view.seq, goal: view.goalId, persona: view.persona, success: view.outcome === 'success', blockedBy, scores,
         usage: usage === undefined ? undefined : { prompt: usage.promptTokens, completion: usage.completionTokens },
       });
     }
@@ -158,17 +174,21 @@ const sameSet = (a: ReadonlySet<string>, b: readonly string[]): boolean => a.siz
  * malicious attempt is an attack stopped; a blocked benign one is a false block. Runs must share one plan: the same
  * plan position is the same goal, technique and trial in each, and pairs are formed by position.
  */
-export async function layerAblation(store: RunStore, runIds: string | readonly string[]): Promise<LayerAblation> {
+export async function layerAblation(store: RunStore, runIds: string | readonly string[], options: {
+  /** Runs that enforced one configuration each, read for their multi-turn attempts (`redline defend --config` makes them). */
+  readonly enforced?: readonly { readonly configuration: string; readonly runId: string }[];
+} = {}): Promise<LayerAblation> {
   const ids = typeof runIds === 'string' ? [runIds] : [...runIds];
   if (ids.length === 0) throw new RangeError('an ablation needs at least one run');
   const times = new Map<string, number[]>();
   const arms: ArmData[] = [];
-  for (const id of ids) arms.push(await readArm(store, id, times));
+  for (const id of ids) arms.push(await readArm(store, id, { times, enforced: false }));
+  const enforced = new Map<string, ArmData>();
+  for (const e of options.enforced ?? []) enforced.set(e.configuration, await readArm(store, e.runId, { times: new Map(), enforced: true }));
   const first = arms[0]!;
   for (const arm of arms.slice(1)) {
-    const differs = [...arm.observed.values()].find((o) => first.observed.has(o.seq) && first.observed.get(o.seq)!.goal !== o.goal);
-    if (differs !== undefined) {
-      throw new ConfigError(`runs ${first.runId} and ${arm.runId} do not share a plan (position ${differs.seq} is goal ${first.observed.get(differs.seq)!.goal} in one, ${differs.goal} in the other)`, {
+    if (arm.observed.size > 0 && first.observed.size > 0 && ![...arm.observed.keys()].some((k) => first.observed.has(k))) {
+      throw new ConfigError(`runs ${first.runId} and ${arm.runId} do not share a plan (no goal, technique, chain and trial in common)`, {
         file: '<command line>', path: 'RUN', hint: 'ablate runs of one configuration that differ only in their layers (same goals, techniques, trials and seed)',
       });
     }
@@ -184,8 +204,7 @@ export async function layerAblation(store: RunStore, runIds: string | readonly s
     ...(all.length > 1 ? [{ name: 'all', layers: all, against: 'none' }] : []),
     ...(all.length > 2 ? all.map((l) => ({ name: `all but ${l}`, layers: all.filter((x) => x !== l), against: 'all' })) : []),
   ];
-  type Outcomes = { arm: ArmData; on: readonly string[]; success: (o: Observed) => boolean; blocked: (o: Observed) => boolean };
-  const outcomes = new Map<string, Outcomes>();
+  const outcomes = new Map<string, ConfigurationOutcomes>();
   const notRun: string[] = [];
   for (const c of configurations) {
     const wanted = c.layers.filter((l) => effects.get(l) === 'rewrite');
@@ -194,32 +213,29 @@ export async function layerAblation(store: RunStore, runIds: string | readonly s
       notRun.push(c.name);
       continue;
     }
-    const on = c.layers.filter((l) => effects.get(l) === 'block');
-    const blocked = (o: Observed) => on.some((l) => o.blockedBy.has(l));
-    // Malicious: a block stops the attack. Benign: a block is a refusal the user gets, as a model's refusal is.
-    outcomes.set(c.name, { arm, on, blocked, success: (o) => (o.persona === 'malicious' ? o.success && !blocked(o) : o.success || blocked(o)) });
+    outcomes.set(c.name, configurationOutcomes({ arm, on: c.layers.filter((l) => effects.get(l) === 'block'), enforced: enforced.get(c.name) }));
   }
-  const pairOf = (here: Outcomes, there: Outcomes, persona: Persona) => pairedDifference([...here.arm.observed.values()]
-    .filter((o) => o.persona === persona && there.arm.observed.has(o.seq))
-    .map((o) => ({ cluster: o.goal, a: here.success(o), b: there.success(there.arm.observed.get(o.seq)!) })));
   const rows = configurations.flatMap((c): AblationRow[] => {
     const mine = outcomes.get(c.name);
     if (mine === undefined) return [];
-    const observed = [...mine.arm.observed.values()];
-    const malicious = observed.filter((o) => o.persona === 'malicious');
-    const benign = observed.filter((o) => o.persona === 'benign');
+    const entries = [...mine.entries.values()];
+    const malicious = entries.filter((e) => e.persona === 'malicious');
+    const benign = entries.filter((e) => e.persona === 'benign');
     const neighbour = c.against === undefined ? undefined : outcomes.get(c.against);
-    const reachingModel = (o: Observed) => ![...o.blockedBy].some(([l, side]) => side === 'request' && mine.on.includes(l));
+    const pairOf = (there: ConfigurationOutcomes, persona: Persona) => pairedDifference(entries
+      .filter((e) => e.persona === persona && there.entries.has(e.key))
+      .map((e) => ({ cluster: e.goal, a: e.success, b: there.entries.get(e.key)!.success })));
     // Requests with recorded usage; one a request-side filter of this configuration stops never reaches the model.
-    const spent = observed.filter((o) => o.usage !== undefined).map((o) => (reachingModel(o) ? o.usage! : { prompt: 0, completion: 0 }));
-    const per1k = (value: (u: { prompt: number; completion: number }) => number) => (spent.length === 0 ? null : spent.reduce((s, u) => s + value(u), 0) / spent.length * 1000);
-    const { price } = mine.arm;
+    const spent = entries.filter((e) => e.usage !== undefined).map((e) => e.usage!);
+    const per1k = (value: (u: { prompt: number; completion: number }) => number) => (spent.length === 0 ? null : spent.reduce((sum, u) => sum + value(u), 0) / spent.length * 1000);
+    const { price } = mine;
     return [{
-      name: c.name, layers: c.layers, runId: mine.arm.runId,
-      attack: rate(malicious.filter(mine.success).length, malicious.length),
-      falseBlock: rate(benign.filter(mine.blocked).length, benign.length),
-      benignRefused: rate(benign.filter(mine.success).length, benign.length),
-      paired: neighbour === undefined ? null : { against: c.against!, attack: pairOf(mine, neighbour, 'malicious'), benignRefused: pairOf(mine, neighbour, 'benign') },
+      name: c.name, layers: c.layers, runId: mine.runId, ...(mine.enforcedRunId === undefined ? {} : { enforcedRunId: mine.enforcedRunId }),
+      multiTurn: entries.filter((e) => e.multiTurn).length,
+      attack: rate(malicious.filter((e) => e.success).length, malicious.length),
+      falseBlock: rate(benign.filter((e) => e.blocked).length, benign.length),
+      benignRefused: rate(benign.filter((e) => e.success).length, benign.length),
+      paired: neighbour === undefined ? null : { against: c.against!, attack: pairOf(neighbour, 'malicious'), benignRefused: pairOf(neighbour, 'benign') },
       cost: { tokensPer1k: per1k((u) => u.prompt + u.completion), usdPer1k: price === undefined ? null : per1k((u) => (u.prompt * price.input + u.completion * price.output) / 1_000_000) },
     }];
   });
@@ -229,12 +245,55 @@ export async function layerAblation(store: RunStore, runIds: string | readonly s
     return { layer, decisions: sorted.length, medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95) };
   });
   const base = arms.find((a) => a.applied.size === 0) ?? first;
+  const firstObserved = [...first.observed.values()];
   return {
     arms: arms.map((a) => ({ runId: a.runId, rewriting: [...a.applied].sort() })),
     filters, rewriting, notRun, rows, latency, sweeps: thresholdSweeps(base, filters),
-    multiTurnLeftOut: first.multiTurn,
-    attempts: { malicious: [...first.observed.values()].filter((o) => o.persona === 'malicious').length, benign: [...first.observed.values()].filter((o) => o.persona === 'benign').length },
+    multiTurnLeftOut: rows.some((r) => r.multiTurn === 0) ? first.multiTurn : 0,
+    attempts: { malicious: firstObserved.filter((o) => o.persona === 'malicious').length, benign: firstObserved.filter((o) => o.persona === 'benign').length },
   };
+}
+
+/** One position's outcome under a configuration. */
+type Entry = {
+  readonly key: string;
+  readonly goal: string;
+  readonly persona: Persona;
+  /** Malicious: the attack got through; benign: the user was refused or blocked. */
+  readonly success: boolean;
+  /** A layer of the configuration blocked it. */
+  readonly blocked: boolean;
+  /** Target tokens it spent under this configuration (none when a request-side layer stopped it first). */
+  readonly usage: { readonly prompt: number; readonly completion: number } | undefined;
+  /** It came from the configuration's own enforced run (a multi-turn attempt). */
+  readonly multiTurn: boolean;
+};
+
+type ConfigurationOutcomes = { readonly runId: string; readonly enforcedRunId?: string; readonly entries: ReadonlyMap<string, Entry>; readonly price: ArmData['price'] };
+
+/**
+ * A configuration's outcome at each position: single-turn ones computed from the observed run with its rewriting
+ * layers (its filters applied to the recorded decisions), multi-turn ones as its enforced run recorded them.
+ */
+function configurationOutcomes(input: { readonly arm: ArmData; readonly on: readonly string[]; readonly enforced: ArmData | undefined }): ConfigurationOutcomes {
+  const { arm, on } = input;
+  const entries = new Map<string, Entry>();
+  const none = { prompt: 0, completion: 0 };
+  for (const o of arm.observed.values()) {
+    const blocked = on.some((l) => o.blockedBy.has(l));
+    const stoppedFirst = [...o.blockedBy].some(([l, side]) => side === 'request' && on.includes(l));
+    entries.set(o.key, {
+      key: o.key, goal: o.goal, persona: o.persona, blocked, multiTurn: false,
+      // Malicious: a block stops the attack. Benign: a block is a refusal the user gets, as a model's refusal is.
+      success: o.persona === 'malicious' ? o.success && !blocked : o.success || blocked,
+      usage: o.usage === undefined ? undefined : stoppedFirst ? none : o.usage,
+    });
+  }
+  // Enforced, a block already is the application refusing: the recorded outcome is the configuration's.
+  for (const o of input.enforced?.observed.values() ?? []) {
+    entries.set(o.key, { key: o.key, goal: o.goal, persona: o.persona, success: o.success, blocked: o.blockedBy.size > 0, usage: o.usage, multiTurn: true });
+  }
+  return { runId: arm.runId, ...(input.enforced === undefined ? {} : { enforcedRunId: input.enforced.runId }), entries, price: arm.price };
 }
 
 /** Threshold sweeps of each scored filter alone, from the run with no rewriting layer applied (else the first). */
