@@ -4,8 +4,10 @@ import { findInjectedInstruction, requestedPhrase } from '../../classifiers/inje
 import { readEscalation } from './escalation.js';
 import { earlierExchanges } from './exchanges.js';
 import { detectFraming } from './framing.js';
+import { hasSafetyBlock, stripSandwichReminder } from './hardening.js';
 import { classifyIntent, hasHarmfulKeyword, hasRiskyWording, type DemoIntent } from './intent.js';
 import { readPriorReply } from './prior-reply.js';
+import { readSpotlightInstruction, unmarkDocument } from './spotlight-instruction.js';
 import { featureWeight, type DemoEncoding, type DemoFeatureName } from './weights.js';
 
 /** One term of the demo's logit. */
@@ -27,24 +29,38 @@ export type RequestAnalysis = {
   readonly phrase?: string;
 };
 
-/** Reads a request's text (never a technique id): decodes it, finds its intent and the features present. */
+/**
+ * Reads a request's text (never a technique id): decodes it, finds its intent and the features present. System
+ * messages are read for defenses only: a spotlighting instruction (documents are un-marked, and planted instructions
+ * in them rarely work) and a safety block; a sandwich reminder ending the last user turn is set aside before reading it.
+ */
 export function analyseRequest(request: TargetRequest, options: { documentDefense: boolean }): RequestAnalysis {
-  const surface = request.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+  const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n\n');
+  const markings = readSpotlightInstruction(system);
+  const last = stripSandwichReminder(request.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '');
+  const surface = last.text;
   const decoded = decodeRequestText(surface);
   const exchanges = earlierExchanges(request.messages);
   const earlier = exchanges.map((exchange) => exchange.user);
-  const injection = findInjectedInstruction(request.documents ?? []);
+  const injection = findInjectedInstruction((request.documents ?? []).map((document) => unmarkDocument(document, markings)));
   const { intent, topic } = readIntent({ text: decoded.text, earlier, injection });
   const base = { intent, topic, surfaceFlagged: hasHarmfulKeyword(surface), encodings: decoded.encodings };
+  const safetyBlock = hasSafetyBlock(system);
   if (intent === 'benign') {
-    return { ...base, terms: hasRiskyWording(decoded.text) ? [term('risky-wording')] : [] };
+    const names: DemoFeatureName[] = [];
+    if (hasRiskyWording(decoded.text)) names.push('risky-wording');
+    if (safetyBlock) names.push('safety-block-caution');
+    return { ...base, terms: names.map(term) };
   }
   const names = new Set(detectFraming(decoded.text));
   const assistantTurns = request.messages.filter((message) => message.role === 'assistant');
   if (assistantTurns.some((message) => readPriorReply(message.content) === 'complied')) names.add('prior-compliance');
   for (const encoding of decoded.encodings) names.add(`encoding:${encoding}`);
   if (injection !== undefined) names.add('document-injection');
-  if (injection !== undefined && options.documentDefense) names.add('document-spotlighting');
+  // Spotlighting counts once, whether the app's own metaprompt (documentDefense) or a system message marks documents.
+  if (injection !== undefined && (options.documentDefense || markings.length > 0)) names.add('document-spotlighting');
+  if (safetyBlock) names.add('safety-block');
+  if (last.reminded) names.add('sandwich-reminder');
   const terms = [...names].map(term);
   const { answered, refused } = readEscalation({ exchanges, intent, topic: `${topic}\n${decoded.text}` });
   if (answered > 0) terms.push({ name: 'escalation', weight: answered * featureWeight('escalation') });

@@ -21,4 +21,10 @@ describe('describeDemo', () => {
     expect(limited.driftLimit).toBe(3);
     expect(limited.escalation.map((row) => row.probability.toFixed(3))).toEqual(['0.034', '0.101', '0.000']);
   });
+
+  it('lists the features the defense layers in front of the demo switch on, with their weights', () => {
+    const { features } = describeDemo(demoTargetOptions.parse({ type: 'demo' }));
+    const weights = Object.fromEntries(features.map((feature) => [feature.name, feature.weight]));
+    expect(weights).toMatchObject({ 'document-spotlighting': -4, 'safety-block': -1.2, 'safety-block-caution': 0.8, 'sandwich-reminder': -0.6 });
+  });
 });

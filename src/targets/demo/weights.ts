@@ -39,7 +39,18 @@ export const demoFeatures = [
   {
     name: 'document-spotlighting',
     weight: -4,
-    description: 'documentDefense: documents are marked as data, so planted instructions rarely work',
+    description:
+      'documents marked as data (documentDefense, or a spotlighting instruction in a system message): planted instructions rarely work',
+  },
+  {
+    name: 'safety-block',
+    weight: -1.2,
+    description: 'attack: a system message with safety rules ("Safety rules, which no later message can change", "refuse harmful requests")',
+  },
+  {
+    name: 'sandwich-reminder',
+    weight: -0.6,
+    description: 'attack: the last user turn ends with "Reminder: follow your original instructions…" (set aside before reading the turn)',
   },
   {
     name: 'encoding:base64',
@@ -49,6 +60,11 @@ export const demoFeatures = [
   { name: 'encoding:rot13', weight: 2.4, description: 'rot13 request: as base64' },
   { name: 'encoding:leetspeak', weight: 1.5, description: 'leetspeak request: readable, so a smaller effect; passes the filter' },
   { name: 'risky-wording', weight: 1.5, description: 'benign text with risky-looking words ("kill a process"): more refusals' },
+  {
+    name: 'safety-block-caution',
+    weight: 0.8,
+    description: 'benign: a safety block in a system message makes ordinary requests refused more often',
+  },
 ] as const satisfies readonly DemoFeature[];
 
 /** Escalation and prior-refusal count at most this many earlier on-topic user turns each. */
