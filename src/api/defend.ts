@@ -1,9 +1,12 @@
+import { builtinComponents, type Components } from '../config/components.js';
 import type { RedlineConfig } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
 import type { LayerEffect } from '../core/layer.js';
 import type { StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
 import { layerRegistry } from '../layers/registry.js';
+import type { TargetContext } from '../targets/context.js';
+import { buildLayers } from './build-target.js';
 import { layerAblation, type LayerAblation } from './layer-ablation.js';
 import { scan, type ScanOptions } from './scan.js';
 
@@ -56,26 +59,75 @@ export function armConfig(config: RedlineConfig, arm: DefenseArm): RedlineConfig
 }
 
 /**
- * Runs a defense ablation end to end: one scan per arm into the same store (same plan and seed, so plan positions
- * pair up), then the table. A scan that is interrupted or cannot measure stops the ablation: the runs made so far
- * stay stored and can be ablated later by id.
+ * Runs a defense ablation end to end: one scan per arm into the same store (same plan and seed, so positions pair
+ * up); then, when the plan has multi-turn attempts — where a block at one turn changes the turns after it, so no
+ * outcome can be computed — one scan per configuration of the table that enforces it, restricted to the multi-turn
+ * techniques. A scan that is interrupted or cannot measure stops the ablation: the runs made so far stay stored.
  */
 export async function runDefense(input: Omit<ScanOptions, 'store' | 'resume' | 'reports'> & {
   readonly config: RedlineConfig;
   readonly configFile: string;
   readonly store: RunStore;
-  /** Called before each scan starts. */
-  readonly onArm?: (arm: DefenseArm, index: number, of: number) => void;
+  /** Components the configuration was validated with (its plugins'): to build the layers and learn their ids. */
+  readonly components?: Components;
+  /** Called before each scan starts: the observed arms, then the enforced configurations. */
+  readonly onScan?: (scan: { readonly index: number; readonly of: number; readonly what: string }) => void;
 }): Promise<DefenseResult> {
   const arms = defenseArms(input.config, input.configFile);
   const runs: StoredRun[] = [];
-  for (const [index, arm] of arms.entries()) {
-    input.onArm?.(arm, index, arms.length);
-    const { onArm: _, ...options } = input;
-    const result = await scan({ ...options, config: armConfig(input.config, arm), store: input.store, reports: { json: false, html: false } });
+  const { onScan: _, components: __, ...scanOptions } = input;
+  const run = async (config: RedlineConfig): Promise<string | undefined> => {
+    const result = await scan({ ...scanOptions, config, store: input.store, reports: { json: false, html: false } });
     runs.push(result.run);
-    if (result.failure !== undefined) return { stopped: `run ${result.run.id} could not measure: the target kept failing (${result.failure.rule}): ${result.failure.message}`, runs };
-    if (result.interrupted) return { stopped: `run ${result.run.id} stopped before it finished${result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`}`, runs };
+    if (result.failure !== undefined) return `run ${result.run.id} could not measure: the target kept failing (${result.failure.rule}): ${result.failure.message}`;
+    if (result.interrupted) return `run ${result.run.id} stopped before it finished${result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`}`;
+    return undefined;
+  };
+  let total = arms.length;
+  for (const [index, arm] of arms.entries()) {
+    input.onScan?.({ index, of: total, what: `filters observed, ${arm.names.length === 0 ? 'no rewriting layer' : `rewriting layers applied: ${arm.names.join(', ')}`}` });
+    const stopped = await run(armConfig(input.config, arm));
+    if (stopped !== undefined) return { stopped, runs };
   }
-  return { ablation: await layerAblation(input.store, runs.map((r) => r.id)), runs };
+  const armIds = runs.map((r) => r.id);
+  const computed = await layerAblation(input.store, armIds);
+  if (computed.multiTurnLeftOut === 0) return { ablation: computed, runs };
+  const techniques = await multiTurnTechniques(input.store, armIds[0]!);
+  const guarded = input.config.target as Extract<RedlineConfig['target'], { type: 'guarded' }>;
+  const ids = await layerIds(guarded, { components: input.components ?? builtinComponents, context: { env: input.env ?? {}, baseDir: input.baseDir ?? process.cwd(), configFile: input.configFile } });
+  const enforced: { configuration: string; runId: string }[] = [];
+  total += computed.rows.length;
+  for (const [index, row] of computed.rows.entries()) {
+    input.onScan?.({ index: arms.length + index, of: total, what: `${row.name} enforced, multi-turn techniques only (${techniques.join(', ')})` });
+    const layers = guarded.layers.filter((_, i) => row.layers.includes(ids[i]!));
+    // No layers: the inner target itself (a guarded target needs at least one layer).
+    const target = layers.length === 0 ? guarded.inner : { ...guarded, mode: 'enforce', layers };
+    const stopped = await run({ ...input.config, select: { ...input.config.select, techniques }, target } as RedlineConfig);
+    if (stopped !== undefined) return { stopped, runs };
+    enforced.push({ configuration: row.name, runId: runs.at(-1)!.id });
+  }
+  return { ablation: await layerAblation(input.store, armIds, { enforced }), runs };
+}
+
+/** The instance id of each configured layer (what its events and the table name it by). */
+async function layerIds(options: Extract<RedlineConfig['target'], { type: 'guarded' }>, input: { components: Components; context: TargetContext }): Promise<string[]> {
+  const layers = buildLayers(options, input);
+  await Promise.allSettled(layers.map((layer) => layer.close?.()));
+  return layers.map((l) => l.id);
+}
+
+/** Ids of the techniques whose attempts in a run were conversations. */
+async function multiTurnTechniques(store: RunStore, runId: string): Promise<string[]> {
+  const ids = new Set<string>();
+  let after = -1;
+  for (;;) {
+    const page = await store.attempts.query({ runId, filter: {}, afterSeq: after, limit: 500 });
+    for (const item of page) {
+      const view = await store.attempts.get({ runId, seq: item.seq });
+      if (view?.measures?.conversation !== undefined) ids.add(view.technique.replace(/\(.*$/s, ''));
+    }
+    if (page.length < 500) break;
+    after = page.at(-1)!.seq;
+  }
+  return [...ids].sort();
 }

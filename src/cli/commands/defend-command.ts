@@ -80,9 +80,10 @@ export async function runDefendCommand(runIds: readonly string[], options: Defen
     const progress = options.progress === false ? undefined : createProgressView({ stream: stderr, interactive: stderr.isTTY === true, now: Date.now });
     const result = await runDefense({
       config: loaded.config, configFile: loaded.file, baseDir: loaded.baseDir, env: process.env, store, signal: controller.signal,
-      onArm: (arm, index, of) => {
+      components: loaded.components,
+      onScan: ({ index, of, what }) => {
         progress?.done();
-        stderr.write(`scan ${index + 1} of ${of}: filters observed, ${arm.names.length === 0 ? 'no rewriting layer' : `rewriting layers applied: ${arm.names.join(', ')}`}\n`);
+        stderr.write(`scan ${index + 1} of ${of}: ${sanitizeTerminal(what)}\n`);
       },
       onStart: ({ run }) => stderr.write(`run ${run.id}: ${run.planned} attempts against ${sanitizeTerminal(run.targetId)}\n`),
       ...(progress === undefined ? {} : { onProgress: ({ recorded, planned, attempt }) => progress.update({ recorded, planned, outcome: attempt.outcome }) }),
