@@ -79,6 +79,9 @@ describe('redline CLI on embedded defaults', () => {
     const datasets = (await runCli(['list', 'datasets'], { cwd: dir })).stdout;
     expect(datasets).toMatch(/xstest\s+.*\n\s+persona: mixed/);
     expect(datasets).toContain('harmbench');
+    const layers = (await runCli(['list', 'layers'], { cwd: dir })).stdout;
+    expect(layers).toMatch(/spotlight\s+.*\n\s+stage: input\s+effect: rewrite/);
+    expect(layers).toMatch(/llama-guard\s+.*\n\s+stage: output\s+effect: block/);
   });
 
   it('every command has --help', async () => {

@@ -139,8 +139,8 @@ program
 
 program
   .command('list')
-  .description('List techniques, converters, scorers or datasets with their summaries, personas and taxonomy ids')
-  .argument('<kind>', 'techniques | converters | scorers | datasets')
+  .description('List techniques, converters, scorers, datasets or defense layers with their summaries, personas and taxonomy ids')
+  .argument('<kind>', 'techniques | converters | scorers | datasets | layers')
   .option('-c, --config <file>', 'configuration whose plugins to include (default: ./redline.yaml when present)')
   .action(async (kind: string, options: { config?: string }) => {
     const { runListCommand } = await import('./commands/list-command.js');

@@ -1,11 +1,11 @@
 import { ConfigError } from '../../core/errors.js';
 import type { ComponentOptions } from '../../core/options.js';
 import type { TaxonomyTags } from '../../core/taxonomy.js';
-import { datasetRegistry, pluginOf, type Components } from '../../api/catalog.js';
+import { datasetRegistry, layerRegistry, pluginOf, type Components } from '../../api/catalog.js';
 import { loadConfig } from '../../api/configuration.js';
 import { closest } from '../../core/closest.js';
 
-const KINDS = ['techniques', 'converters', 'scorers', 'datasets'] as const;
+const KINDS = ['techniques', 'converters', 'scorers', 'datasets', 'layers'] as const;
 
 /** One listed entry: its id, summary and the facts shown on the second line. */
 type Entry = { id: string; summary: string; facts: (string | undefined)[] };
@@ -35,11 +35,14 @@ function entries(kind: (typeof KINDS)[number], components: Components): Entry[] 
       return components.scorers.map((s) => ({ id: s.id, summary: s.summary, facts: [`version ${s.version}`, origin(kind, s.id)] }));
     case 'datasets':
       return datasetRegistry.map((d) => ({ id: d.id, summary: d.summary, facts: [`persona: ${d.persona}`, tags(d.taxonomy), `license: ${d.license}`] }));
+    case 'layers':
+      // Defense layers for `target: { type: guarded }`; the effect says how `redline defend` measures each.
+      return layerRegistry.map((l) => ({ id: l.id, summary: l.summary, facts: [`stage: ${l.stage}`, `effect: ${l.effect}`, `version ${l.version}`] }));
   }
 }
 
 /**
- * Prints the registered techniques, converters, scorers or datasets with summaries, personas and taxonomy ids; the
+ * Prints the registered techniques, converters, scorers, datasets or defense layers with summaries, personas and taxonomy ids; the
  * configuration's plugins (--config, else redline.yaml here) add theirs, each marked with its plugin.
  */
 export async function runListCommand(kind: string, options: { config?: string } = {}): Promise<number> {
