@@ -46,6 +46,25 @@ function truePerPosition(truths: ReadonlyMap<string, Truth>, row: AblationRow, p
 
 const SEEDS = 20;
 
+/** Runs `redline defend`'s scans of the low-defense demo behind `layers`, in a fresh store. */
+async function defendDemo(input: { layers: readonly Record<string, unknown>[]; techniques: readonly string[]; trials: number; seed?: number; onScan?: (scan: { what: string }) => void }) {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-defense-truth-'));
+  const store = openSqliteStore(join(dir, 'redline.db'));
+  closers.push(() => store.close());
+  const config = validateConfig({
+    target: { type: 'guarded', inner: { type: 'demo', defense: 'low' }, layers: input.layers },
+    techniques: input.techniques,
+    converters: [[]],
+    trials: input.trials,
+    ...(input.seed === undefined ? {} : { seed: input.seed }),
+    scoring: { scorers: ['refusal'], decide: 'refusal' },
+    preflight: { probe: false },
+  }, '<test>');
+  const result = await runDefense({ config, configFile: '<test>', baseDir: dir, env: {}, store, ...(input.onScan === undefined ? {} : { onScan: input.onScan }) });
+  if ('stopped' in result) throw new Error(result.stopped);
+  return { store, ablation: result.ablation };
+}
+
 const mean = (values: Iterable<number>): number => {
   const list = [...values];
   return list.reduce((a, b) => a + b, 0) / list.length;
@@ -56,29 +75,16 @@ describe('defense ablation against the demo target, whose layers have known true
     const misses: string[] = [];
     let checks = 0;
     for (let seed = 1; seed <= SEEDS; seed += 1) {
-      const dir = mkdtempSync(join(tmpdir(), 'redline-defense-truth-'));
-      const store = openSqliteStore(join(dir, 'redline.db'));
-      closers.push(() => store.close());
-      const config = validateConfig({
-        target: {
-          type: 'guarded',
-          inner: { type: 'demo', defense: 'low' },
-          layers: [
-            { id: 'input-classifier', classifier: 'injection-detector', threshold: 0.9 },
-            { id: 'spotlight', mode: 'datamark' },
-            { id: 'metaprompt', sandwich: true },
-          ],
-        },
+      const { store, ablation } = await defendDemo({
+        layers: [
+          { id: 'input-classifier', classifier: 'injection-detector', threshold: 0.9 },
+          { id: 'spotlight', mode: 'datamark' },
+          { id: 'metaprompt', sandwich: true },
+        ],
         techniques: ['direct-request', 'role-play', 'instruction-override', 'xpia-email', 'xpia-retrieved-doc'],
-        converters: [[]],
         trials: 6,
         seed,
-        scoring: { scorers: ['refusal'], decide: 'refusal' },
-        preflight: { probe: false },
-      }, '<test>');
-      const result = await runDefense({ config, configFile: '<test>', baseDir: dir, env: {}, store });
-      if ('stopped' in result) throw new Error(result.stopped);
-      const { ablation } = result;
+      });
       expect(ablation.arms).toHaveLength(4);
       expect(ablation.notRun).toEqual([]);
       const truths = new Map<string, Map<string, Truth>>();
@@ -118,29 +124,17 @@ describe('defense ablation against the demo target, whose layers have known true
   });
 
   it('re-runs multi-turn attacks once per configuration, enforcing it, and pairs them with the computed single-turn ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redline-defense-multi-'));
-    const store = openSqliteStore(join(dir, 'redline.db'));
-    closers.push(() => store.close());
-    const config = validateConfig({
-      target: {
-        type: 'guarded',
-        inner: { type: 'demo', defense: 'low' },
-        layers: [
-          { id: 'input-classifier', classifier: 'injection-detector', threshold: 0.9 },
-          { id: 'conversation-limit', maxTurns: 2 },
-          { id: 'metaprompt' },
-        ],
-      },
-      techniques: ['direct-request', 'context-building'],
-      converters: [[]],
-      trials: 3,
-      scoring: { scorers: ['refusal'], decide: 'refusal' },
-      preflight: { probe: false },
-    }, '<test>');
     const scans: string[] = [];
-    const result = await runDefense({ config, configFile: '<test>', baseDir: dir, env: {}, store, onScan: ({ what }) => scans.push(what) });
-    if ('stopped' in result) throw new Error(result.stopped);
-    const { ablation } = result;
+    const { store, ablation } = await defendDemo({
+      layers: [
+        { id: 'input-classifier', classifier: 'injection-detector', threshold: 0.9 },
+        { id: 'conversation-limit', maxTurns: 2 },
+        { id: 'metaprompt' },
+      ],
+      techniques: ['direct-request', 'context-building'],
+      trials: 3,
+      onScan: ({ what }) => scans.push(what),
+    });
     // Two observed scans (with and without the metaprompt), then one enforced scan per configuration of the table.
     expect(ablation.arms).toHaveLength(2);
     expect(scans).toHaveLength(2 + ablation.rows.length);
