@@ -8,6 +8,7 @@ import { splitEntry } from '../config/component-entry.js';
 import { ConfigError } from '../core/errors.js';
 import { builtinComponents, type Components } from '../config/components.js';
 import { contentHash } from '../core/hash.js';
+import { createExfilWitness, goalNeedsListener, type ExfilWitness } from '../core/exfil.js';
 import type { ComponentHashes } from '../core/run.js';
 import type { Target } from '../core/target.js';
 import type { ComponentRef, ComponentSpec } from '../core/component-ref.js';
@@ -48,6 +49,8 @@ export type PreparedRun = {
   readonly components: readonly ComponentSpec[];
   /** References of every component an attempt may name (for the store's writer). */
   readonly refs: readonly ComponentRef[];
+  /** The out-of-band listener's hits, when goals plant its addresses: the slice starts the listener and feeds it. */
+  readonly exfil?: ExfilWitness;
   /** The preflight's admission rule: why a goal × technique pair cannot run here, or undefined to run it. */
   readonly admit: (goal: PlannedGoal, technique: PlannedTechnique) => string | undefined;
 };
@@ -116,7 +119,10 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   });
   assertUnique(built.map((c) => c.chain.id), { file: context.file, path: 'converters' });
   const chains = selectChains(built, config.select, context.file);
+  // Goals that plant listener addresses need the out-of-band listener while the run executes; scorers read its hits.
+  const exfil = goalList.some(goalNeedsListener) ? createExfilWitness() : undefined;
   const scoring = prepareScoring({
+    ...(exfil === undefined ? {} : { exfil }),
     specs: config.scoring.scorers,
     decide: config.scoring.decide,
     goals: goalList,
@@ -148,7 +154,7 @@ export function prepareRun(config: RedlineConfig, context: PrepareContext): Prep
   ];
   return {
     target, ...(translator === undefined ? {} : { translator }), ...(judgeTarget === undefined ? {} : { judge: judgeTarget }), ...(attacker === undefined ? {} : { attacker }),
-    goals, techniques: planned, chains, identity, scoring, hashes, components,
+    goals, techniques: planned, chains, identity, scoring, hashes, components, ...(exfil === undefined ? {} : { exfil }),
     refs: components.map(({ kind, id, instance, hash }) => ({ kind, id, instance, hash })),
     admit: preflightAdmission({ target, unscorable: scoring.unscorable, documents: config.preflight.documents }),
     resolver: componentResolver({ goals, techniques: planned, chains: chainComponents }),

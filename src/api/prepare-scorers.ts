@@ -11,6 +11,7 @@ import { scorerRegistry } from '../scorers/registry.js';
 import { scorerOptions, scorerOptionsFor, type ScorerOptions } from '../scorers/scorer-options.js';
 import type { Registry } from '../core/registry.js';
 import type { ScorerDescriptor } from '../core/score.js';
+import type { ExfilWitness } from '../core/exfil.js';
 import { defaultDecider, type DeciderKnowledge, type Unscorable } from './decider-policy.js';
 
 /** Scorers of a run, and which one decides each goal. */
@@ -80,9 +81,11 @@ export function prepareScoring(input: {
   judge?: HelperModel;
   /** The scorers the entries may name (default: Redline's own; a configuration's plugins add theirs). */
   scorers?: Registry<ScorerDescriptor>;
+  /** The out-of-band listener's hits, when goals plant its addresses. */
+  exfil?: ExfilWitness;
 }): PreparedScoring {
   const { file } = input.where;
-  const services: ScorerServices = { ...input.known, judge: input.judge, ...(input.scorers === undefined ? {} : { scorers: input.scorers }) };
+  const services: ScorerServices = { ...input.known, judge: input.judge, ...(input.scorers === undefined ? {} : { scorers: input.scorers }), ...(input.exfil === undefined ? {} : { exfil: input.exfil }) };
   const optionsSchema = input.scorers === undefined ? scorerOptions : scorerOptionsFor(input.scorers);
   const place = (index: number): Place => ({ ...input.where, path: `scoring.scorers[${index}]` });
   const scorers = input.specs.map((spec, index) => build({ spec, services, at: place(index), optionsSchema }));

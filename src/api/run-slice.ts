@@ -13,6 +13,7 @@ import { executeSlice, type Progress } from '../engine/execute-slice.js';
 import { planRun, type Plan } from '../engine/plan.js';
 import { createRateLimiter, type RateLimiter } from '../engine/rate-limiter.js';
 import { createTranslator } from '../engine/translator.js';
+import { startExfilListener, type ExfilListener, type ExfilListenerCounts } from './exfil-listener.js';
 import { closePrepared } from './close-prepared.js';
 import { helperModelFor } from './helper-model-for.js';
 import { inlineCalibration } from './load-calibration.js';
@@ -61,6 +62,8 @@ export type SliceResult = {
   readonly budgetSpent?: string;
   /** Why the error budget stopped it: the target kept failing, so nothing it recorded can be read as a rate. */
   readonly failure?: RunFailure;
+  /** What the out-of-band listener received, when the run planted its addresses. */
+  readonly listener?: ExfilListenerCounts & { readonly baseUrl: string };
 };
 
 /** A stored run rebuilt in this process: its configuration, components and plan. */
@@ -116,7 +119,13 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
   const { run, config, prepared, plan } = rebuilt;
   const clock = input.clock ?? systemClock();
   const stop = input.signal ?? new AbortController().signal;
+  let listener: ExfilListener | undefined;
   try {
+    // Goals that plant listener addresses: each attempt's token, fetched or followed, is recorded against it.
+    const witness = prepared.exfil;
+    if (witness !== undefined) {
+      listener = await startExfilListener({ ...config.listener, runId: run.id, onHit: (hit) => witness.record(hit) });
+    }
     const writer = await store.attempts.openWriter({ run, components: prepared.refs, ...(input.batching ? { batching: input.batching } : {}) });
     if (input.onStart) {
       const recordedOutcomes = writer.recordedCount === 0 ? NO_OUTCOMES : sumOutcomes(await store.aggregates.cells(run.id));
@@ -142,6 +151,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
         scorers: prepared.scoring.scorers,
         decidingScorer: prepared.scoring.decidingScorer,
         runSeed: run.seed,
+        ...(listener === undefined ? {} : { exfil: { baseUrl: listener.baseUrl, runId: run.id } }),
         limits: config.budget.attempt,
         runBudget: input.budget ?? createRunBudget(config.budget.run, clock.now(), pricing(config)),
         ...(prepared.attacker === undefined ? {} : {
@@ -155,8 +165,10 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
     return {
       run, recorded: outcome.recorded, recordedInRun: writer.recordedCount, interrupted: outcome.interrupted,
       ...(outcome.budgetSpent === undefined ? {} : { budgetSpent: outcome.budgetSpent }), ...(outcome.failure === undefined ? {} : { failure: outcome.failure }),
+      ...(listener === undefined ? {} : { listener: { baseUrl: listener.baseUrl, ...listener.counts() } }),
     };
   } finally {
+    await listener?.close();
     await closePrepared(prepared);
   }
 }

@@ -11,7 +11,7 @@ import { closePrepared } from './close-prepared.js';
 import { openStore } from './open-store.js';
 import { probeTarget } from './probe-target.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
-import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput } from './run-slice.js';
+import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput, type SliceResult } from './run-slice.js';
 import { prepareStart, registerRun, type PreparedStart, type StartRunInput } from './start-run.js';
 
 /**
@@ -46,6 +46,8 @@ export type ScanResult = {
   readonly budgetSpent?: string;
   /** Why the run could not measure (the target kept failing): its status is 'failed'. */
   readonly failure?: RunFailure;
+  /** What the out-of-band listener received, when goals planted its addresses. */
+  readonly listener?: SliceResult['listener'];
 };
 
 /** The database file a configuration points at. */
@@ -144,5 +146,6 @@ async function executeLocked(store: RunStore, rebuilt: RebuiltRun, input: { opti
   return {
     run: finished, summary, database: store.location, reports, interrupted: !complete && slice.failure === undefined,
     ...(slice.budgetSpent === undefined ? {} : { budgetSpent: slice.budgetSpent }), ...(slice.failure === undefined ? {} : { failure: slice.failure }),
+    ...(slice.listener === undefined ? {} : { listener: slice.listener }),
   };
 }

@@ -171,6 +171,14 @@ function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
       tokensPerMinute: z.number().positive().optional(),
     })
     .prefault({}),
+  listener: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1').describe('Address the out-of-band listener binds (loopback by default)'),
+      port: z.number().int().min(0).max(65535).default(0).describe('Its port (0: any free one)'),
+      publicUrl: z.url({ protocol: /^https?$/ }).optional().describe('The base URL planted in attempts when the target reaches the listener by another name (a tunnel, a host alias)'),
+    })
+    .prefault({})
+    .describe('The out-of-band listener started for goals that plant {{exfil.url}}, {{exfil.image}}…: a request carrying an attempt\'s token proves exfiltration for that attempt'),
   preflight: z
     .strictObject({
       probe: z.boolean().default(true).describe('Send one short request to a network target before the run: one that cannot answer (refused, 401, 404…) stops the scan with exit 5 before anything is stored'),

@@ -71,6 +71,8 @@ export type ScorerDescriptor<Settings = unknown, Schema extends ScorerOptionsSou
   readonly harmRubric?: boolean;
   /** True for a scorer combining others: `of` holds their options (one or a list), and `create` gets them built. */
   readonly combines?: boolean;
+  /** True for a scorer that reads the out-of-band listener's hits: it is given the run's witness as `witness`. */
+  readonly readsListener?: boolean;
 };
 
 /** Declares a scorer descriptor with its types checked: the settings `create` takes, and its options schema's type. */

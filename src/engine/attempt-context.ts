@@ -1,4 +1,5 @@
 import type { ComponentRef } from '../core/component-ref.js';
+import { exfilToken, goalNeedsListener, goalWithExfil } from '../core/exfil.js';
 import type { Goal } from '../core/goal.js';
 import type { Scorer } from '../core/score.js';
 import type { AttemptLimits, RunBudget } from './budget.js';
@@ -41,4 +42,13 @@ export type AttemptContext = SendContext & {
   readonly limits?: AttemptLimits;
   /** The run's shared budget. */
   readonly runBudget?: RunBudget;
+  /** The out-of-band listener, when goals plant its addresses: each attempt's are filled in from its token. */
+  readonly exfil?: { readonly baseUrl: string; readonly runId: string };
 };
+
+/** The goal an attempt pursues: listener placeholders filled with this attempt's own addresses when a listener runs. */
+export function attemptGoal(context: AttemptContext, planned: { readonly goal: ComponentRef; readonly seq: number }): Goal {
+  const goal = context.components.goal(planned.goal);
+  if (context.exfil === undefined || !goalNeedsListener(goal)) return goal;
+  return goalWithExfil(goal, { baseUrl: context.exfil.baseUrl, token: exfilToken({ runId: context.exfil.runId, seq: planned.seq }) });
+}

@@ -4,7 +4,7 @@ import type { Goal } from '../core/goal.js';
 import type { Message } from '../core/message.js';
 import { replyReading } from '../core/reply-reading.js';
 import type { Score } from '../core/score.js';
-import type { AttemptContext } from './attempt-context.js';
+import { attemptGoal, type AttemptContext } from './attempt-context.js';
 import { createAttemptSession, type SessionFailure } from './attempt-session.js';
 import { finishAttempt } from './finish-attempt.js';
 import { attemptSeed, type PlannedAttempt } from './plan.js';
@@ -13,7 +13,7 @@ import { safeScore, scoreReply } from './score-reply.js';
 /** Runs a multi-turn technique's conversation to a recordable Attempt, or undefined when the run was stopped. */
 export async function runConversation(planned: PlannedAttempt, context: AttemptContext): Promise<Attempt | undefined> {
   const startedAt = context.clock.now();
-  const goal = context.components.goal(planned.goal);
+  const goal = attemptGoal(context, planned);
   const { technique } = context.components.technique(planned.technique);
   const { chain } = context.components.chain(planned.chain);
   const session = createAttemptSession({ context, chain, seed: attemptSeed(context.runSeed, planned), seq: planned.seq, multiTurn: true, startedAt });

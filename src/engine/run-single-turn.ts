@@ -1,6 +1,6 @@
 import type { Attempt } from '../core/attempt.js';
 import type { Message } from '../core/message.js';
-import type { AttemptContext } from './attempt-context.js';
+import { attemptGoal, type AttemptContext } from './attempt-context.js';
 import { createAttemptSession } from './attempt-session.js';
 import { finishAttempt } from './finish-attempt.js';
 import { attemptSeed, type PlannedAttempt } from './plan.js';
@@ -9,7 +9,7 @@ import { scoreReply } from './score-reply.js';
 /** Runs a single-turn attempt to a recordable Attempt, or undefined when the run was stopped mid-way. */
 export async function runSingleTurn(planned: PlannedAttempt, context: AttemptContext): Promise<Attempt | undefined> {
   const startedAt = context.clock.now();
-  const goal = context.components.goal(planned.goal);
+  const goal = attemptGoal(context, planned);
   const { technique } = context.components.technique(planned.technique);
   const { chain } = context.components.chain(planned.chain);
   const session = createAttemptSession({

@@ -1,3 +1,4 @@
+import type { ExfilWitness } from '../core/exfil.js';
 import type { KnownSecrets } from '../core/known-secrets.js';
 import type { Registry } from '../core/registry.js';
 import type { Scorer, ScorerDescriptor } from '../core/score.js';
@@ -14,6 +15,8 @@ export type ScorerServices = KnownSecrets & {
   readonly judge?: JudgeModel | undefined;
   /** The scorers options may name (default: Redline's own): a configuration's plugins add theirs. */
   readonly scorers?: Registry<ScorerDescriptor>;
+  /** The out-of-band listener's hits, when the run plants listener addresses. */
+  readonly exfil?: ExfilWitness;
 };
 
 /** A built scorer, the options it was built from (known values filled in) and what its hash must cover. */
@@ -55,6 +58,7 @@ export function createScorer(options: ScorerOptions, services: ScorerServices): 
   const settings = {
     ...filled,
     ...(judge === undefined ? {} : { judge }),
+    ...(descriptor.readsListener === true && services.exfil !== undefined ? { witness: services.exfil } : {}),
     ...(nested === undefined || parts === undefined ? {} : { of: nested.shaped(parts.map((p) => p.scorer)) }),
   };
   return {

@@ -11,6 +11,7 @@ import { llmTrueFalseScorer } from './judge/llm-true-false-scorer.js';
 import { harmBenchClassifierScorer } from './judge/harmbench-classifier-scorer.js';
 import { strongRejectScorer } from './judge/strongreject-scorer.js';
 import { promptLeakScorer } from './prompt-leak-scorer.js';
+import { provenExfilScorer } from './proven-exfil-scorer.js';
 import { refusalScorer } from './refusal-scorer.js';
 import { regexScorer } from './regex-scorer.js';
 import { objectiveScorer } from './objective/objective-scorer.js';
@@ -23,6 +24,7 @@ const all = [
   regexScorer,
   promptLeakScorer,
   exfilUrlScorer,
+  provenExfilScorer,
   insecureOutputScorer,
   goalPatternScorer,
   falsePremiseScorer,
