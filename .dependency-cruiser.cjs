@@ -1,14 +1,14 @@
 // The layering of src/, written once and checked by `npm run lint:deps` (docs/decisions/011-dependency-rules.md).
 //
 //   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
-//   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers)
+//   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers, agents)
 //   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // (or a `*-conformance.ts` suite) may wire higher layers together to exercise its module. Cycles, test code and
 // SQLite are checked everywhere.
 
-const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques|layers)';
+const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques|layers|agents)';
 // Tests, and conformance suites (test code a store implementation's tests run), are not shipped.
 const TEST = '(\\.test|-conformance)\\.ts$';
 
@@ -49,8 +49,10 @@ module.exports = {
       'converters/, classifiers/ and datasets/ are leaf components: each imports only core/ (and nothing from each other).'),
     onlyImports('layers-only-core-classifiers-targets', 'layers', 'core|classifiers|targets',
       'layers/ (defenses) import only core/, the shared detectors in classifiers/, and targets/ (external guards reuse its HTTP transport and failure mapping; targets/ never imports layers/).'),
-    onlyImports('targets-and-scorers-only-core-and-classifiers', 'targets|scorers', 'core|classifiers',
-      'targets/ and scorers/ import only core/ and the shared detectors in classifiers/.'),
+    onlyImports('targets-and-scorers-only-core-and-classifiers', 'targets|scorers', 'core|classifiers|agents',
+      'targets/ and scorers/ import only core/, the shared detectors in classifiers/ and the simulated tool environments in agents/.'),
+    onlyImports('agents-only-core', 'agents', 'core',
+      'agents/ (simulated tool environments and the tool-calling loop) imports only core/: targets run it, the engine never needs it.'),
     onlyImports('techniques-only-core-classifiers-datasets', 'techniques', 'core|classifiers|datasets',
       'techniques/ import only core/, the shared detectors in classifiers/ and dataset readers for their material (datasets/).'),
     onlyImports('engine-only-core-and-components', 'engine', `core|${COMPONENTS}`,

@@ -45,7 +45,7 @@ describe('out-of-band proof of exfiltration', () => {
     const result = await runCli(['scan', '--no-progress', '--no-reports', '--no-probe'], { cwd: dir });
     await Promise.all(fetched);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^listener: http:\/\/127\.0\.0\.1:\d+: 3 requests carried an attempt's token \(proven exfiltration, recorded against it\); 3 carried no token of this run \(counted, not attributed\)$/m);
+    expect(result.stdout).toMatch(/^listener: http:\/\/127\.0\.0\.1:\d+: 3 requests and 0 tool calls carried an attempt's token \(proven exfiltration, recorded against it\); 3 requests carried no token of this run \(counted, not attributed\)$/m);
     const runId = /run (r-\S+):/.exec(result.stderr)![1]!;
     const store = openSqliteStore(join(dir, '.redline', 'redline.db'), { mustExist: true });
     closers.push(() => store.close());

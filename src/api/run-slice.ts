@@ -62,8 +62,8 @@ export type SliceResult = {
   readonly budgetSpent?: string;
   /** Why the error budget stopped it: the target kept failing, so nothing it recorded can be read as a rate. */
   readonly failure?: RunFailure;
-  /** What the out-of-band listener received, when the run planted its addresses. */
-  readonly listener?: ExfilListenerCounts & { readonly baseUrl: string };
+  /** What the out-of-band listener received, and tool calls that carried a token, when the run planted its addresses. */
+  readonly listener?: ExfilListenerCounts & { readonly baseUrl: string; readonly toolCalls: number };
 };
 
 /** A stored run rebuilt in this process: its configuration, components and plan. */
@@ -151,7 +151,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
         scorers: prepared.scoring.scorers,
         decidingScorer: prepared.scoring.decidingScorer,
         runSeed: run.seed,
-        ...(listener === undefined ? {} : { exfil: { baseUrl: listener.baseUrl, runId: run.id } }),
+        ...(listener === undefined || prepared.exfil === undefined ? {} : { exfil: { baseUrl: listener.baseUrl, runId: run.id, witness: prepared.exfil } }),
         limits: config.budget.attempt,
         runBudget: input.budget ?? createRunBudget(config.budget.run, clock.now(), pricing(config)),
         ...(prepared.attacker === undefined ? {} : {
@@ -165,7 +165,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
     return {
       run, recorded: outcome.recorded, recordedInRun: writer.recordedCount, interrupted: outcome.interrupted,
       ...(outcome.budgetSpent === undefined ? {} : { budgetSpent: outcome.budgetSpent }), ...(outcome.failure === undefined ? {} : { failure: outcome.failure }),
-      ...(listener === undefined ? {} : { listener: { baseUrl: listener.baseUrl, ...listener.counts() } }),
+      ...(listener === undefined ? {} : { listener: { baseUrl: listener.baseUrl, ...listener.counts(), toolCalls: prepared.exfil?.counts().toolCalls ?? 0 } }),
     };
   } finally {
     await listener?.close();

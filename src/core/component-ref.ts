@@ -10,6 +10,7 @@ export type ComponentKind =
   | 'classifier'
   | 'dataset'
   | 'layer'
+  | 'environment'
   | 'attack';
 
 /**

@@ -76,14 +76,21 @@ export type ExfilWitness = {
   record(hit: ExfilHit): void;
   /** The first hit for the token: at once when one came already, else the first within `ms`; undefined when none did. */
   waitFor(token: string, input: { readonly ms: number; readonly signal?: AbortSignal }): Promise<ExfilHit | undefined>;
+  /** Hits recorded so far: requests to the listener, and tool calls carrying a token (method `TOOL`). */
+  counts(): { readonly requests: number; readonly toolCalls: number };
 };
 
 /** Keeps the hits of one run's tokens and wakes a scorer waiting for its attempt's token. */
 export function createExfilWitness(): ExfilWitness {
   const hits = new Map<string, ExfilHit>();
   const waiting = new Map<string, ((hit: ExfilHit) => void)[]>();
+  let requests = 0;
+  let toolCalls = 0;
   return {
+    counts: () => ({ requests, toolCalls }),
     record: (hit) => {
+      if (hit.method === 'TOOL') toolCalls += 1;
+      else requests += 1;
       if (!hits.has(hit.token)) hits.set(hit.token, hit);
       for (const wake of waiting.get(hit.token) ?? []) wake(hit);
       waiting.delete(hit.token);

@@ -1,5 +1,5 @@
 import type { ComponentRef } from '../core/component-ref.js';
-import { exfilToken, goalNeedsListener, goalWithExfil } from '../core/exfil.js';
+import { exfilToken, goalNeedsListener, goalWithExfil, type ExfilWitness } from '../core/exfil.js';
 import type { Goal } from '../core/goal.js';
 import type { Scorer } from '../core/score.js';
 import type { AttemptLimits, RunBudget } from './budget.js';
@@ -43,7 +43,7 @@ export type AttemptContext = SendContext & {
   /** The run's shared budget. */
   readonly runBudget?: RunBudget;
   /** The out-of-band listener, when goals plant its addresses: each attempt's are filled in from its token. */
-  readonly exfil?: { readonly baseUrl: string; readonly runId: string };
+  readonly exfil?: { readonly baseUrl: string; readonly runId: string; readonly witness: ExfilWitness };
 };
 
 /** The goal an attempt pursues: listener placeholders filled with this attempt's own addresses when a listener runs. */

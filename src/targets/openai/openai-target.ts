@@ -1,7 +1,11 @@
 import OpenAI, { APIError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { Role } from '../../core/message.js';
+import type { Message, Role, ToolCallPart, ToolResultPart } from '../../core/message.js';
+import { ConfigError } from '../../core/errors.js';
+import { DEFAULT_MAX_STEPS, runToolLoop } from '../../agents/tool-loop.js';
+import { environmentRegistry } from '../../agents/registry.js';
+import type { EnvironmentDescriptor } from '../../agents/environment.js';
 import type { Target, TargetRequest, TargetResponse } from '../../core/target.js';
 import type { TargetContext } from '../context.js';
 import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
@@ -39,6 +43,14 @@ export const openAiTargetOptions = z
       .boolean()
       .optional()
       .describe('(default false) Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
+    tools: z
+      .strictObject({
+        environment: z.string().min(1).describe('The simulated environment whose tools the model is offered (`workspace`)'),
+        vector: z.string().min(1).optional().describe('Where planted documents land in it (workspace: email, file or web-page; default its first)'),
+        maxSteps: z.number().int().min(1).max(50).default(DEFAULT_MAX_STEPS).describe('Most tool-calling rounds per request'),
+      })
+      .optional()
+      .describe('Make the endpoint a tool-using app: Redline offers the environment\'s tools, runs each call against a fresh simulated state per request (planted documents at its injection vector), and loops to the final answer; every call and result is recorded'),
     documents: z
       .enum(['user', 'system'])
       .optional()
@@ -82,6 +94,7 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
     logLevel: 'off',
     fetch: transport.fetch,
   });
+  const agent = options.tools === undefined ? undefined : agentOf(options.tools, context);
   const plan: ChatPlan = {
     client,
     transport,
@@ -90,15 +103,15 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   };
   return {
     id,
-    capabilities: { multiTurn: true, systemPrompt: true, documents: options.documents !== undefined, network: true },
+    capabilities: { multiTurn: true, systemPrompt: true, documents: options.documents !== undefined || options.tools !== undefined, network: true },
     simulated: false,
-    send: (request, signal) => raceAbort(plan.scope, { promise: complete(plan, { request, signal }), signal }),
+    send: (request, signal) => raceAbort(plan.scope, { promise: agent === undefined ? complete(plan, { messages: withDocuments(request, options.documents), signal }) : runAgent(plan, agent, { request, signal }), signal }),
     close: () => transport.close(),
   };
 }
 
 /** The request's messages as the endpoint gets them, with planted documents where the application would put them. */
-function withDocuments(request: TargetRequest, where: 'user' | 'system' | undefined): { role: Role; content: string }[] {
+function withDocuments(request: TargetRequest, where: 'user' | 'system' | undefined): Record<string, unknown>[] {
   const messages: { role: Role; content: string }[] = request.messages.map(({ role, content }) => ({ role, content }));
   const documents = request.documents ?? [];
   if (where === undefined || documents.length === 0) return messages;
@@ -113,13 +126,50 @@ function withDocuments(request: TargetRequest, where: 'user' | 'system' | undefi
   return messages.map((m, i) => (i === last ? { ...m, content: `${m.content}\n\n${block}` } : m));
 }
 
-async function complete(plan: ChatPlan, call: { request: TargetRequest; signal: AbortSignal }): Promise<TargetResponse> {
+/** The environment a tool-using endpoint runs against, checked when the target is built. */
+type Agent = { readonly environment: EnvironmentDescriptor; readonly vector: string; readonly maxSteps: number };
+
+function agentOf(tools: NonNullable<OpenAiTargetOptions['tools']>, context: TargetContext): Agent {
+  const environment = environmentRegistry.find(tools.environment);
+  if (environment === undefined) {
+    throw new ConfigError(`${context.configFile}: target.tools.environment: unknown environment '${tools.environment}'`, { file: context.configFile, path: 'target.tools.environment', hint: `use one of: ${environmentRegistry.map((e) => e.id).join(', ')}` });
+  }
+  const vector = tools.vector ?? environment.vectors[0]!;
+  if (!environment.vectors.includes(vector)) {
+    throw new ConfigError(`${context.configFile}: target.tools.vector: '${vector}' is not a vector of ${environment.id}`, { file: context.configFile, path: 'target.tools.vector', hint: `use one of: ${environment.vectors.join(', ')}` });
+  }
+  return { environment, vector, maxSteps: tools.maxSteps };
+}
+
+/** One request as a tool-using app: a fresh world with the planted documents, then the tool-calling loop to the final answer. */
+function runAgent(plan: ChatPlan, agent: Agent, call: { request: TargetRequest; signal: AbortSignal }): Promise<TargetResponse> {
+  const world = agent.environment.create(agent.environment.options.parse({ id: agent.environment.id }), { documents: call.request.documents ?? [], vector: agent.vector });
+  const tools = world.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  return runToolLoop({
+    world, maxSteps: agent.maxSteps, messages: call.request.messages,
+    complete: (messages) => complete(plan, { messages: messages.map(wireMessage), tools, signal: call.signal }),
+  });
+}
+
+/** A message in the Chat Completions wire format: tool calls on an assistant turn, a tool result as a `tool` turn. */
+function wireMessage(message: Message): Record<string, unknown> {
+  const calls = (message.parts ?? []).filter((p): p is ToolCallPart => p.type === 'tool-call');
+  if (message.role === 'assistant' && calls.length > 0) {
+    return { role: 'assistant', content: message.content === '' ? null : message.content, tool_calls: calls.map((c) => ({ id: c.callId, type: 'function', function: { name: c.name, arguments: c.arguments } })) };
+  }
+  const result = message.parts?.find((p): p is ToolResultPart => p.type === 'tool-result');
+  if (message.role === 'tool' && result !== undefined) return { role: 'tool', tool_call_id: result.callId, content: result.text };
+  return { role: message.role, content: message.content };
+}
+
+async function complete(plan: ChatPlan, call: { messages: readonly Record<string, unknown>[]; tools?: readonly Record<string, unknown>[]; signal: AbortSignal }): Promise<TargetResponse> {
   const { options, scope } = plan;
   const system = options.systemPrompt === undefined ? [] : [{ role: 'system' as const, content: options.systemPrompt }];
   const body = {
     ...options.extraBody,
     model: options.model,
-    messages: [...system, ...withDocuments(call.request, options.documents)],
+    messages: [...system, ...call.messages],
+    ...(call.tools === undefined ? {} : { tools: call.tools }),
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     // Usage comes in a last chunk only when asked for; extraBody.stream_options overrides this for servers that refuse it.

@@ -1,0 +1,4 @@
+export * from './environment.js';
+export * from './registry.js';
+export * from './tool-loop.js';
+export * from './workspace-environment.js';

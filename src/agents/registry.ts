@@ -1,0 +1,5 @@
+import { createRegistry } from '../core/registry.js';
+import { workspaceEnvironment } from './workspace-environment.js';
+
+/** Every simulated environment Redline ships; the only place the id list is written. */
+export const environmentRegistry = createRegistry('environment', [workspaceEnvironment]);
