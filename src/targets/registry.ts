@@ -6,6 +6,7 @@ import { anthropicTargetType } from './anthropic/index.js';
 import { bedrockTargetType } from './bedrock/index.js';
 import { browserTargetType } from './browser/index.js';
 import { demoTargetType } from './demo/index.js';
+import { demoAgentTargetType } from './demo-agent/demo-agent-target.js';
 import { geminiTargetType } from './gemini/index.js';
 import { httpTargetType } from './http/index.js';
 import { llamaCppTargetType } from './llama-cpp/index.js';
@@ -16,7 +17,7 @@ import type { TargetDescriptor } from './target-descriptor.js';
 
 /** Every target type Redline ships; the only place the type list is written. */
 export const targetRegistry = createRegistry('target', [
-  demoTargetType, openAiTargetType, httpTargetType, wsTargetType, browserTargetType, replayTargetType, anthropicTargetType, bedrockTargetType, geminiTargetType,
+  demoTargetType, demoAgentTargetType, openAiTargetType, httpTargetType, wsTargetType, browserTargetType, replayTargetType, anthropicTargetType, bedrockTargetType, geminiTargetType,
   llamaCppTargetType,
 ]);
 
