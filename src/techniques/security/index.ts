@@ -1,8 +1,10 @@
+import { agentInjectionTechniques } from './agent-injection-techniques.js';
 import { exfiltrationTechniques } from './exfiltration-techniques.js';
 import { extractionTechniques } from './extraction-techniques.js';
 import { insecureOutputTechniques } from './insecure-output-techniques.js';
 import { xpiaTechniques } from './xpia-techniques.js';
 
+export * from './agent-injection-techniques.js';
 export * from './exfiltration-techniques.js';
 export * from './extraction-techniques.js';
 export * from './extraction-variants.js';
@@ -12,10 +14,11 @@ export * from './security-technique.js';
 export * from './xpia-carriers.js';
 export * from './xpia-techniques.js';
 
-/** Every security technique: extraction, exfiltration, insecure-output and indirect-injection batteries. */
+/** Every security technique: extraction, exfiltration, insecure-output, indirect-injection and agent-hijacking batteries. */
 export const securityTechniques = [
   ...extractionTechniques,
   ...exfiltrationTechniques,
   ...insecureOutputTechniques,
   ...xpiaTechniques,
+  ...agentInjectionTechniques,
 ] as const;
