@@ -1,3 +1,4 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpListing, McpPrompt, McpResource, McpTool } from '../mcp/index.js';
 import { redlineVersion } from './version.js';
 import { mcpConnectError, type McpFailureScope } from './mcp-connect-error.js';
@@ -27,42 +28,28 @@ const STDERR_TAIL = 2_000;
  */
 export async function listMcpServer(connection: McpConnection, scope: McpFailureScope & { timeoutMs: number }): Promise<McpServerListing> {
   const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-  const types = await import('@modelcontextprotocol/sdk/types.js');
+  const { ListPromptsResultSchema, ListResourcesResultSchema, ListToolsResultSchema } = await import('@modelcontextprotocol/sdk/types.js');
   let stderr = '';
-  let transport;
-  if (connection.transport === 'stdio') {
-    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
-    // Piped, never inherited: a server's standard error must not reach the terminal unsanitized (or leak a secret).
-    const stdio = new StdioClientTransport({ command: connection.command, args: [...connection.args], env: { ...connection.env }, stderr: 'pipe', ...(connection.cwd === undefined ? {} : { cwd: connection.cwd }) });
-    stdio.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL); });
-    transport = stdio;
-  } else {
-    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-    transport = new StreamableHTTPClientTransport(new URL(connection.url), { requestInit: { headers: { ...connection.headers } } });
-  }
+  const transport = await openTransport(connection, (chunk) => { stderr = (stderr + chunk).slice(-STDERR_TAIL); });
   const client = new Client({ name: 'redline-mcp-scan', version: redlineVersion() }, { capabilities: {} });
   const options = { timeout: scope.timeoutMs };
+  const params = (cursor: string | undefined): { cursor?: string } => (cursor === undefined ? {} : { cursor });
   try {
     await client.connect(transport, options);
     const capabilities = client.getServerCapabilities() ?? {};
     // client.request, not client.listTools: a scan needs no output-schema validators compiled from a server's schemas.
-    const pages = async <T>(method: string, schema: Parameters<typeof client.request>[1], pick: (page: Record<string, unknown>) => readonly T[]): Promise<T[]> => {
-      const items: T[] = [];
-      const seen = new Set<string>();
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const result = (await client.request({ method, params: cursor === undefined ? {} : { cursor } } as never, schema, options)) as Record<string, unknown>;
-        items.push(...pick(result));
-        cursor = typeof result['nextCursor'] === 'string' ? result['nextCursor'] : undefined;
-        if (cursor === undefined) return items;
-        if (seen.has(cursor)) throw new Error(`${method} repeated a page cursor: its pages never end`);
-        seen.add(cursor);
-      }
-      throw new Error(`${method} has more than ${MAX_PAGES} pages`);
-    };
-    const tools = capabilities.tools === undefined ? [] : await pages('tools/list', types.ListToolsResultSchema, (p) => (p['tools'] as McpTool[]).map(toolOf));
-    const prompts = capabilities.prompts === undefined ? [] : await pages('prompts/list', types.ListPromptsResultSchema, (p) => (p['prompts'] as McpPrompt[]).map(promptOf));
-    const resources = capabilities.resources === undefined ? [] : await pages('resources/list', types.ListResourcesResultSchema, (p) => (p['resources'] as McpResource[]).map(resourceOf));
+    const tools = capabilities.tools === undefined ? [] : await allPages('tools/list', async (cursor) => {
+      const page = await client.request({ method: 'tools/list', params: params(cursor) }, ListToolsResultSchema, options);
+      return { items: page.tools.map(toolOf), next: page.nextCursor };
+    });
+    const prompts = capabilities.prompts === undefined ? [] : await allPages('prompts/list', async (cursor) => {
+      const page = await client.request({ method: 'prompts/list', params: params(cursor) }, ListPromptsResultSchema, options);
+      return { items: page.prompts.map(promptOf), next: page.nextCursor };
+    });
+    const resources = capabilities.resources === undefined ? [] : await allPages('resources/list', async (cursor) => {
+      const page = await client.request({ method: 'resources/list', params: params(cursor) }, ListResourcesResultSchema, options);
+      return { items: page.resources.map(resourceOf), next: page.nextCursor };
+    });
     const version = client.getServerVersion();
     const instructions = client.getInstructions();
     return {
@@ -74,6 +61,35 @@ export async function listMcpServer(connection: McpConnection, scope: McpFailure
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+/** The SDK's client transport for the connection; a stdio server's standard error goes to `onStderr`, never the terminal. */
+async function openTransport(connection: McpConnection, onStderr: (text: string) => void): Promise<Transport> {
+  if (connection.transport === 'http') {
+    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+    return new StreamableHTTPClientTransport(new URL(connection.url), { requestInit: { headers: { ...connection.headers } } });
+  }
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  // Piped, never inherited: a server's standard error must not reach the terminal unsanitized (or leak a secret).
+  const stdio = new StdioClientTransport({ command: connection.command, args: [...connection.args], env: { ...connection.env }, stderr: 'pipe', ...(connection.cwd === undefined ? {} : { cwd: connection.cwd }) });
+  stdio.stderr?.on('data', (chunk: Buffer) => onStderr(chunk.toString('utf8')));
+  return stdio;
+}
+
+/** Every item over all pages of one list; a server whose cursors repeat or never end is an error. */
+async function allPages<T>(method: string, page: (cursor: string | undefined) => Promise<{ items: readonly T[]; next: string | undefined }>): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let n = 0; n < MAX_PAGES; n += 1) {
+    const { items: more, next } = await page(cursor);
+    items.push(...more);
+    if (next === undefined) return items;
+    if (seen.has(next)) throw new Error(`${method} repeated a page cursor: its pages never end`);
+    seen.add(next);
+    cursor = next;
+  }
+  throw new Error(`${method} has more than ${MAX_PAGES} pages`);
 }
 
 /** Only the fields the audit reads and pins: a server's extra fields are not carried along. */

@@ -27,6 +27,14 @@ const ZERO_WIDTH = new Set([0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 // Joiners are legitimate inside emoji sequences (👩‍💻) and in scripts such as Persian or Devanagari.
 const JOINABLE = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\uFE0F\u20E3]|(?!\p{Script=Latin})\p{L}|\p{M})$/u;
 
+// Subdivision flags (🏴󠁧󠁢󠁳󠁣󠁴󠁿, Scotland) are emoji spelled with tag characters: a black flag, a region code, a cancel tag.
+const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F}/gu;
+
+/** The text with emoji flag sequences taken out (their tag characters hide nothing). */
+function withoutFlags(text: string): string {
+  return text.replace(FLAG_SEQUENCE, '\u{1F3F4}');
+}
+
 const isVariationSelector = (code: number): boolean => (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef);
 
 /** The kind of a hidden character at position `i` of `chars`, or undefined for a visible one (or a legitimate joiner). */
@@ -51,13 +59,14 @@ function hiddenKind(chars: readonly string[], i: number): HiddenKind | undefined
 
 /** The ASCII text that runs of tag characters spell. */
 export function decodeTagRuns(text: string): string[] {
-  return Array.from(text.matchAll(/[\u{E0000}-\u{E007F}]+/gu), (match) => decodeUnicodeTags(match[0])).filter((decoded) => decoded.trim() !== '');
+  return Array.from(withoutFlags(text).matchAll(/[\u{E0000}-\u{E007F}]+/gu), (match) => decodeUnicodeTags(match[0])).filter((decoded) => decoded.trim() !== '');
 }
 
 /** Finds invisible characters in any text a server advertises; tag characters are decoded into the text they hide. */
 export function hiddenUnicodeFindings(texts: readonly ItemText[]): McpFinding[] {
   const findings: McpFinding[] = [];
-  for (const { item, field, text } of texts) {
+  for (const { item, field, text: advertised } of texts) {
+    const text = withoutFlags(advertised);
     const chars = Array.from(text);
     const counts = new Map<HiddenKind, number>();
     let firstOffset = -1;

@@ -20,6 +20,7 @@ describe('MCP scan rules', () => {
       'Sends an email to the given recipients. Returns the message id.',
       'Returns emoji matching a keyword, e.g. 👩‍💻 for "developer" or ❤️ for "love".',
       'Translates text into Persian, e.g. «می‌خواهم».',
+      'Returns the flag of a region, e.g. 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} for Scotland.',
       'Reads the complete contents of a file. Use this tool when you need to examine a single file. Only works within allowed directories.',
     ];
     const tools = ordinary.map((d, i) => tool(`tool_${i}`, d, object({ city: { type: 'string', description: 'City name' }, count: { type: 'integer' } }, { required: ['city'] })));
