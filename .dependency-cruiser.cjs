@@ -3,6 +3,7 @@
 //   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
 //   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers, agents)
 //   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
+//   mcp (static MCP audit): core, classifiers, converters
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // (or a `*-conformance.ts` suite) may wire higher layers together to exercise its module. Cycles, test code and
@@ -55,6 +56,8 @@ module.exports = {
       'agents/ (simulated tool environments and the tool-calling loop) imports only core/: targets run it, the engine never needs it.'),
     onlyImports('techniques-only-core-classifiers-datasets', 'techniques', 'core|classifiers|datasets',
       'techniques/ import only core/, the shared detectors in classifiers/ and dataset readers for their material (datasets/).'),
+    onlyImports('mcp-only-core-classifiers-converters', 'mcp', 'core|classifiers|converters',
+      'mcp/ (the static audit of MCP servers: rules, pins) imports only core/, the shared detectors in classifiers/ and the invisible-character and Unicode-tag helpers in converters/; it never talks to a server (api/ does, with the SDK).'),
     onlyImports('engine-only-core-and-components', 'engine', `core|${COMPONENTS}`,
       'engine/ runs components against a RunStore it is given: it imports only core/ and components, never store/, report/, config/, api/ or cli/.'),
     onlyImports('config-only-core-taxonomy-components', 'config', `core|taxonomy|${COMPONENTS}`,

@@ -37,3 +37,5 @@ export { evaluateGates, reportPolicy } from './report/gates/index.js';
 export { judgeRun, techniqueTaxonomy } from './api/judge-run.js';
 export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/index.js';
 export { classifierRegistry, type ClassifierId } from './classifiers/index.js';
+export { scanMcpServer, type McpScanOptions, type McpScanResult, type McpLockOutcome } from './api/mcp-scan.js';
+export { auditListing, MCP_RULES, MCP_SEVERITIES, type McpFinding, type McpListing, type McpSeverity } from './mcp/index.js';

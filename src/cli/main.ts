@@ -281,6 +281,24 @@ program
     process.exitCode = await runRescoreCommand(runId, options);
   });
 
+const mcp = program.command('mcp').description('Audit MCP (Model Context Protocol) servers');
+mcp
+  .command('scan')
+  .description('Static, offline audit of what an MCP server advertises (tool descriptions, schemas, prompts, resources), with pins against rug pulls')
+  .argument('<target>', 'a command to run over stdio, or an http(s) URL reached over Streamable HTTP')
+  .option('--arg <value>', 'an argument of the command (repeatable; may reference ${NAME})', collect, [])
+  .option('--env <name>', 'pass this environment variable to the command (repeatable); it gets PATH and these only', collect, [])
+  .option('--header <line>', 'a request header for a URL, e.g. \'Authorization: Bearer ${MCP_TOKEN}\' (repeatable; secrets by variable name only)', collect, [])
+  .option('--lock <file>', 'lock file of pinned definitions (default: ./redline-mcp.lock.json when it exists or with --update-lock)')
+  .option('--update-lock', 'write the server\'s current definitions into the lock file')
+  .option('--json', 'print the scan as JSON')
+  .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: low | medium | high | critical')
+  .option('--timeout <seconds>', 'how long each request may take', '30')
+  .action(async (target: string, options) => {
+    const { runMcpScanCommand } = await import('./commands/mcp-command.js');
+    process.exitCode = await runMcpScanCommand(target, options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')
