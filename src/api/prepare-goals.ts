@@ -5,6 +5,7 @@ import { builtinGoalSets } from '../datasets/builtin-goal-sets.js';
 import { readGoalFile } from '../datasets/goal-file.js';
 import { loadDataset } from '../datasets/load-dataset.js';
 import type { GoalSource } from '../config/schema.js';
+import { agentSuites, suiteGoals } from '../agents/suites/index.js';
 
 /** Loads every goal source in order; duplicate ids are a configuration error. */
 export function prepareGoals(sources: readonly GoalSource[], where: { file: string; baseDir: string; datasetDir: string }): Goal[] {
@@ -12,7 +13,9 @@ export function prepareGoals(sources: readonly GoalSource[], where: { file: stri
   const seen = new Map<string, number>();
   sources.forEach((source, index) => {
     const loaded: readonly Goal[] =
-      'dataset' in source
+      'suite' in source && !('dataset' in source)
+        ? suiteGoals(agentSuites[source.suite as string]!)
+        : 'dataset' in source
         ? fromDataset(source, { ...where, index })
         : 'builtin' in source
           ? builtinGoalSets[source.builtin as string] ?? []

@@ -94,6 +94,17 @@ program
   });
 
 program
+  .command('agents <runId>')
+  .description('Task-suite metrics of a run over a tool-using app: utility, and per technique targeted attack success and utility under attack, with intervals clustered by task')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--json', 'print the metrics as JSON')
+  .action(async (runId: string, options) => {
+    const { runAgentsCommand } = await import('./commands/agents-command.js');
+    process.exitCode = await runAgentsCommand(runId, options);
+  });
+
+program
   .command('serve')
   .description('Serve a local dashboard over the stored runs: read, filter, compare and review (loopback only by default)')
   .option('--db <file>', 'database file')

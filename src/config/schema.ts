@@ -8,6 +8,7 @@ import { scorerOptions, scorerOptionsFor } from '../scorers/scorer-options.js';
 import { builtinComponents, type Components } from './components.js';
 import { componentEntry, strictComponentEntries } from './component-entry.js';
 import { MODEL_ROLES } from './model-roles.js';
+import { agentSuites } from '../agents/suites/index.js';
 import { calibrationSource } from './calibration-source.js';
 import { severityRules } from '../taxonomy/severity-rules.js';
 import { gateSettings } from '../taxonomy/gate-settings.js';
@@ -36,6 +37,7 @@ const datasetId = z
   .meta({ enum: datasetIds });
 
 const goalSource = z.union([
+  z.strictObject({ suite: z.enum(Object.keys(agentSuites) as [string, ...string[]]).describe('A task suite for tool-using apps: its user tasks (benign) and every user task × injection task (malicious), decided by the suite\'s checks (docs/agents.md)') }),
   z.strictObject({ builtin: z.enum(Object.keys(builtinGoalSets) as [string, ...string[]]).describe('A goal set shipped with Redline') }),
   z.strictObject({ file: z.string().min(1).describe('JSONL file of goals: {"id","text","category","persona"} per line') }),
   z

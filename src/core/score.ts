@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Goal } from './goal.js';
 import type { KnownSecrets } from './known-secrets.js';
-import type { Message } from './message.js';
+import type { ContentPart, Message } from './message.js';
 import type { Verdict } from './outcome.js';
 import type { Descriptor, OptionsSchema } from './registry.js';
 
@@ -27,6 +27,8 @@ export type ScoreInput = {
   readonly conversation: readonly Message[];
   /** The target's final reply. */
   readonly response: string;
+  /** The final reply's parts when it held more than text: a tool-using app's whole trace of calls and results. */
+  readonly parts?: readonly ContentPart[];
 };
 
 /** The label of the deciding score of a reply the target's content filter blocked (read as the application refusing). */

@@ -79,7 +79,7 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
     const why = ended ?? { kind: 'orchestrator', message: 'the conversation ended without a reply from the target' };
     return finish({ error: { kind: why.kind, message: why.message } });
   }
-  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: replyReading({ text: reply.content, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }) }, reply.content === '' ? lastBlocked : undefined);
+  const scored = await scoreReply(context, { goal, conversation: outcome.transcript, response: replyReading({ text: reply.content, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }), ...(reply.parts === undefined ? {} : { parts: reply.parts }) }, reply.content === '' ? lastBlocked : undefined);
   if (context.stop.aborted) return undefined;
   return finish(scored);
 }

@@ -24,7 +24,7 @@ export async function runSingleTurn(planned: PlannedAttempt, context: AttemptCon
   }
   // Scorers read the conversation as the technique meant it: the turns before conversion, the reply as interpreted.
   const conversation: Message[] = [...prompt.messages.map(({ role, content }) => ({ role, content })), { role: 'assistant', content: reply.read }];
-  const scored = await scoreReply(context, { goal, conversation, response: reply.read }, reply.blocked);
+  const scored = await scoreReply(context, { goal, conversation, response: reply.read, ...(reply.parts === undefined ? {} : { parts: reply.parts }) }, reply.blocked);
   // Stopped while scoring (a judge call cut short): drop it, so a resume runs it again instead of keeping 'unscored'.
   if (context.stop.aborted) return undefined;
   return finishAttempt({ planned, session, startedAt, finishedAt: context.clock.now(), result: scored });

@@ -1,5 +1,6 @@
 import { createRegistry, type Registry } from '../core/registry.js';
 import type { ScorerDescriptor } from '../core/score.js';
+import { agentTaskScorer } from './agent-task-scorer.js';
 import { canaryScorer } from './canary-scorer.js';
 import { conversationScorer } from './conversation/conversation-scorer.js';
 import { compositeScorer } from './composite/composite-scorer.js';
@@ -25,6 +26,7 @@ const all = [
   promptLeakScorer,
   exfilUrlScorer,
   provenExfilScorer,
+  agentTaskScorer,
   insecureOutputScorer,
   goalPatternScorer,
   falsePremiseScorer,

@@ -13,3 +13,4 @@ export * from './turn-curves.js';
 export * from './cluster-bootstrap.js';
 export * from './mcnemar.js';
 export * from './paired-difference.js';
+export * from './clustered-rate.js';
