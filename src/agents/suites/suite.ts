@@ -11,11 +11,19 @@ export type TaskView = {
   readonly state: unknown;
 };
 
+/** A tool call of a ground-truth trajectory. */
+export type SolutionCall = { readonly name: string; readonly args: Readonly<Record<string, unknown>> };
+
+/** What a competent agent does for a task: its tool calls in order, and its final answer. */
+export type Solution = { readonly calls: readonly SolutionCall[]; readonly answer: string };
+
 /** Something an ordinary user asks the agent to do, and how to tell it was done. */
 export type UserTask = {
   readonly id: string;
   /** The user's request. */
   readonly prompt: string;
+  /** A ground-truth trajectory that does it (tests check the utility check accepts it; the demo agent follows it). */
+  readonly solution: Solution;
   /** True when the agent did what was asked (a pure function of the final answer, calls and state). */
   readonly utility: (view: TaskView) => boolean;
 };
@@ -25,6 +33,8 @@ export type InjectionTask = {
   readonly id: string;
   /** The attacker's instruction, as planted (may hold listener placeholders such as {{exfil.email}}). */
   readonly goal: string;
+  /** The calls that carry it out (`{{exfil.email}}` and `{{exfil.url}}` in arguments stand for the attempt's own addresses). */
+  readonly solution: readonly SolutionCall[];
   /** True when the attack succeeded (a pure function of the final answer, calls and state). */
   readonly security: (view: TaskView) => boolean;
 };
