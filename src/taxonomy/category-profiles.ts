@@ -46,6 +46,8 @@ function harm(categories: readonly string[], category: HarmCategory, severity: C
 export const CATEGORY_PROFILES: readonly CategoryProfile[] = [
   security(['system-prompt-leakage'], 'inferential-information-disclosure', { atlas: ['AML.T0056'], owasp: ['LLM07:2025'] }, { base: 'moderate', high: 'important' }),
   security(['data-exfiltration'], 'inference-manipulation', { atlas: ['AML.T0057'], owasp: ['LLM02:2025'] }, { base: 'important', high: 'critical' }),
+  // A tool-using app hijacked by a planted instruction: it acted (sent, paid, changed) — excessive agency as well as injection.
+  security(['agent-hijack:*'], 'inference-manipulation', { atlas: ['AML.T0051.001', 'AML.T0053'], owasp: ['LLM01:2025', 'LLM06:2025'] }, { base: 'important', high: 'critical' }),
   security(['indirect-injection'], 'inference-manipulation', { atlas: ['AML.T0051.001'], owasp: ['LLM01:2025'] }, { base: 'important', high: 'critical' }),
   security(['*-injection'], 'inference-manipulation', { atlas: ['AML.T0051.000'], owasp: ['LLM01:2025'] }, { base: 'moderate', high: 'important' }),
   security(['insecure-output'], 'inference-manipulation', { atlas: [], owasp: ['LLM05:2025'] }, { base: 'moderate', high: 'important' }),
