@@ -292,7 +292,7 @@ program
     process.exitCode = await runRescoreCommand(runId, options);
   });
 
-const mcp = program.command('mcp').description('Audit MCP (Model Context Protocol) servers');
+const mcp = program.command('mcp').description('Audit MCP (Model Context Protocol) servers, and serve malicious ones to test agents');
 mcp
   .command('scan')
   .description('Static, offline audit of what an MCP server advertises (tool descriptions, schemas, prompts, resources), with pins against rug pulls')
@@ -308,6 +308,18 @@ mcp
   .action(async (target: string, options) => {
     const { runMcpScanCommand } = await import('./commands/mcp-command.js');
     process.exitCode = await runMcpScanCommand(target, options);
+  });
+mcp
+  .command('serve')
+  .description('Serve malicious MCP servers (tool poisoning, shadowing, rug pull, injection in results, hidden Unicode) for an agent under test; print each hit')
+  .argument('[names...]', 'which attack servers (default: all; see --list)')
+  .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8765')
+  .option('--host <address>', 'loopback address to bind', '127.0.0.1')
+  .option('--stdio <name>', 'serve this one attack server over standard input and output instead')
+  .option('--list', 'list the attack servers and what each tests')
+  .action(async (names: string[], options) => {
+    const { runMcpServeCommand } = await import('./commands/mcp-serve-command.js');
+    process.exitCode = await runMcpServeCommand(names, options);
   });
 
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
