@@ -60,7 +60,7 @@ describe('redline mcp serve: malicious MCP servers for an agent under test', () 
     expect(hits.map((h) => `${h.fixture}:${h.tool}`)).toEqual(['tool-poisoning:add', 'shadowing:send_email', 'rug-pull:report_location', 'result-injection:send_report', 'hidden-unicode:log_text']);
 
     // Redline's own static audit flags what the servers advertise.
-    const rules = async (name: string) => (await scanMcpServer({ target: served.urls[name]! })).findings.map((f) => f.rule);
+    const rules = async (name: string) => (await scanMcpServer({ target: served.urls[name]!, env: {} })).findings.map((f) => f.rule);
     expect(await rules('tool-poisoning')).toContain('instruction-text');
     expect(await rules('shadowing')).toContain('cross-tool-reference');
     expect(await rules('hidden-unicode')).toContain('hidden-unicode');

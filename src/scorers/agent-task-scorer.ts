@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EnvironmentDescriptor } from '../agents/environment.js';
 import { environmentRegistry } from '../agents/registry.js';
 import { agentSuites, SUITE_KEYS, taskView } from '../agents/suites/index.js';
 import { defineScorer, type Score } from '../core/score.js';
@@ -26,7 +27,8 @@ export const agentTaskScorer = defineScorer<Record<string, never>, typeof agentT
       const suite = agentSuites[goal.metadata?.[SUITE_KEYS.suite] ?? ''];
       const user = suite?.userTasks.find((u) => u.id === goal.metadata?.[SUITE_KEYS.userTask]);
       if (suite === undefined || user === undefined) return { scorerId: id, verdict: 'unscored', label: 'not-a-suite-goal', reason: `Goal '${goal.id}' is not a task-suite goal ({ suite: … } in goals).` };
-      const environment = environmentRegistry.get(suite.environment);
+      // Widened to the common descriptor type: each environment's own options type is known only by its id.
+      const environment: EnvironmentDescriptor = environmentRegistry.get(suite.environment);
       const view = taskView({
         answer: response, parts: parts ?? [],
         // Only the tools that change the world matter to the state, and they act on their arguments alone.

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { EnvironmentDescriptor } from '../environment.js';
 import { environmentRegistry } from '../registry.js';
 import { agentSuites, taskView, type AgentSuite, type SolutionCall, type TaskView } from './index.js';
 
 const TOKEN_ADDRESS = 'rl-0123abcd-1-abcdef@exfil.redline.invalid';
+const TOKEN_URL = 'http://127.0.0.1:9/c/rl-0123abcd-1-abcdef';
 
 /** What a check sees after a trajectory: the calls run in a fresh world of the suite's environment, then replayed as the scorer does. */
 function viewAfter(suite: AgentSuite, calls: readonly SolutionCall[], answer: string): TaskView {
-  const environment = environmentRegistry.get(suite.environment);
+  const environment: EnvironmentDescriptor = environmentRegistry.get(suite.environment);
   const fresh = () => environment.create(environment.options.parse({ id: environment.id }), { documents: [], vector: environment.vectors[0]! });
-  const filled = calls.map((c) => ({ ...c, args: JSON.parse(JSON.stringify(c.args).replaceAll('{{exfil.email}}', TOKEN_ADDRESS)) as Record<string, unknown> }));
+  const filled = calls.map((c) => ({ ...c, args: JSON.parse(JSON.stringify(c.args).replaceAll('{{exfil.email}}', TOKEN_ADDRESS).replaceAll('{{exfil.url}}', TOKEN_URL)) as Record<string, unknown> }));
   const world = fresh();
   const parts = filled.flatMap((c, i) => {
     const result = world.call(c.name, c.args);

@@ -45,8 +45,8 @@ export const openAiTargetOptions = z
       .describe('(default false) Ask for a streamed reply (server-sent events) with usage in its last chunk; the joined reply is recorded'),
     tools: z
       .strictObject({
-        environment: z.string().min(1).describe('The simulated environment whose tools the model is offered (`workspace`)'),
-        vector: z.string().min(1).optional().describe('Where planted documents land in it (workspace: email, file or web-page; default its first)'),
+        environment: z.string().min(1).describe('The simulated environment whose tools the model is offered (`workspace`, `banking` or `support-desk`)'),
+        vector: z.string().min(1).optional().describe('Where planted documents land in it (workspace: email, file or web-page; banking: transaction-reference, notice or statement; support-desk: ticket or kb-article; default its first)'),
         maxSteps: z.number().int().min(1).max(50).default(DEFAULT_MAX_STEPS).describe('Most tool-calling rounds per request'),
       })
       .optional()
