@@ -50,7 +50,12 @@ export type AgentSuite = {
 };
 
 /** Metadata keys a suite's goals carry, read by the agent-task scorer and the agent-hijacking techniques. */
-export const SUITE_KEYS = { suite: 'suite', userTask: 'userTaskId', injectionTask: 'injectionTaskId', userPrompt: 'userTask' } as const;
+export const SUITE_KEYS = { suite: 'suite', userTask: 'userTaskId', injectionTask: 'injectionTaskId', userPrompt: 'userTask', toolHint: 'toolHint' } as const;
+
+/** The calls that carry out an injection task, written out for the tool-knowledge template: `send_money(iban="…", amount=100)`. */
+export function toolHint(calls: readonly SolutionCall[]): string {
+  return calls.map((c) => `${c.name}(${Object.entries(c.args).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`).join(', then ');
+}
 
 /**
  * A suite as goals: one benign goal per user task (the user's request; decided by its utility check), and one
@@ -65,7 +70,7 @@ export function suiteGoals(suite: AgentSuite): Goal[] {
   }));
   const attacks = suite.userTasks.flatMap((u) => suite.injectionTasks.map((i): Goal => ({
     id: `${suite.id}/${u.id}/${i.id}`, text: i.goal, category: `agent-hijack:${suite.id}`, persona: 'malicious', source, scorer: 'agent-task',
-    metadata: { [SUITE_KEYS.suite]: suite.id, [SUITE_KEYS.userTask]: u.id, [SUITE_KEYS.injectionTask]: i.id, [SUITE_KEYS.userPrompt]: u.prompt },
+    metadata: { [SUITE_KEYS.suite]: suite.id, [SUITE_KEYS.userTask]: u.id, [SUITE_KEYS.injectionTask]: i.id, [SUITE_KEYS.userPrompt]: u.prompt, [SUITE_KEYS.toolHint]: toolHint(i.solution) },
   })));
   return [...benign, ...attacks];
 }

@@ -93,5 +93,9 @@ describe('agent-hijacking templates', () => {
     }
     const own = agentInjectionTechniques[0]!.create({}, undefined as never).build({ ...goal, metadata: { userTask: 'Summarise my files.' } });
     expect(own.messages[0]!.content).toBe('Summarise my files.');
+    // Tool knowledge names the calls a suite's goal carries, and no tool at all otherwise.
+    const knowing = agentInjectionTechniques[1]!.create({}, undefined as never);
+    expect(knowing.build({ ...goal, metadata: { toolHint: 'send_money(iban="XX00", amount=100)' } }).documents![0]).toContain('call send_money(iban="XX00", amount=100),');
+    expect(knowing.build(goal).documents![0]).not.toMatch(/send_email|fetch_webpage/);
   });
 });
