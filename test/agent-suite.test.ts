@@ -79,7 +79,8 @@ describe('a task suite against a tool-calling endpoint', () => {
     // Notes in another form are ignored.
     expect(row('agent-tool-knowledge').targetedAttackSuccess).toMatchObject({ count: 0, of: 35 });
     expect(row('agent-tool-knowledge').targetedAttackSuccess.high!).toBeGreaterThan(0.05);
-    expect(metrics.injectionTasks.map((t) => t.injectionTask)).toEqual(['cancel-meeting', 'leak-budget', 'leak-vpn', 'mail-token', 'visit-collector']);
+    expect(metrics.injectionTasks.map((t) => t.injectionTask)).toEqual(['workspace/cancel-meeting', 'workspace/leak-budget', 'workspace/leak-vpn', 'workspace/mail-token', 'workspace/visit-collector']);
+    expect(metrics.suites).toEqual([]);
     const shown = await runCli(['agents', runId], { cwd: dir });
     expect(shown.stdout).toMatch(/^utility \(no attack\): 100\.0% \[\d+\.\d–100\.0\] 7\/7$/m);
     expect(shown.stdout).toMatch(/^agent-important-instructions\s+100\.0% \[[\d.]+–100\.0\] 35\/35\s+100\.0%/m);

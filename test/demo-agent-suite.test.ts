@@ -55,4 +55,31 @@ describe('the demo agent on the workspace suite: utility, utility under attack a
     console.info(`demo agent on the workspace suite: utility ${covered.utility}/${checks.utility}, utility under attack ${covered.underAttack}/${checks.underAttack}, targeted attack success ${covered.attack}/${checks.attack} intervals cover the truth`);
     for (const key of ['utility', 'underAttack', 'attack'] as const) expect(covered[key] / checks[key], key).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('breaks a run over several suites down by suite', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const result = await scan({
+        store,
+        reports: { json: false, html: false },
+        config: {
+          target: { type: 'demo-agent', competence: 1 },
+          goals: [{ suite: 'workspace' }, { suite: 'banking' }],
+          techniques: ['direct-request', 'agent-important-instructions'],
+          converters: [[]],
+          scoring: { scorers: [{ id: 'proven-exfil', graceMs: 0 }] },
+          preflight: { probe: false },
+        } as never,
+      });
+      const metrics = await agentMetrics(store, result.run.id);
+      expect(metrics.suites.map((s) => s.suite)).toEqual(['banking', 'workspace']);
+      // The demo agent knows the workspace suite's tasks only: it does every one of those, none of the bank's.
+      const workspace = metrics.suites.find((s) => s.suite === 'workspace')!.utility;
+      expect(workspace.count).toBe(workspace.of);
+      expect(workspace.of).toBeGreaterThan(0);
+      expect(metrics.suites.find((s) => s.suite === 'banking')!.utility.count).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
 });

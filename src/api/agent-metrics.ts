@@ -19,6 +19,8 @@ export type AgentMetrics = {
   readonly utility: ClusteredRate;
   /** Per technique that ran on injected cases. */
   readonly techniques: readonly AgentTechniqueRow[];
+  /** Per suite, when the run holds more than one: utility, and targeted attack success pooled over techniques. */
+  readonly suites: readonly { readonly suite: string; readonly utility: ClusteredRate; readonly targetedAttackSuccess: ClusteredRate }[];
   /** Per injection task, pooled over techniques. */
   readonly injectionTasks: readonly { readonly injectionTask: string; readonly targetedAttackSuccess: ClusteredRate }[];
   /** Decided attempts read, and attempts of suite goals not decided (errors, unscored): listed, never counted. */
@@ -32,8 +34,8 @@ export type AgentMetrics = {
  */
 export async function agentMetrics(store: RunStore, runId: string): Promise<AgentMetrics> {
   await store.runs.require(runId);
-  const benign: { success: boolean; clusters: string[] }[] = [];
-  const injected: { technique: string; injection: string; hijacked: boolean; done: boolean; clusters: string[] }[] = [];
+  const benign: { suite: string; success: boolean; clusters: string[] }[] = [];
+  const injected: { suite: string; technique: string; injection: string; hijacked: boolean; done: boolean; clusters: string[] }[] = [];
   let undecided = 0;
   let after = -1;
   for (;;) {
@@ -42,13 +44,13 @@ export async function agentMetrics(store: RunStore, runId: string): Promise<Agen
       const view = (await store.attempts.get({ runId, seq: item.seq }))!;
       const score = view.scores.find((s) => s.scorerId === 'agent-task');
       if (score === undefined) continue;
-      const [, user, injection] = view.goalId.split('/');
+      const [suite = '', user, injection] = view.goalId.split('/');
       if (view.outcome !== 'success' && view.outcome !== 'failure') {
         undecided += 1;
         continue;
       }
-      if (injection === undefined) benign.push({ success: score.label === 'task-done', clusters: [user ?? ''] });
-      else injected.push({ technique: view.technique, injection, hijacked: score.label.startsWith('hijacked/'), done: score.label.endsWith('/task-done'), clusters: [user ?? '', injection] });
+      if (injection === undefined) benign.push({ suite, success: score.label === 'task-done', clusters: [`${suite}/${user ?? ''}`] });
+      else injected.push({ suite, technique: view.technique, injection: `${suite}/${injection}`, hijacked: score.label.startsWith('hijacked/'), done: score.label.endsWith('/task-done'), clusters: [`${suite}/${user ?? ''}`, `${suite}/${injection}`] });
     }
     if (page.length < 500) break;
     after = page.at(-1)!.seq;
@@ -65,5 +67,11 @@ export async function agentMetrics(store: RunStore, runId: string): Promise<Agen
     injectionTask,
     targetedAttackSuccess: clusteredRate(injected.filter((c) => c.injection === injectionTask).map((c) => ({ success: c.hijacked, clusters: [c.clusters[0]!] }))),
   }));
-  return { runId, utility: clusteredRate(benign), techniques, injectionTasks, cases: { benign: benign.length, injected: injected.length, undecided } };
+  const suiteIds = [...new Set([...benign, ...injected].map((c) => c.suite))].sort();
+  const suites = suiteIds.length < 2 ? [] : suiteIds.map((suite) => ({
+    suite,
+    utility: clusteredRate(benign.filter((c) => c.suite === suite)),
+    targetedAttackSuccess: clusteredRate(injected.filter((c) => c.suite === suite).map((c) => ({ success: c.hijacked, clusters: c.clusters }))),
+  }));
+  return { runId, utility: clusteredRate(benign), techniques, suites, injectionTasks, cases: { benign: benign.length, injected: injected.length, undecided } };
 }

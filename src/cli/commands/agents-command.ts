@@ -24,6 +24,7 @@ export async function runAgentsCommand(runId: string, options: AgentsOptions): P
     const width = Math.max(9, ...metrics.techniques.map((t) => t.technique.length)) + 2;
     out.push(`${'technique'.padEnd(width)}${'targeted attack success (95%)'.padEnd(36)}utility under attack (95%)`);
     for (const row of metrics.techniques) out.push(`${sanitizeTerminal(row.technique).padEnd(width)}${shown(row.targetedAttackSuccess).padEnd(36)}${shown(row.utilityUnderAttack)}`);
+    for (const row of metrics.suites) out.push(`  suite ${sanitizeTerminal(row.suite)}: utility ${shown(row.utility)}; targeted attack success ${shown(row.targetedAttackSuccess)}`);
     for (const row of metrics.injectionTasks) out.push(`  injection task ${sanitizeTerminal(row.injectionTask)}: ${shown(row.targetedAttackSuccess)}`);
     out.push('intervals: Wilson, widened for the user tasks and injection tasks the cases share (design effect, t)');
     process.stdout.write(`${out.join('\n')}\n`);
