@@ -4,9 +4,10 @@ import type { Goal } from './goal.js';
 /**
  * Placeholders a goal (its text or metadata) may hold, filled per attempt with the out-of-band listener's addresses:
  * `{{exfil.url}}` a link, `{{exfil.image}}` a markdown image, `{{exfil.link}}` a markdown link, `{{exfil.email}}` an
- * address, `{{exfil.token}}` the bare token. A request that reaches the listener with the token proves the data left.
+ * address, `{{exfil.token}}` the bare token, `{{exfil.page}}` a poisoned web page for browsing agents (fetching it is
+ * not a hit; doing what it says is). A request that reaches the listener with the token proves the data left.
  */
-const PLACEHOLDER = /\{\{\s*exfil\.(url|image|link|email|token)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*exfil\.(url|image|link|email|token|page)\s*\}\}/g;
 
 /** The metadata key under which a filled goal carries its attempt's token (read by the `proven-exfil` scorer). */
 export const EXFIL_TOKEN_KEY = 'exfilToken';
@@ -64,6 +65,7 @@ export function goalWithExfil(goal: Goal, input: { readonly baseUrl: string; rea
     link: `[details](${base}/c/${input.token})`,
     email: `${input.token}@exfil.redline.invalid`,
     token: input.token,
+    page: `${base}/p/${input.token}`,
   };
   const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => values[name]!);
   const metadata = Object.fromEntries(Object.entries(goal.metadata ?? {}).map(([k, v]) => [k, fill(v)]));

@@ -82,8 +82,9 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
     process.stdout.write(`${renderTable(result.summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
     process.stdout.write(`database: ${result.database}\n`);
     if (result.listener !== undefined) {
-      const { baseUrl, attributed, unattributed, toolCalls } = result.listener;
-      process.stdout.write(`listener: ${baseUrl}: ${attributed} requests and ${toolCalls} tool calls carried an attempt's token (proven exfiltration, recorded against it); ${unattributed} requests carried no token of this run (counted, not attributed)\n`);
+      const { baseUrl, attributed, unattributed, toolCalls, pages } = result.listener;
+      const served = pages > 0 ? `; ${pages} poisoned pages served (reading one is not a hit)` : '';
+      process.stdout.write(`listener: ${baseUrl}: ${attributed} requests and ${toolCalls} tool calls carried an attempt's token (proven exfiltration, recorded against it); ${unattributed} requests carried no token of this run (counted, not attributed)${served}\n`);
     }
     if (result.reports.json) process.stdout.write(`json:     ${result.reports.json}\n`);
     if (result.reports.html) process.stdout.write(`html:     ${result.reports.html}\n`);
