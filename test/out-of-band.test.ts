@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exfilToken } from '../src/core/exfil.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-run-store.js';
 import { startOpenAiServer } from './support/openai-server.js';
-import { runCli } from './support/run-cli.js';
+import { runCli, startCli } from './support/run-cli.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -102,5 +102,32 @@ describe('out-of-band proof of exfiltration', () => {
     for (const item of await store.attempts.query({ runId, filter: {}, limit: 100 })) {
       expect({ goal: item.goalId, outcome: item.outcome }).toEqual({ goal: item.goalId, outcome: item.goalId === 'careful' ? 'success' : 'failure' });
     }
+  });
+});
+
+describe('redline listen', () => {
+  it('attributes a late request to its stored run and attempt, and prints others as unattributed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-listen-'));
+    writeFileSync(join(dir, 'redline.yaml'), 'techniques: [direct-request]\nconverters: [[]]\ntrials: 1\n');
+    const scanned = await runCli(['scan', '--no-progress', '--no-reports'], { cwd: dir });
+    expect(scanned.code, scanned.stderr).toBe(0);
+    const runId = /run (r-\S+):/.exec(scanned.stderr)![1]!;
+    const { child, done } = startCli(['listen', '--port', '0'], { cwd: dir });
+    const url = await new Promise<string>((resolve) => {
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+        if (found) resolve(found[1]!);
+      });
+    });
+    await (await fetch(`${url}/i/${exfilToken({ runId, seq: 3 })}.png`)).arrayBuffer();
+    await (await fetch(`${url}/i/rl-00000000-1-abcdef.png`)).arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.stdout).toContain(`hit: run ${runId} attempt 3: GET /i/${exfilToken({ runId, seq: 3 })}.png`);
+    expect(result.stdout).toContain('unattributed: GET /i/rl-00000000-1-abcdef.png');
+    expect(result.stderr).toContain('stopped: 1 attributed, 1 unattributed');
   });
 });

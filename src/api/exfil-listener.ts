@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exfilTokenSeq, findExfilToken, type ExfilHit } from '../core/exfil.js';
+import type { RunStore } from '../core/run-store.js';
+import { createHash } from 'node:crypto';
 
 /** Where the listener listens, and the address attempts plant when the target reaches it another way. */
 export type ExfilListenerOptions = {
@@ -56,7 +58,13 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * Requests without a valid token of this run are counted apart and never attributed. It serves nothing but a pixel
  * or "ok", reads no body, and binds loopback unless told otherwise.
  */
-export async function startExfilListener(input: ExfilListenerOptions & { readonly runId: string; readonly onHit: (hit: ExfilHit, seq: number) => void }): Promise<ExfilListener> {
+export async function startExfilListener(input: ExfilListenerOptions & {
+  /** The attempt a token belongs to: one run's (`exfilTokenSeq`), or any stored run's (`redline listen`). */
+  readonly attribute: (token: string) => { readonly runId: string; readonly seq: number } | undefined | Promise<{ readonly runId: string; readonly seq: number } | undefined>;
+  readonly onHit: (hit: ExfilHit, attempt: { readonly runId: string; readonly seq: number }) => void;
+  /** Told of each request carrying no token of a known run. */
+  readonly onStray?: (hit: ExfilHit) => void;
+}): Promise<ExfilListener> {
   let attributed = 0;
   let unattributedCount = 0;
   const strays: ExfilHit[] = [];
@@ -76,15 +84,17 @@ export async function startExfilListener(input: ExfilListenerOptions & { readonl
     const token = findExfilToken(path);
     const userAgent = request.headers['user-agent'];
     const hit: ExfilHit = { token: token ?? '', at: Date.now(), method: request.method ?? 'GET', path, ...(userAgent === undefined ? {} : { userAgent: clip(userAgent, 200) }) };
-    const seq = token === undefined ? undefined : exfilTokenSeq(token, input.runId);
-    if (seq === undefined) {
-      unattributedCount += 1;
-      strays.push(hit);
-      if (strays.length > 100) strays.shift();
-    } else {
-      attributed += 1;
-      input.onHit(hit, seq);
-    }
+    void Promise.resolve(token === undefined ? undefined : input.attribute(token)).then((attempt) => {
+      if (attempt === undefined) {
+        unattributedCount += 1;
+        strays.push(hit);
+        if (strays.length > 100) strays.shift();
+        input.onStray?.(hit);
+      } else {
+        attributed += 1;
+        input.onHit(hit, attempt);
+      }
+    }, () => undefined);
     request.resume();
     const image = /\.(png|gif|jpe?g|svg|webp)(\?|$)/i.test(path);
     response.writeHead(200, { 'content-type': image ? 'image/png' : 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -111,5 +121,39 @@ export async function startExfilListener(input: ExfilListenerOptions & { readonl
       server.close(() => resolve());
       server.closeAllConnections();
     }),
+  };
+}
+
+/** Attribution to one run's attempts, for the listener a scan starts. */
+export function runTokens(runId: string): (token: string) => { readonly runId: string; readonly seq: number } | undefined {
+  return (token) => {
+    const seq = exfilTokenSeq(token, runId);
+    return seq === undefined ? undefined : { runId, seq };
+  };
+}
+
+/**
+ * Attribution to any run in a store, for `redline listen`: a token's run tag names the run (re-reading the run list
+ * when a tag is new), and its check must hold for that run and position.
+ */
+export function storedRunTokens(store: RunStore): (token: string) => Promise<{ readonly runId: string; readonly seq: number } | undefined> {
+  let byTag = new Map<string, string[]>();
+  const refresh = async () => {
+    const next = new Map<string, string[]>();
+    for (const run of await store.runs.list()) {
+      const tag = createHash('sha256').update(run.id).digest('hex').slice(0, 8);
+      next.set(tag, [...(next.get(tag) ?? []), run.id]);
+    }
+    byTag = next;
+  };
+  return async (token) => {
+    const tag = /^rl-([0-9a-f]{8})-/.exec(token)?.[1];
+    if (tag === undefined) return undefined;
+    if (!byTag.has(tag)) await refresh();
+    for (const runId of byTag.get(tag) ?? []) {
+      const seq = exfilTokenSeq(token, runId);
+      if (seq !== undefined) return { runId, seq };
+    }
+    return undefined;
   };
 }

@@ -13,7 +13,7 @@ import { executeSlice, type Progress } from '../engine/execute-slice.js';
 import { planRun, type Plan } from '../engine/plan.js';
 import { createRateLimiter, type RateLimiter } from '../engine/rate-limiter.js';
 import { createTranslator } from '../engine/translator.js';
-import { startExfilListener, type ExfilListener, type ExfilListenerCounts } from './exfil-listener.js';
+import { runTokens, startExfilListener, type ExfilListener, type ExfilListenerCounts } from './exfil-listener.js';
 import { closePrepared } from './close-prepared.js';
 import { helperModelFor } from './helper-model-for.js';
 import { inlineCalibration } from './load-calibration.js';
@@ -124,7 +124,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
     // Goals that plant listener addresses: each attempt's token, fetched or followed, is recorded against it.
     const witness = prepared.exfil;
     if (witness !== undefined) {
-      listener = await startExfilListener({ ...config.listener, runId: run.id, onHit: (hit) => witness.record(hit) });
+      listener = await startExfilListener({ ...config.listener, attribute: runTokens(run.id), onHit: (hit) => witness.record(hit) });
     }
     const writer = await store.attempts.openWriter({ run, components: prepared.refs, ...(input.batching ? { batching: input.batching } : {}) });
     if (input.onStart) {

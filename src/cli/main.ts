@@ -94,6 +94,18 @@ program
   });
 
 program
+  .command('listen')
+  .description('A standalone out-of-band listener: prints each request carrying a stored run\'s attempt token against that attempt (late fetches, agents run elsewhere)')
+  .option('--db <file>', 'database file')
+  .option('-c, --config <file>', 'configuration naming the database')
+  .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8700')
+  .option('--host <address>', 'loopback address to bind', '127.0.0.1')
+  .action(async (options) => {
+    const { runListenCommand } = await import('./commands/listen-command.js');
+    process.exitCode = await runListenCommand(options);
+  });
+
+program
   .command('agents <runId>')
   .description('Task-suite metrics of a run over a tool-using app: utility, and per technique targeted attack success and utility under attack, with intervals clustered by task')
   .option('--db <file>', 'database file')
