@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { exfilTokenSeq, findExfilToken, type ExfilHit } from '../core/exfil.js';
 import type { RunStore } from '../core/run-store.js';
+import { ConfigError } from '../core/errors.js';
 import { createHash } from 'node:crypto';
 
 /** Where the listener listens, and the address attempts plant when the target reaches it another way. */
@@ -104,11 +105,10 @@ export async function startExfilListener(input: ExfilListenerOptions & {
   server.requestTimeout = 10_000;
   const host = input.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(input.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`the out-of-band listener cannot listen on ${host}:${input.port ?? 0}: ${error.code ?? error.message}`, {
+      file: '<config>', path: 'listener.port', hint: error.code === 'EADDRINUSE' ? 'another program (or another scan) uses that port: set listener.port to a free one, or 0 for any' : 'set listener.host to a loopback address of this machine', cause: error,
+    })));
+    server.listen(input.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const bound = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
