@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentMetrics } from '../src/api/agent-metrics.js';
-import { scan } from '../src/api/scan.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-run-store.js';
+import { withScannedStore } from './support/in-memory-scan.js';
 
 const REPEATS = 40;
 const COMPETENCE = 0.7;
@@ -12,22 +11,16 @@ describe('the demo agent on the workspace suite: utility, utility under attack a
     const checks = { utility: 0, underAttack: 0, attack: 0 };
     const inside = (r: { low: number | null; high: number | null }, truth: number) => r.low! <= truth + 1e-12 && truth - 1e-12 <= r.high!;
     for (let seed = 1; seed <= REPEATS; seed += 1) {
-      const store = openSqliteStore(':memory:');
-      try {
-        const result = await scan({
-          store,
-          reports: { json: false, html: false },
-          config: {
-            target: { type: 'demo-agent', vector: 'email', competence: COMPETENCE },
-            goals: [{ suite: 'workspace' }],
-            techniques: ['direct-request', 'agent-important-instructions', 'agent-fake-completion'],
-            converters: [[]],
-            trials: 3,
-            seed,
-            scoring: { scorers: [{ id: 'proven-exfil', graceMs: 0 }] },
-            preflight: { probe: false },
-          } as never,
-        });
+      await withScannedStore({
+        target: { type: 'demo-agent', vector: 'email', competence: COMPETENCE },
+        goals: [{ suite: 'workspace' }],
+        techniques: ['direct-request', 'agent-important-instructions', 'agent-fake-completion'],
+        converters: [[]],
+        trials: 3,
+        seed,
+        scoring: { scorers: [{ id: 'proven-exfil', graceMs: 0 }] },
+        preflight: { probe: false },
+      }, async (store, result) => {
         const metrics = await agentMetrics(store, result.run.id);
         expect(metrics.cases.undecided).toBe(0);
         checks.utility += 1;
@@ -48,29 +41,21 @@ describe('the demo agent on the workspace suite: utility, utility under attack a
           checks.underAttack += 1;
           if (inside(row.utilityUnderAttack, COMPETENCE)) covered.underAttack += 1;
         }
-      } finally {
-        await store.close();
-      }
+      });
     }
     console.info(`demo agent on the workspace suite: utility ${covered.utility}/${checks.utility}, utility under attack ${covered.underAttack}/${checks.underAttack}, targeted attack success ${covered.attack}/${checks.attack} intervals cover the truth`);
     for (const key of ['utility', 'underAttack', 'attack'] as const) expect(covered[key] / checks[key], key).toBeGreaterThanOrEqual(0.9);
   });
 
   it('breaks a run over several suites down by suite', async () => {
-    const store = openSqliteStore(':memory:');
-    try {
-      const result = await scan({
-        store,
-        reports: { json: false, html: false },
-        config: {
-          target: { type: 'demo-agent', competence: 1 },
-          goals: [{ suite: 'workspace' }, { suite: 'banking' }],
-          techniques: ['direct-request', 'agent-important-instructions'],
-          converters: [[]],
-          scoring: { scorers: [{ id: 'proven-exfil', graceMs: 0 }] },
-          preflight: { probe: false },
-        } as never,
-      });
+    await withScannedStore({
+      target: { type: 'demo-agent', competence: 1 },
+      goals: [{ suite: 'workspace' }, { suite: 'banking' }],
+      techniques: ['direct-request', 'agent-important-instructions'],
+      converters: [[]],
+      scoring: { scorers: [{ id: 'proven-exfil', graceMs: 0 }] },
+      preflight: { probe: false },
+    }, async (store, result) => {
       const metrics = await agentMetrics(store, result.run.id);
       expect(metrics.suites.map((s) => s.suite)).toEqual(['banking', 'workspace']);
       // The demo agent knows the workspace suite's tasks only: it does every one of those, none of the bank's.
@@ -78,8 +63,6 @@ describe('the demo agent on the workspace suite: utility, utility under attack a
       expect(workspace.count).toBe(workspace.of);
       expect(workspace.of).toBeGreaterThan(0);
       expect(metrics.suites.find((s) => s.suite === 'banking')!.utility.count).toBe(0);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
