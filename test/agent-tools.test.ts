@@ -85,6 +85,9 @@ describe('a tool-using app: the openai target with a simulated workspace', () =>
     expect(shown.stdout).toContain('list_emails');
     const html = readFileSync(join(dir, '.redline', `${runId}.html`), 'utf8');
     expect(html).toContain('send_email');
+    // A tool-using app is its own target, and an attack on it is excessive agency too.
+    expect(result.stderr).toMatch(/against openai:mail-bot@127\.0\.0\.1:\d+\/tools:workspace@email/);
+    expect(html).toContain('LLM06:2025');
   });
 
   it('refuses an unknown environment or vector with the path and the choices', async () => {

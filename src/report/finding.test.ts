@@ -27,6 +27,17 @@ describe('buildFindings', () => {
     expect(exfil.securityClass).toBe('inference-manipulation');
   });
 
+  it('adds excessive agency (LLM06, AML.T0053) to every attack finding against a tool-using target, never to benign cells', () => {
+    for (const id of ['openai:gpt-4o@api.openai.com/tools:workspace@email', 'demo-agent:workspace@email']) {
+      const agentic = buildFindings({ ...summary, target: { ...summary.target, id } });
+      const exfil = find('data-exfiltration', agentic);
+      expect(exfil.owasp).toEqual(['LLM01:2025', 'LLM02:2025', 'LLM06:2025']);
+      expect(exfil.atlas).toEqual(['AML.T0053', 'AML.T0054', 'AML.T0057']);
+      expect(agentic.filter((f) => f.cell.persona === 'benign').every((f) => !f.owasp.includes('LLM06:2025'))).toBe(true);
+    }
+    expect(find('data-exfiltration').owasp).not.toContain('LLM06:2025');
+  });
+
   it('maps harmful-request categories onto hazard categories, with no security class', () => {
     expect(find('self-harm')).toMatchObject({ kind: 'content-harm', harm: 'suicide-and-self-harm', securityClass: null });
     expect(find('cyber-misuse')).toMatchObject({ harm: 'non-violent-crimes', status: 'undecided', severity: null });

@@ -5,6 +5,7 @@ import type { HarmCategory } from '../taxonomy/harm-category.js';
 import type { Severity } from '../taxonomy/severity.js';
 import { severityFor, type SeverityRule } from '../taxonomy/severity-rules.js';
 import type { TaxonomyTags } from '../core/taxonomy.js';
+import { isToolUsingTargetId } from '../core/tool-target-id.js';
 
 /** Whether a cell showed the failure it probes for. */
 export type FindingStatus = 'observed' | 'not-observed' | 'undecided';
@@ -41,14 +42,18 @@ export type FindingOptions = {
 
 const NO_TAGS: TaxonomyTags = { atlas: [], owasp: [] };
 
+/** What an attack on a tool-using target also is: excessive agency (OWASP LLM06) through its tools (ATLAS AML.T0053). */
+const AGENT_TAGS: TaxonomyTags = { atlas: ['AML.T0053'], owasp: ['LLM06:2025'] };
+
 /** One finding per cell of the summary, in the summary's order. */
 export function buildFindings(summary: RunSummary, options: FindingOptions = {}): Finding[] {
+  const agentic = isToolUsingTargetId(summary.target.id);
   return summary.cells.map((cell) => {
     const profile = categoryProfile(cell.category, cell.persona);
     // The registry id the store recorded with the cell: a display id is never parsed back.
     const known = cell.techniqueId === undefined ? undefined : options.techniqueTaxonomy?.(cell.techniqueId);
     // A benign persona's request is not an attack: the technique's attack ids would mislabel it.
-    const tags = cell.persona === 'benign' ? [profile.taxonomy] : [known ?? NO_TAGS, profile.taxonomy];
+    const tags = cell.persona === 'benign' ? [profile.taxonomy] : [known ?? NO_TAGS, profile.taxonomy, agentic ? AGENT_TAGS : NO_TAGS];
     return {
       cell,
       techniqueId: known === undefined ? null : cell.techniqueId!,

@@ -69,6 +69,7 @@ export const demoAgentTargetType = defineTarget({
   create: (input, context): Target => {
     const options = parseTargetOptions(demoAgentOptions, input, context);
     return {
+      // The `demo-agent:` prefix is how reports know it acts through tools (isToolUsingTargetId).
       id: `demo-agent:workspace@${options.vector}`,
       capabilities: { multiTurn: true, systemPrompt: false, documents: true },
       simulated: true,

@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import { z } from 'zod';
 import type { Message, Role, ToolCallPart, ToolResultPart } from '../../core/message.js';
 import { ConfigError } from '../../core/errors.js';
+import { toolTargetIdSuffix } from '../../core/tool-target-id.js';
 import { DEFAULT_MAX_STEPS, runToolLoop } from '../../agents/tool-loop.js';
 import { environmentRegistry } from '../../agents/registry.js';
 import type { EnvironmentDescriptor } from '../../agents/environment.js';
@@ -78,7 +79,9 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   const baseUrl = parseTargetUrl(options.baseUrl, { context, path: 'target.baseUrl' });
   const apiKey = options.apiKeyEnv ? readEnv(options.apiKeyEnv, { context, path: 'target.apiKeyEnv' }) : undefined;
   const headers = expandHeaders(options.headers, context);
-  const id = `openai:${options.model}@${baseUrl.host}`;
+  const agent = options.tools === undefined ? undefined : agentOf(options.tools, context);
+  // A tool-using app is another application than the bare endpoint: its id says so (and reports tag its findings).
+  const id = `openai:${options.model}@${baseUrl.host}${agent === undefined ? '' : toolTargetIdSuffix({ environment: agent.environment.id, vector: agent.vector })}`;
   // The SDK builds requests and reads errors; a pooled transport sends them (it never follows a redirect, which would
   // carry the key and headers to wherever it points: a 3xx is reported as an HTTP error).
   const transport = targetTransport(context);
@@ -94,7 +97,6 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
     logLevel: 'off',
     fetch: transport.fetch,
   });
-  const agent = options.tools === undefined ? undefined : agentOf(options.tools, context);
   const plan: ChatPlan = {
     client,
     transport,
