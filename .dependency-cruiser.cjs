@@ -3,13 +3,13 @@
 //   core ← components ← engine ← api ← cli | server        (components: targets, converters, classifiers,
 //   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers, agents)
 //   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
-//   mcp (static MCP audit): core, classifiers, converters
+//   mcp (static MCP audit): core, classifiers, converters;  ml (classic ML): core, targets
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // (or a `*-conformance.ts` suite) may wire higher layers together to exercise its module. Cycles, test code and
 // SQLite are checked everywhere.
 
-const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques|layers|agents)';
+const COMPONENTS = '(targets|converters|classifiers|scorers|datasets|techniques|layers|agents|ml)';
 // Tests, and conformance suites (test code a store implementation's tests run), are not shipped.
 const TEST = '(\\.test|-conformance)\\.ts$';
 
@@ -54,6 +54,8 @@ module.exports = {
       'targets/ and scorers/ import only core/, the shared detectors in classifiers/ and the simulated tool environments in agents/.'),
     onlyImports('agents-only-core', 'agents', 'core',
       'agents/ (simulated tool environments and the tool-calling loop) imports only core/: targets run it, the engine never needs it.'),
+    onlyImports('ml-only-core-and-targets', 'ml', 'core|targets',
+      'ml/ (classic ML: classifier targets, evasion, extraction and membership-inference attacks, demo victims) imports only core/ and targets/ (its HTTP classifier reuses the transport and failure mapping); the engine and api/ run it.'),
     onlyImports('techniques-only-core-classifiers-datasets', 'techniques', 'core|classifiers|datasets',
       'techniques/ import only core/, the shared detectors in classifiers/ and dataset readers for their material (datasets/).'),
     onlyImports('mcp-only-core-classifiers-converters', 'mcp', 'core|classifiers|converters',

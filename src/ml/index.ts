@@ -1,0 +1,10 @@
+// Classic ML: classifier targets, evasion, extraction and membership-inference attacks, demo victims.
+export { createOracle, type ClassifyBatch } from './oracle.js';
+export { createMlp, trainMlp, predictProbabilities, softmax, oneHot, type Mlp, type DenseLayer, type TrainOptions } from './mlp.js';
+export { packMlp, unpackMlp, type MlpWeights } from './mlp-weights.js';
+export { loadDigitSplits, DIGIT_PIXELS, type DigitSplits } from './datasets/mnist-digits.js';
+export { requirePackage } from './datasets/package-data.js';
+export { mlpClassifier } from './targets/mlp-classifier.js';
+export { demoDigitClassifier, DIGIT_INPUT } from './demo/demo-digits.js';
+export { DIGIT_LABELS, DIGIT_VICTIM_RECIPE, trainDigitMlp } from './demo/digit-victim.js';
+export * from './vector.js';
