@@ -50,7 +50,8 @@ export type PreparedStart = {
   readonly preflight: PreflightReport;
 };
 
-function newRunId(now: number): string {
+/** A new run id from the time and a random suffix, e.g. r-20261204-190112-4f2a. */
+export function newRunId(now: number): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `r-${stamp}-${randomInt(0, 0xffff).toString(16).padStart(4, '0')}`;
 }

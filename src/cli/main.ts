@@ -334,6 +334,27 @@ mcp
     process.exitCode = await runMcpServeCommand(names, options);
   });
 
+const ml = program.command('ml').description('Classic ML: evasion attacks against ordinary classifiers (digit recognisers, spam filters, tabular models)');
+ml
+  .command('scan')
+  .description('Run evasion attacks on correctly classified samples; store one attempt per attack × sample; print success with intervals, queries and perturbation sizes')
+  .option('-c, --config <file>', 'ML scan configuration (YAML); default: the demo digit victim, 20 digits, hop-skip-jump, simba and square')
+  .option('--db <file>', 'SQLite database (default: the configuration\'s output, .redline/redline.db)')
+  .option('--json', 'print the figures as JSON')
+  .option('--no-progress', 'print no progress lines')
+  .action(async (options) => {
+    const { runMlScanCommand } = await import('./commands/ml-command.js');
+    process.exitCode = await runMlScanCommand(options);
+  });
+ml
+  .command('attacks')
+  .description('List the classic-ML attacks with their threat model (label-only or score-based), norm and source')
+  .option('--json', 'print them as JSON')
+  .action(async (options) => {
+    const { runMlAttacksCommand } = await import('./commands/ml-command.js');
+    process.exitCode = runMlAttacksCommand(options);
+  });
+
 const datasets = program.command('datasets').description('Public red-team datasets: list them, download them');
 datasets
   .command('list')

@@ -99,12 +99,10 @@ function readConfigText(text: string, file: string): unknown {
 }
 
 /**
- * Loads the given file, else redline.yaml from `cwd`, else the embedded defaults; the plugins it lists are imported
- * first (their paths relative to its folder), so their components' ids and options are checked like Redline's own.
+ * Reads a YAML configuration file into a value, not yet validated: an unreadable, oversized or malformed file is a
+ * ConfigError naming the file (and line and column).
  */
-export async function loadConfig(input: { file?: string; cwd: string }): Promise<LoadedConfig> {
-  const file = input.file !== undefined ? resolve(input.cwd, input.file) : CONFIG_FILE_NAMES.map((n) => join(input.cwd, n)).find((f) => existsSync(f));
-  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd, warnings: [], components: builtinComponents };
+export function readConfigFile(file: string): unknown {
   const text = readUtf8Text(file, {
     maxBytes: MAX_CONFIG_BYTES,
     fail: ({ kind, message, row, hint, cause }) =>
@@ -117,7 +115,17 @@ export async function loadConfig(input: { file?: string; cwd: string }): Promise
         cause,
       }),
   });
-  const value = readConfigText(text, file);
+  return readConfigText(text, file);
+}
+
+/**
+ * Loads the given file, else redline.yaml from `cwd`, else the embedded defaults; the plugins it lists are imported
+ * first (their paths relative to its folder), so their components' ids and options are checked like Redline's own.
+ */
+export async function loadConfig(input: { file?: string; cwd: string }): Promise<LoadedConfig> {
+  const file = input.file !== undefined ? resolve(input.cwd, input.file) : CONFIG_FILE_NAMES.map((n) => join(input.cwd, n)).find((f) => existsSync(f));
+  if (file === undefined) return { config: validateConfig({}, '<defaults>'), file: '<defaults>', baseDir: input.cwd, warnings: [], components: builtinComponents };
+  const value = readConfigFile(file);
   const baseDir = dirname(file);
   const components = await loadPlugins({ config: value, file, baseDir });
   return { ...checkConfig(value, file, components), file, baseDir, components };

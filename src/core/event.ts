@@ -2,6 +2,7 @@ import type { ContentPart, Role } from './message.js';
 import type { Score } from './score.js';
 import type { LayerRecord } from './layer-verdict.js';
 import type { TargetMetadata, Usage } from './target.js';
+import type { MlMeasures } from './ml.js';
 
 /** Who wrote a user turn: the attacker model, a script, a fabricated history, or the technique's own text. */
 export type TurnSource = 'attacker' | 'script' | 'fabricated' | 'technique';
@@ -91,11 +92,17 @@ export type LayerEvent = LayerRecord & {
   readonly type: 'layer';
 };
 
+/** What an attack on an ordinary classifier measured (classic ML): queries, perturbation sizes, progress. */
+export type MlEvent = MlMeasures & {
+  /** Discriminator. */
+  readonly type: 'ml';
+};
+
 /** One typed entry of an attempt's log, in the order things happened (Inspect's transcript idea). */
-export type AttemptEvent = MessageEvent | TargetCallEvent | ConversionEvent | ScoreEvent | ErrorEvent | LayerEvent;
+export type AttemptEvent = MessageEvent | TargetCallEvent | ConversionEvent | ScoreEvent | ErrorEvent | LayerEvent | MlEvent;
 
 /** Every event type, for stores and readers that switch on it. */
-export const EVENT_TYPES: readonly AttemptEvent['type'][] = ['message', 'target-call', 'conversion', 'score', 'error', 'layer'];
+export const EVENT_TYPES: readonly AttemptEvent['type'][] = ['message', 'target-call', 'conversion', 'score', 'error', 'layer', 'ml'];
 
 /** A turn as reports show it: a message with the text before conversion and the reply as scored, when they differ. */
 export type Turn = {

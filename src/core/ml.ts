@@ -23,6 +23,8 @@ export type TensorSpec = {
   readonly min: number;
   /** Largest valid feature value. */
   readonly max: number;
+  /** For images: how the flattened features lay out (row-major, channels last), so attacks can perturb squares. */
+  readonly image?: { readonly height: number; readonly width: number; readonly channels: number };
 };
 
 /** Which access an attack needs: the label alone, or class scores too. */
@@ -138,4 +140,40 @@ export type MlAttackInfo = {
   readonly source: string;
   /** Framework ids. */
   readonly taxonomy: TaxonomyTags;
+};
+
+/** Perturbation sizes of an adversarial input against its original. */
+export type PerturbationSizes = {
+  /** Features changed (tensors) or words changed (text). */
+  readonly l0: number;
+  /** Euclidean distance (tensors). */
+  readonly l2?: number;
+  /** Largest feature change (tensors). */
+  readonly linf?: number;
+  /** Fraction of words changed (text). */
+  readonly words?: number;
+};
+
+/** What one classic-ML attempt measured, stored as its `ml` event. */
+export type MlMeasures = {
+  /** What was attacked: one sample's evasion, a surrogate at one budget, one record's membership. */
+  readonly kind: 'evasion' | 'extraction' | 'membership';
+  /** Queries spent on this attempt, the confirming query included. */
+  readonly queries: number;
+  /** Queries the attack could spend on it. */
+  readonly budget?: number;
+  /** The sample's true class name. */
+  readonly trueLabel?: string;
+  /** The class the victim gave the adversarial input, when one was found. */
+  readonly adversarialLabel?: string;
+  /** The adversarial input's perturbation sizes. */
+  readonly sizes?: PerturbationSizes;
+  /** The success threshold: the attack's norm and its bound. */
+  readonly bound?: { readonly norm: MlAttackInfo['norm']; readonly epsilon: number };
+  /** Best distance over queries. */
+  readonly progress?: readonly ProgressPoint[];
+  /** Why the attack stopped. */
+  readonly stopped?: string;
+  /** Named figures of extraction and membership attempts (fidelity, accuracy, member score…). */
+  readonly figures?: Readonly<Record<string, number>>;
 };

@@ -51,7 +51,19 @@ function asTargetError(error: unknown, targetId: string): TargetError {
   return new TargetError(`target failed unexpectedly: ${message}`, { targetId, kind: 'unexpected', retryable: false, cause: error });
 }
 
-async function tryOnce(request: TargetRequest, context: SendContext): Promise<TargetResponse> {
+/** What one retried call needs: the limiter, clock, policy, timeout, jitter and stop signal of a SendContext. */
+export type CallContext = Pick<SendContext, 'limiter' | 'clock' | 'retry' | 'timeoutMs' | 'random' | 'stop'> & {
+  /** Id of the target called, for the errors. */
+  readonly targetId: string;
+};
+
+/** The outcome of a retried call: its value, or the error that ended the tries. */
+export type CallResult<T> =
+  | { readonly ok: true; readonly value: T; readonly retries: number; readonly latencyMs: number }
+  | { readonly ok: false; readonly error: TargetError; readonly retries: number; readonly latencyMs: number }
+  | { readonly ok: false; readonly stopped: true };
+
+async function tryOnce<T>(call: (signal: AbortSignal) => Promise<T>, context: CallContext): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new RequestTimeout(`no reply within ${context.timeoutMs} ms`)),
@@ -60,7 +72,7 @@ async function tryOnce(request: TargetRequest, context: SendContext): Promise<Ta
   const onStop = (): void => controller.abort(context.stop.reason);
   context.stop.addEventListener('abort', onStop, { once: true });
   try {
-    return await context.target.send(request, controller.signal);
+    return await call(controller.signal);
   } catch (error) {
     // A target may reject with its own error after our abort; the abort's reason is the truth.
     throw controller.signal.aborted ? controller.signal.reason : error;
@@ -70,21 +82,25 @@ async function tryOnce(request: TargetRequest, context: SendContext): Promise<Ta
   }
 }
 
-/** Sends one request through the rate limiter, with a timeout, retrying retryable failures with backoff. */
-export async function sendWithRetry(request: TargetRequest, context: SendContext): Promise<SendResult> {
-  const estimate = estimateTokens(request) + context.completionTokenEstimate;
+/**
+ * Makes one call to a target through the rate limiter (as one request and `tokens` estimated tokens), with a
+ * timeout, retrying retryable failures with backoff and honouring Retry-After: the one retry loop of every target kind.
+ */
+export async function callWithRetry<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  context: CallContext & { readonly tokens: number; readonly settle?: (value: T) => number },
+): Promise<CallResult<T>> {
   for (let retries = 0; ; retries += 1) {
     const started = performance.now();
     try {
       if (context.stop.aborted) return { ok: false, stopped: true };
-      await context.limiter.acquire(estimate, context.stop);
-      const response = await tryOnce(request, context);
-      const usage = response.usage;
-      if (usage) context.limiter.settle(usage.promptTokens + usage.completionTokens - estimate);
-      return { ok: true, response, retries, latencyMs: performance.now() - started };
+      await context.limiter.acquire(context.tokens, context.stop);
+      const value = await tryOnce(call, context);
+      if (context.settle) context.limiter.settle(context.settle(value));
+      return { ok: true, value, retries, latencyMs: performance.now() - started };
     } catch (caught) {
       if (context.stop.aborted) return { ok: false, stopped: true };
-      const error = asTargetError(caught, context.target.id);
+      const error = asTargetError(caught, context.targetId);
       const latencyMs = performance.now() - started;
       if (!error.retryable || retries >= context.retry.maxRetries) return { ok: false, error, retries, latencyMs };
       const delay = backoffDelay({ policy: context.retry, retry: retries + 1, random: context.random, retryAfterMs: error.retryAfterMs });
@@ -101,4 +117,15 @@ export async function sendWithRetry(request: TargetRequest, context: SendContext
       }
     }
   }
+}
+
+/** Sends one request through the rate limiter, with a timeout, retrying retryable failures with backoff. */
+export async function sendWithRetry(request: TargetRequest, context: SendContext): Promise<SendResult> {
+  const estimate = estimateTokens(request) + context.completionTokenEstimate;
+  const result = await callWithRetry((signal) => context.target.send(request, signal), {
+    ...context, targetId: context.target.id, tokens: estimate,
+    settle: (response) => (response.usage ? response.usage.promptTokens + response.usage.completionTokens - estimate : 0),
+  });
+  if (!result.ok) return result;
+  return { ok: true, response: result.value, retries: result.retries, latencyMs: result.latencyMs };
 }

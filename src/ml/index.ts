@@ -8,3 +8,8 @@ export { mlpClassifier } from './targets/mlp-classifier.js';
 export { demoDigitClassifier, DIGIT_INPUT } from './demo/demo-digits.js';
 export { DIGIT_LABELS, DIGIT_VICTIM_RECIPE, trainDigitMlp } from './demo/digit-victim.js';
 export * from './vector.js';
+export { evasionAttacks, type EvasionAttackDescriptor } from './evasion-registry.js';
+export { hopSkipJump, hopSkipJumpOptions, HOP_SKIP_JUMP } from './evasion/hop-skip-jump.js';
+export { signOpt, signOptOptions, SIGN_OPT } from './evasion/sign-opt.js';
+export { simba, simbaOptions, SIMBA } from './evasion/simba.js';
+export { squareAttack, squareAttackOptions, SQUARE_ATTACK } from './evasion/square-attack.js';

@@ -44,10 +44,26 @@ export function normal(random: Random): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-/** A vector of standard normal draws. */
+/** A vector of standard normal draws (both Box–Muller outputs used: half the logarithms). */
 export function normalVector(length: number, random: Random): Float32Array {
   const out = new Float32Array(length);
-  for (let i = 0; i < length; i += 1) out[i] = normal(random);
+  for (let i = 0; i < length; i += 2) {
+    const radius = Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12)));
+    const angle = 2 * Math.PI * random();
+    out[i] = radius * Math.cos(angle);
+    if (i + 1 < length) out[i + 1] = radius * Math.sin(angle);
+  }
+  return out;
+}
+
+/** clip(x + scale · direction) into [min, max], in one pass. */
+export function stepClipped(x: Float32Array, direction: Float32Array, options: { readonly scale: number; readonly min: number; readonly max: number }): Float32Array {
+  const out = new Float32Array(x.length);
+  const { scale, min, max } = options;
+  for (let i = 0; i < x.length; i += 1) {
+    const v = x[i]! + scale * direction[i]!;
+    out[i] = v < min ? min : v > max ? max : v;
+  }
   return out;
 }
 

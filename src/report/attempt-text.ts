@@ -1,6 +1,7 @@
 import type { AttemptEvent, MessageEvent } from '../core/event.js';
 import type { ContentPart } from '../core/message.js';
 import type { AttemptView } from '../core/run-store.js';
+import { mlMeasuresLine } from './ml-measures.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 
 // Target and attacker text is printed with terminal escapes removed (terminal-injection payloads), line breaks kept.
@@ -60,6 +61,8 @@ function eventLines(event: Exclude<AttemptEvent, MessageEvent>): string[] {
       return [`! error ${t(event.kind)}: ${t(event.message)}`];
     case 'layer':
       return [`· layer ${t(event.layer)} (${event.stage}): ${event.decision}${event.score === undefined ? '' : ` ${Number(event.score.toPrecision(3))}`} — ${t(event.reason)}`];
+    case 'ml':
+      return [`· ${t(mlMeasuresLine(event))}`];
   }
 }
 

@@ -14,3 +14,4 @@ export * from './cluster-bootstrap.js';
 export * from './mcnemar.js';
 export * from './paired-difference.js';
 export * from './clustered-rate.js';
+export * from './evasion-summary.js';

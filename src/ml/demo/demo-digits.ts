@@ -5,7 +5,7 @@ import { DIGIT_LABELS } from './digit-victim.js';
 import { DIGIT_VICTIM_WEIGHTS } from './digit-victim-weights.js';
 
 /** The demo digit victim's input: 784 pixels in [0, 1]. */
-export const DIGIT_INPUT = { shape: [784], min: 0, max: 1 } as const;
+export const DIGIT_INPUT = { shape: [784], min: 0, max: 1, image: { height: 28, width: 28, channels: 1 } } as const;
 
 /** The committed demo digit recogniser (784-32-10 MLP, 93.7 % on held-out digits), as a simulated classifier target. */
 export function demoDigitClassifier(options: { readonly access?: MlAccess } = {}): ClassifierTarget {

@@ -2,6 +2,7 @@ import type { AttemptEvent, MessageEvent } from '../../core/event.js';
 import type { SafeHtml } from '../html-template.js';
 import { html } from '../html-template.js';
 import { renderToolPart } from '../html-transcript.js';
+import { mlMeasuresLine } from '../ml-measures.js';
 
 function partsOf(event: MessageEvent): SafeHtml[] {
   return event.parts.map((part) =>
@@ -36,6 +37,8 @@ function renderEvent(event: AttemptEvent, options: { blind: boolean }): SafeHtml
       return html`<div class="event error"><div class="role">error · <code>${event.kind}</code></div><pre>${event.message}</pre></div>`;
     case 'layer':
       return html`<div class="event layer ${event.decision}"><div class="role">layer <code>${event.layer}</code> · ${event.stage} · <strong>${event.decision}</strong>${event.score === undefined ? null : ` · ${Number(event.score.toPrecision(3))}`} · ${Math.round(event.latencyMs * 10) / 10} ms</div><p>${event.reason}${event.categories === undefined ? null : ` (${event.categories.join(', ')})`}</p></div>`;
+    case 'ml':
+      return html`<div class="event ml"><div class="role">classic ML · ${event.kind}</div><p>${mlMeasuresLine(event)}</p></div>`;
   }
 }
 

@@ -330,4 +330,28 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 14,
+    // Classic ML: an attack on a classifier records what it measured (queries, perturbation sizes, progress) as an
+    // event of its own type; the events table is rebuilt with the longer list, as in version 13.
+    sql: `
+      CREATE TABLE events_14 (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('message', 'target-call', 'conversion', 'score', 'error', 'layer', 'ml')),
+        body TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO events_14 (attempt_id, idx, type, body) SELECT attempt_id, idx, type, body FROM events;
+      DROP TABLE events;
+    `,
+    run: (db) => {
+      db.pragma('legacy_alter_table = ON');
+      try {
+        db.exec('ALTER TABLE events_14 RENAME TO events');
+      } finally {
+        db.pragma('legacy_alter_table = OFF');
+      }
+    },
+  },
 ];

@@ -1,0 +1,61 @@
+import { mlAttackCatalog } from '../../api/ml-attack-catalog.js';
+import { loadMlScanConfig } from '../../api/ml-configuration.js';
+import { mlScan } from '../../api/ml-scan.js';
+import type { MlRunSummary } from '../../api/ml-summary.js';
+import { formatInterval, formatPercent, sanitizeTerminal } from '../../api/terminal-output.js';
+import { EXIT } from '../exit-codes.js';
+
+/** Options of `redline ml scan`. */
+export type MlScanCommandOptions = { config?: string; db?: string; json?: boolean; progress: boolean };
+
+const num = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '—' : !Number.isFinite(value) ? '∞' : String(Number(value.toPrecision(3))));
+
+/** The terminal table of an ML run: per attack, success with its interval, queries, sizes, the curve and the classes. */
+export function mlSummaryLines(summary: MlRunSummary): string[] {
+  const out = [`run ${summary.runId} against ${sanitizeTerminal(summary.targetId)}${summary.simulated ? ' (SIMULATED demo victim)' : ''}`];
+  for (const a of summary.attacks) {
+    const bound = a.bound === undefined ? '' : `, success = label changed with ${a.bound.norm} ≤ ${num(a.bound.epsilon)}`;
+    out.push('', `${sanitizeTerminal(a.attack)}: ${a.success.successes}/${a.success.n} samples evaded, ${formatPercent(a.success.successes / Math.max(1, a.success.n))} ${formatInterval(a.success.low, a.success.high)}${bound}${a.errors > 0 ? `; ${a.errors} ended in error, not counted` : ''}`);
+    out.push(`  median over successes: ${num(a.medianQueries)} queries to reach the bound; L2 ${num(a.median.l2)} · L∞ ${num(a.median.linf)} · L0 ${num(a.median.l0)}${a.median.words === undefined ? '' : ` · words ${formatPercent(a.median.words)}`}`);
+    out.push(`  by queries: ${a.curve.map((c) => `${c.queries}: ${formatPercent(c.success.successes / Math.max(1, c.success.n))} (median distance ${num(c.medianDistance)})`).join('; ')}`);
+    out.push(`  by true class: ${a.byClass.map((c) => `${sanitizeTerminal(c.label)} ${c.successes}/${c.n}`).join(', ')}`);
+  }
+  for (const s of summary.skipped) out.push(`skipped (${s.kind}): ${sanitizeTerminal(s.reason)}`);
+  if (summary.screeningQueries !== undefined) out.push(`${summary.screeningQueries} queries screened the samples (not part of any attack's budget); intervals: Wilson 95 %`);
+  return out;
+}
+
+/** Runs an ML evasion scan and prints its figures. */
+export async function runMlScanCommand(options: MlScanCommandOptions): Promise<number> {
+  const loaded = loadMlScanConfig({ ...(options.config === undefined ? {} : { file: options.config }), cwd: process.cwd() });
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const result = await mlScan({
+      config: loaded.config, configFile: loaded.file, baseDir: loaded.baseDir, signal: controller.signal,
+      ...(options.db === undefined ? {} : { database: options.db }),
+      onStart: ({ run, screened, misclassified }) => {
+        if (options.progress) process.stderr.write(`run ${run.id}: ${run.planned} attempts planned; ${screened} samples screened, ${misclassified} misclassified and left out\n`);
+      },
+      ...(options.progress ? { onProgress: (done: number, planned: number) => { if (done === planned || done % 10 === 0) process.stderr.write(`  ${done}/${planned} attempts\n`); } } : {}),
+    });
+    process.stdout.write(options.json === true ? `${JSON.stringify(result.summary, null, 2)}\n` : `${mlSummaryLines(result.summary).join('\n')}\nstored in ${result.database}\n`);
+    return result.interrupted ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Lists the classic-ML attacks with their threat model and source. */
+export function runMlAttacksCommand(options: { json?: boolean }): number {
+  const catalog = mlAttackCatalog();
+  if (options.json === true) {
+    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(...catalog.map((a) => a.id.length)) + 2;
+  const lines = catalog.map((a) => `${a.id.padEnd(width)}${(a.access === 'label' ? 'label-only' : 'score-based').padEnd(13)}${a.modalities.join('/').padEnd(15)}${a.norm.padEnd(6)}${a.summary}\n${' '.repeat(width)}source: ${a.source}; ATLAS ${a.taxonomy.atlas.join(', ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
