@@ -87,6 +87,11 @@ function assertUnchanged(stored: StoredRun, prepared: PreparedRun, where: string
 export async function rebuildRun(store: RunStore, input: { runId: string; env?: RunSliceInput['env']; stop: AbortSignal; clock: Clock }): Promise<RebuiltRun> {
   const run = await store.runs.require(input.runId);
   const label = `run ${run.id}`;
+  if ((run.config as { kind?: unknown } | undefined)?.kind === 'ml-scan') {
+    throw new StoreError(`${label} is a classic-ML scan (redline ml scan): it cannot be resumed or sliced as an LLM scan`, {
+      file: store.location, hint: 'start it again with `redline ml scan --config FILE`; read it with `redline report`, `redline attempt` or `redline compare`',
+    });
+  }
   // The stored configuration names the plugins it was started with: they are imported again, from the run's folder.
   const components = await loadPlugins({ config: run.config, file: label, baseDir: run.baseDir });
   const config = inlineCalibration(validateConfig(run.config, label, components), { file: label, baseDir: run.baseDir });

@@ -15,6 +15,10 @@ export function mlSummaryLines(summary: MlRunSummary): string[] {
   const out = [`run ${summary.runId} against ${sanitizeTerminal(summary.targetId)}${summary.simulated ? ' (SIMULATED demo victim)' : ''}`];
   for (const a of summary.attacks) {
     const bound = a.bound === undefined ? '' : `, success = label changed with ${a.bound.norm} ≤ ${num(a.bound.epsilon)}`;
+    if (a.success.n === 0) {
+      out.push('', `${sanitizeTerminal(a.attack)}: no attempt decided — ${a.errors} of ${a.attempts} ended in error (the target failed); no rate is given`);
+      continue;
+    }
     out.push('', `${sanitizeTerminal(a.attack)}: ${a.success.successes}/${a.success.n} samples evaded, ${formatPercent(a.success.successes / Math.max(1, a.success.n))} ${formatInterval(a.success.low, a.success.high)}${bound}${a.errors > 0 ? `; ${a.errors} ended in error, not counted` : ''}`);
     out.push(`  median over successes: ${num(a.medianQueries)} queries to reach the bound; L2 ${num(a.median.l2)} · L∞ ${num(a.median.linf)} · L0 ${num(a.median.l0)}${a.median.words === undefined ? '' : ` · words ${formatPercent(a.median.words)}`}`);
     out.push(`  by queries: ${a.curve.map((c) => `${c.queries}: ${formatPercent(c.success.successes / Math.max(1, c.success.n))} (median distance ${num(c.medianDistance)})`).join('; ')}`);
