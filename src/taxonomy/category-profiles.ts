@@ -48,6 +48,10 @@ export const CATEGORY_PROFILES: readonly CategoryProfile[] = [
   security(['data-exfiltration'], 'inference-manipulation', { atlas: ['AML.T0057'], owasp: ['LLM02:2025'] }, { base: 'important', high: 'critical' }),
   // A tool-using app hijacked by a planted instruction: it acted (sent, paid, changed) — excessive agency as well as injection.
   security(['agent-hijack:*'], 'inference-manipulation', { atlas: ['AML.T0051.001', 'AML.T0053'], owasp: ['LLM01:2025', 'LLM06:2025'] }, { base: 'important', high: 'critical' }),
+  // Classic ML: an ordinary classifier fooled by a perturbed input, copied through its API, or made to disclose its training members.
+  security(['ml-evasion:*'], 'inference-manipulation', { atlas: ['AML.T0015', 'AML.T0043.001', 'AML.T0040'], owasp: [] }, { base: 'moderate', high: 'important' }),
+  security(['ml-extraction*'], 'inferential-information-disclosure', { atlas: ['AML.T0024.002', 'AML.T0040'], owasp: [] }, { base: 'moderate', high: 'important' }),
+  security(['ml-membership*'], 'inferential-information-disclosure', { atlas: ['AML.T0024.000', 'AML.T0040'], owasp: [] }, { base: 'moderate', high: 'important' }),
   security(['indirect-injection'], 'inference-manipulation', { atlas: ['AML.T0051.001'], owasp: ['LLM01:2025'] }, { base: 'important', high: 'critical' }),
   security(['*-injection'], 'inference-manipulation', { atlas: ['AML.T0051.000'], owasp: ['LLM01:2025'] }, { base: 'moderate', high: 'important' }),
   security(['insecure-output'], 'inference-manipulation', { atlas: [], owasp: ['LLM05:2025'] }, { base: 'moderate', high: 'important' }),
