@@ -94,3 +94,19 @@ describe('redline ml scan (library)', () => {
     await store.close();
   }, 60_000);
 });
+
+describe('redline ml scan on a tabular victim', () => {
+  it('evades the demo iris classifier with label-only and score-based attacks within the default L2 bound', async () => {
+    const store = openStore(':memory:');
+    const result = await mlScan({
+      config: { target: { type: 'demo-iris' }, samples: { dataset: 'iris' }, count: 20, seed: 3, attacks: [{ id: 'hop-skip-jump', budget: 2000 }, { id: 'simba', budget: 2000 }] },
+      store,
+    });
+    const [hsj, simba] = result.summary.attacks;
+    expect(hsj!.bound).toEqual({ norm: 'l2', epsilon: expect.closeTo(0.07 * 8 * 2, 6) });
+    expect(hsj!.success.n).toBe(20);
+    expect(hsj!.success.successes).toBeGreaterThanOrEqual(10);
+    expect(simba!.success.n).toBe(20);
+    await store.close();
+  }, 60_000);
+});

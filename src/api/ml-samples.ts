@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { MlScanConfig } from '../config/ml-scan-schema.js';
 import { ConfigError, DatasetError } from '../core/errors.js';
 import type { ClassifierTarget, MlSample } from '../core/ml.js';
+import { loadIrisSplits } from '../ml/datasets/iris.js';
 import { loadDigitSplits } from '../ml/datasets/mnist-digits.js';
 
 function labelIndex(value: unknown, target: ClassifierTarget, where: { file: string; row: number }): number {
@@ -46,6 +47,14 @@ function readSampleFile(file: string, target: ClassifierTarget): MlSample[] {
 /** The samples an ML scan attacks, in order: a named dataset's split, or a JSON Lines file. */
 export function loadMlSamples(samples: MlScanConfig['samples'], options: { readonly target: ClassifierTarget; readonly baseDir: string; readonly file: string }): MlSample[] {
   if ('file' in samples) return readSampleFile(resolve(options.baseDir, samples.file), options.target);
+  if (samples.dataset === 'iris') {
+    if (options.target.input?.shape.reduce((a, b) => a * b, 1) !== 4 || options.target.labels.length !== 3) {
+      throw new ConfigError(`${options.file}: samples: the iris dataset fits a classifier of 4 features and 3 classes, not ${options.target.id}`, {
+        file: options.file, path: 'samples', hint: 'give samples.file with inputs the target takes',
+      });
+    }
+    return [...loadIrisSplits()[samples.split]];
+  }
   if (options.target.modality !== 'image' || options.target.input?.shape.reduce((a, b) => a * b, 1) !== 784) {
     throw new ConfigError(`${options.file}: samples: the mnist-digits dataset fits a classifier of 784 pixels, not ${options.target.id}`, {
       file: options.file, path: 'samples', hint: 'give samples.file with inputs the target takes',

