@@ -2,6 +2,8 @@ import type { StoredRun } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
 import { summarizeEvasion, type EvasionAttackSummary, type EvasionRecord } from '../stats/evasion-summary.js';
 
+export { queriesForShare } from '../stats/evasion-summary.js';
+
 /** An ML run's figures: per attack, success with its interval, queries, perturbation sizes, curves and classes. */
 export type MlRunSummary = {
   /** Run id. */

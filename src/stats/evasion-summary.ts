@@ -40,6 +40,8 @@ export type EvasionAttackSummary = {
   readonly success: Interval & { readonly successes: number; readonly n: number };
   /** Median queries the successful attempts needed to first reach the bound (what a label-only and a score-based attack compare on). */
   readonly medianQueries: number;
+  /** Each success's queries to first reach the bound, ascending: queries for any share of samples evaded. */
+  readonly queriesToBound: readonly number[];
   /** Median perturbation sizes of the successful attempts. */
   readonly median: { readonly l0: number; readonly l2?: number; readonly linf?: number; readonly words?: number };
   /** Success and median distance at 10 %, 20 %, 50 % and 100 % of the budget. */
@@ -101,8 +103,16 @@ export function summarizeEvasion(records: readonly EvasionRecord[]): EvasionAtta
     return {
       attack, ...(bound === undefined ? {} : { bound }), budget, attempts: list.length, errors: list.filter((r) => r.outcome === 'error').length,
       success: rate(wins.length, decided.length), medianQueries: median(wins.map((r) => queriesToBound(r.measures, epsilon))),
+      queriesToBound: wins.map((r) => queriesToBound(r.measures, epsilon)).sort((a, b) => a - b),
       median: Object.fromEntries(Object.entries(median4).filter(([, v]) => !Number.isNaN(v))) as EvasionAttackSummary['median'] & { l0: number },
       curve, byClass: [...classes].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([label, c]) => ({ label, ...c })),
     };
   });
+}
+
+/** Queries after which `share` of the decided samples were evaded within the bound; undefined when the attack never got there. */
+export function queriesForShare(summary: EvasionAttackSummary, share: number): number | undefined {
+  const needed = Math.ceil(share * summary.success.n);
+  if (needed === 0) return 0;
+  return summary.queriesToBound[needed - 1];
 }

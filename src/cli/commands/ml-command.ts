@@ -4,6 +4,7 @@ import { mlScan } from '../../api/ml-scan.js';
 import type { MlRunSummary } from '../../api/ml-summary.js';
 import { formatInterval, formatPercent, sanitizeTerminal } from '../../api/terminal-output.js';
 import { EXIT } from '../exit-codes.js';
+import { queriesForShare } from '../../api/ml-summary.js';
 
 /** Options of `redline ml scan`. */
 export type MlScanCommandOptions = { config?: string; db?: string; json?: boolean; progress: boolean };
@@ -21,6 +22,8 @@ export function mlSummaryLines(summary: MlRunSummary): string[] {
     }
     out.push('', `${sanitizeTerminal(a.attack)}: ${a.success.successes}/${a.success.n} samples evaded, ${formatPercent(a.success.successes / Math.max(1, a.success.n))} ${formatInterval(a.success.low, a.success.high)}${bound}${a.errors > 0 ? `; ${a.errors} ended in error, not counted` : ''}`);
     out.push(`  median over successes: ${num(a.medianQueries)} queries to reach the bound; L2 ${num(a.median.l2)} · L∞ ${num(a.median.linf)} · L0 ${num(a.median.l0)}${a.median.words === undefined ? '' : ` · words ${formatPercent(a.median.words)}`}`);
+    const half = queriesForShare(a, 0.5);
+    out.push(`  half the samples evaded within the bound after ${half === undefined ? '— (never)' : `${half} queries`}`);
     out.push(`  by queries: ${a.curve.map((c) => `${c.queries}: ${formatPercent(c.success.successes / Math.max(1, c.success.n))} (median distance ${num(c.medianDistance)})`).join('; ')}`);
     out.push(`  by true class: ${a.byClass.map((c) => `${sanitizeTerminal(c.label)} ${c.successes}/${c.n}`).join(', ')}`);
   }
