@@ -39,3 +39,8 @@ export { renderCsv, renderJunit, renderMarkdown, renderSarif } from './report/in
 export { classifierRegistry, type ClassifierId } from './classifiers/index.js';
 export { scanMcpServer, type McpScanOptions, type McpScanResult, type McpLockOutcome } from './api/mcp-scan.js';
 export { auditListing, MCP_RULES, MCP_SEVERITIES, type McpFinding, type McpListing, type McpSeverity } from './mcp/index.js';
+export { mlScan, type MlScanOptions, type MlScanResult } from './api/ml-scan.js';
+export { summarizeMlRun, queriesForShare, type MlRunSummary } from './api/ml-summary.js';
+export { mlAttackCatalog } from './api/ml-attack-catalog.js';
+export { evasionAttacks, createOracle, demoDigitClassifier, mlpClassifier, createMlp, trainMlp, predictProbabilities, type Mlp } from './ml/index.js';
+export { demoIrisClassifier } from './ml/demo/iris-victim.js';

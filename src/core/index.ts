@@ -32,3 +32,4 @@ export * from './target.js';
 export * from './taxonomy.js';
 export * from './technique.js';
 export * from './review-sample.js';
+export * from './ml.js';
