@@ -95,6 +95,17 @@ describe('redline ml scan (library)', () => {
   }, 60_000);
 });
 
+describe('the run\'s query budget', () => {
+  it('stops the run when spent, abandoning the attempt it would overrun instead of recording a cut-short one', async () => {
+    const store = openStore(':memory:');
+    const result = await mlScan({ config: config([{ id: 'hop-skip-jump', budget: 1500 }], { concurrency: 1, budget: { queries: 2000 } }), store });
+    expect(result.interrupted).toBe(true);
+    expect(result.budgetSpent).toMatch(/budget of 2000 queries was spent after 1 of 4 attempts/);
+    expect(await store.attempts.count(result.run.id)).toBe(1);
+    await store.close();
+  }, 60_000);
+});
+
 describe('redline ml scan on a tabular victim', () => {
   it('evades the demo iris classifier with label-only and score-based attacks within the default L2 bound', async () => {
     const store = openStore(':memory:');

@@ -58,6 +58,8 @@ export type MlScanResult = {
   readonly database: string;
   /** True when stopped before the plan was done. */
   readonly interrupted: boolean;
+  /** Why the run's query budget stopped it, when it did. */
+  readonly budgetSpent?: string;
 };
 
 /** The stored configuration of an ML run carries this marker, so LLM commands can tell it apart. */
@@ -118,12 +120,16 @@ function planAttacks(config: MlScanConfig, target: ClassifierTarget, file: strin
 }
 
 /** Classifies the samples in batches and keeps the first `count` the victim gets right (attacking a mistake proves nothing). */
-async function screen(samples: readonly MlSample[], options: { target: ClassifierTarget; count: number; call: CallContext }): Promise<{ kept: MlSample[]; misclassified: number; queries: number }> {
+async function screen(
+  samples: readonly MlSample[],
+  options: { target: ClassifierTarget; count: number; call: CallContext; takeQueries?: (n: number) => boolean },
+): Promise<{ kept: MlSample[]; misclassified: number; queries: number }> {
   const kept: MlSample[] = [];
   let misclassified = 0;
   let queries = 0;
   for (let at = 0; at < samples.length && kept.length < options.count; at += 100) {
     const batch = samples.slice(at, at + 100);
+    if (options.takeQueries !== undefined && !options.takeQueries(batch.length)) break;
     const result = await callWithRetry((signal) => options.target.classify(batch.map((s) => s.input), signal), { ...options.call, tokens: 0 });
     if (!result.ok) {
       if ('stopped' in result) break;
@@ -154,11 +160,22 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
   const samples = options.samples ?? loadMlSamples(config.samples, { target, baseDir, file });
   const { planned, skipped } = planAttacks(config, target, file);
   const seed = config.seed ?? randomInt(0, 2 ** 32 - 1);
+  const budget = new AbortController();
   const call: CallContext = {
     targetId: target.id, limiter: createRateLimiter(config.rateLimit, clock), clock, retry: config.retry, timeoutMs: config.timeoutMs,
-    random: seededRandom(seed ^ 0x5bd1e995), stop,
+    random: seededRandom(seed ^ 0x5bd1e995), stop: AbortSignal.any([stop, budget.signal]),
   };
-  const screened = await screen(samples, { target, count: config.count, call });
+  const limit = config.budget.queries;
+  let spent = 0;
+  const takeQueries = limit === undefined ? undefined : (n: number): boolean => {
+    if (spent + n > limit) {
+      budget.abort();
+      return false;
+    }
+    spent += n;
+    return true;
+  };
+  const screened = await screen(samples, { target, count: config.count, call, ...(takeQueries === undefined ? {} : { takeQueries }) });
   if (screened.kept.length === 0) {
     throw new TargetError(`${target.id} classified none of the ${screened.misclassified} samples correctly: there is nothing to attack`, {
       targetId: target.id, kind: 'no-correct-samples', retryable: false, hint: 'check that the samples\' labels use the target\'s class order',
@@ -167,7 +184,7 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
   const location = options.database === ':memory:' ? ':memory:' : resolve(baseDir, options.database ?? config.output.database ?? `${config.output.dir}/redline.db`);
   const store = options.store ?? openStore(location);
   try {
-    return await scanInto(store, { config, target, planned, skipped, screened, seed, call, clock, location, options });
+    return await scanInto(store, { config, target, planned, skipped, screened, seed, call, clock, location, options, ...(takeQueries === undefined ? {} : { takeQueries }) });
   } finally {
     if (options.store === undefined) await store.close();
     await target.close?.();
@@ -177,6 +194,7 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
 type ScanInput = {
   config: MlScanConfig; target: ClassifierTarget; planned: PlannedEvasion[]; skipped: PreflightEntry[];
   screened: { kept: MlSample[]; misclassified: number; queries: number }; seed: number; call: CallContext; clock: Clock; location: string; options: MlScanOptions;
+  takeQueries?: (n: number) => boolean;
 };
 
 async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult> {
@@ -224,6 +242,7 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
       const attempt: Attempt | undefined = await runEvasionAttempt({
         seq, sample: screened.kept[index]!, goal: goals[index]!.ref, chain, category, attack, target, call: input.call,
         seed: deriveSeed(seed, attack.ref.instance, screened.kept[index]!.id), clock,
+        ...(input.takeQueries === undefined ? {} : { takeQueries: input.takeQueries }),
       });
       if (attempt === undefined) return;
       writer.record(attempt);
@@ -239,5 +258,10 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
   const interrupted = done < run.planned;
   await store.runs.setStatus({ id: run.id, status: interrupted ? 'interrupted' : 'completed', at: clock.now() });
   const stored = await store.runs.require(run.id);
-  return { run: stored, summary: await summarizeMlRun(store, stored, { screeningQueries: screened.queries }), database: input.location, interrupted };
+  const budgetSpent = input.takeQueries !== undefined && input.call.stop.aborted && input.options.signal?.aborted !== true
+    ? `the run's budget of ${config.budget.queries} queries was spent after ${done} of ${run.planned} attempts` : undefined;
+  return {
+    run: stored, summary: await summarizeMlRun(store, stored, { screeningQueries: screened.queries }), database: input.location, interrupted,
+    ...(budgetSpent === undefined ? {} : { budgetSpent }),
+  };
 }

@@ -49,6 +49,11 @@ export const mlScanSchema = z.strictObject({
   attacks: z.array(mlAttackEntry).min(1).describe('Attacks to run, each on every sample'),
   seed: base.seed,
   concurrency: z.number().int().min(1).max(256).default(2).describe('Samples attacked at once'),
+  budget: z
+    .strictObject({
+      queries: z.number().int().min(1).optional().describe('Queries the whole run may send (screening included); when spent the run stops, interrupted'),
+    })
+    .prefault({}),
   timeoutMs: base.timeoutMs,
   retry: base.retry,
   rateLimit: base.rateLimit,

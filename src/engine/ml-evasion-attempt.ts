@@ -49,6 +49,8 @@ export type EvasionAttemptInput = {
   readonly seed: number;
   /** Clock. */
   readonly clock: Clock;
+  /** The run's query budget, shared by every attempt: false when `n` more queries would exceed it. */
+  readonly takeQueries?: (n: number) => boolean;
 };
 
 /** A classifier call that failed after its retries, carried out of the attack. */
@@ -90,6 +92,8 @@ export async function runEvasionAttempt(input: EvasionAttemptInput): Promise<Att
   let latencyMs = 0;
   let queries = 0;
   const classify = async (inputs: readonly MlInput[]): Promise<Prediction[]> => {
+    // The run's budget is spent: the attempt is abandoned unrecorded, like a stopped one, and the run ends resumable.
+    if (input.takeQueries !== undefined && !input.takeQueries(inputs.length)) throw new Stopped();
     const result = await callWithRetry((signal) => target.classify(inputs, signal), { ...input.call, tokens: 0 });
     if (!result.ok && 'stopped' in result) throw new Stopped();
     retries += result.retries;

@@ -48,6 +48,7 @@ export async function runMlScanCommand(options: MlScanCommandOptions): Promise<n
       ...(options.progress ? { onProgress: (done: number, planned: number) => { if (done === planned || done % 10 === 0) process.stderr.write(`  ${done}/${planned} attempts\n`); } } : {}),
     });
     process.stdout.write(options.json === true ? `${JSON.stringify(result.summary, null, 2)}\n` : `${mlSummaryLines(result.summary).join('\n')}\nstored in ${result.database}\n`);
+    if (result.budgetSpent !== undefined) process.stderr.write(`stopped: ${result.budgetSpent}; the figures cover the attempts done\n`);
     return result.interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     process.off('SIGINT', onSigint);
