@@ -28,8 +28,15 @@ export type OnnxFloatTensor = {
   readonly data: Float32Array;
 };
 
-/** A graph input or output: a float32 tensor whose dimensions are sizes or symbolic names (e.g. 'N' for the batch). */
-export type OnnxValueInfo = { readonly name: string; readonly dims: readonly (number | string)[] };
+/** A graph input or output: a tensor whose dimensions are sizes or symbolic names (e.g. 'N' for the batch). */
+export type OnnxValueInfo = {
+  /** Value name. */
+  readonly name: string;
+  /** Dimensions. */
+  readonly dims: readonly (number | string)[];
+  /** Element type (default float32; int64 for a label index). */
+  readonly type?: 'float32' | 'int64';
+};
 
 /** A whole model: one graph in the default ('ai.onnx') domain. */
 export type OnnxModel = {
@@ -52,6 +59,7 @@ export type OnnxModel = {
 };
 
 const floatType = 1; // TensorProto.DataType.FLOAT
+const int64Type = 7; // TensorProto.DataType.INT64
 const attributeFloat = 1; // AttributeProto.AttributeType.FLOAT
 const attributeInt = 2; // AttributeProto.AttributeType.INT
 
@@ -98,6 +106,6 @@ function tensorFields(tensor: OnnxFloatTensor): ProtoField[] {
 
 function valueInfoFields(value: OnnxValueInfo): ProtoField[] {
   const dims = value.dims.map((dim) => messageField(1, [typeof dim === 'number' ? varintField(1, dim) : stringField(2, dim)]));
-  const tensorType = [varintField(1, floatType), messageField(2, dims)];
+  const tensorType = [varintField(1, value.type === 'int64' ? int64Type : floatType), messageField(2, dims)];
   return [stringField(1, value.name), messageField(2, [messageField(1, tensorType)])];
 }
