@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Option schema of a tensor input: its shape without the batch dimension, and its valid value range. */
 export const tensorSpecOption = z
   .object({
-    shape: z.array(z.number().int().positive()).min(1).describe('Shape without the batch dimension, e.g. [784] or [1, 28, 28]'),
+    shape: z.array(z.number().int().positive()).min(1).readonly().describe('Shape without the batch dimension, e.g. [784] or [1, 28, 28]'),
     min: z.number().describe('Smallest valid feature value (attacks clip to it)'),
     max: z.number().describe('Largest valid feature value'),
   })
@@ -15,6 +15,7 @@ export const labelsOption = z
   .array(z.string().min(1))
   .min(2)
   .refine((labels) => new Set(labels).size === labels.length, { message: 'class names must be unique' })
+  .readonly()
   .describe('Class names, in the order the classifier outputs them');
 
 /** Option schema of what a classifier reveals: its class scores, or only the winning label. */

@@ -21,7 +21,6 @@ const context: TargetContext = { env: {}, baseDir: dir, configFile: join(dir, 'r
 const victim = unpackMlp(DIGIT_VICTIM_WEIGHTS);
 const digits = loadDigitSplits().test.slice(0, 16).map((sample) => sample.input as Float32Array);
 const signal = new AbortController().signal;
-const input = { shape: [...DIGIT_INPUT.shape], min: DIGIT_INPUT.min, max: DIGIT_INPUT.max };
 writeFileSync(join(dir, 'digits.onnx'), mlpToOnnx(victim));
 
 /** The victim's first layer and its logits only, ending in `tail` (nothing, or ArgMax). */
@@ -49,7 +48,7 @@ writeHeadless('argmax.onnx', [{ op: 'ArgMax', name: 'argmax', inputs: ['gemm1'],
 writeFileSync(join(dir, 'garbage.onnx'), 'this is not a protobuf');
 
 const digitsTarget = (extra: Partial<OnnxClassifierInput> = {}): ClassifierTarget =>
-  onnxClassifier({ type: 'onnx', path: 'digits.onnx', labels: [...DIGIT_LABELS], input, ...extra }, context);
+  onnxClassifier({ type: 'onnx', path: 'digits.onnx', labels: DIGIT_LABELS, input: DIGIT_INPUT, ...extra }, context);
 
 async function configFailure(promise: Promise<unknown>): Promise<ConfigError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -72,9 +71,9 @@ describe('the onnx classifier target', () => {
 
   it('applies softmax to logits, reads a label output, and hides scores from label-only access', async () => {
     const reference = await demoDigitClassifier().classify(digits, signal);
-    const logits = await onnxClassifier({ type: 'onnx', path: 'logits.onnx', labels: [...DIGIT_LABELS], input, output: 'logits' }, context).classify(digits, signal);
+    const logits = await onnxClassifier({ type: 'onnx', path: 'logits.onnx', labels: DIGIT_LABELS, input: DIGIT_INPUT, output: 'logits' }, context).classify(digits, signal);
     logits.forEach((prediction, i) => prediction.probabilities!.forEach((p, c) => expect(p).toBeCloseTo(reference[i]!.probabilities![c]!, 5)));
-    const labelled = onnxClassifier({ type: 'onnx', path: 'argmax.onnx', labels: [...DIGIT_LABELS], input, output: 'label' }, context);
+    const labelled = onnxClassifier({ type: 'onnx', path: 'argmax.onnx', labels: DIGIT_LABELS, input: DIGIT_INPUT, output: 'label' }, context);
     expect(labelled.access).toBe('label');
     expect(await labelled.classify(digits, signal)).toEqual(reference.map((p) => ({ label: p.label })));
     expect(await digitsTarget({ access: 'label' }).classify(digits.slice(0, 2), signal)).toEqual(reference.slice(0, 2).map((p) => ({ label: p.label })));
