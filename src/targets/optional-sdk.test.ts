@@ -20,6 +20,13 @@ describe('optional SDKs', () => {
     await expect(lazySdk(absent, testContext({}))()).rejects.toMatchObject({ name: 'ConfigError', hint: `npm install ${absentName}` });
   });
 
+  it('names the install command an SDK gives instead of plain npm install', async () => {
+    const install = `SKIP_DOWNLOAD=1 npm install ${absentName}@1.0.0`;
+    const pinned = { ...absent, install };
+    expect(() => requireInstalled(pinned, testContext({}))).toThrow(expect.objectContaining({ hint: install, message: expect.stringContaining(install) }));
+    await expect(lazySdk(pinned, testContext({}))()).rejects.toMatchObject({ hint: install });
+  });
+
   it('imports an installed SDK once, on the first call, and passes other failures through', async () => {
     let imports = 0;
     const load = lazySdk({ packageName: 'zod', load: async () => (imports += 1, import('zod')) }, testContext({}));

@@ -6,16 +6,22 @@ import type { TargetContext } from './context.js';
 export type OptionalSdk<Module> = {
   /** The npm package, as `npm install` takes it. */
   readonly packageName: string;
+  /** The command that installs it, when plain `npm install <packageName>` is not the right one (a pinned version, an env switch). */
+  readonly install?: string;
   /** Imports it; written as a literal `import('…')` so only this target type ever loads the package. */
   readonly load: () => Promise<Module>;
 };
 
 /** The ConfigError for an SDK that is not installed: names the package and the command that installs it. */
-export function missingSdkError(packageName: string, where: { context: TargetContext; cause?: unknown }): ConfigError {
-  return new ConfigError(`this target type needs the optional package ${packageName}, which is not installed (npm install ${packageName})`, {
+export function missingSdkError(
+  packageName: string,
+  where: { context: TargetContext; cause?: unknown; install?: string | undefined },
+): ConfigError {
+  const install = where.install ?? `npm install ${packageName}`;
+  return new ConfigError(`this target type needs the optional package ${packageName}, which is not installed (${install})`, {
     file: where.context.configFile,
     path: 'target.type',
-    hint: `npm install ${packageName}`,
+    hint: install,
     ...(where.cause === undefined ? {} : { cause: where.cause }),
   });
 }
@@ -28,7 +34,7 @@ export function requireInstalled(sdk: OptionalSdk<unknown>, context: TargetConte
   try {
     createRequire(import.meta.url).resolve(sdk.packageName);
   } catch (error) {
-    if (isMissing(error, sdk.packageName)) throw missingSdkError(sdk.packageName, { context });
+    if (isMissing(error, sdk.packageName)) throw missingSdkError(sdk.packageName, { context, install: sdk.install });
     // Anything else (a package with no CommonJS entry to resolve) is left to the import to report.
   }
 }
@@ -38,7 +44,7 @@ export function lazySdk<Module>(sdk: OptionalSdk<Module>, context: TargetContext
   let loading: Promise<Module> | undefined;
   return () =>
     (loading ??= sdk.load().catch((error: unknown) => {
-      throw isMissing(error, sdk.packageName) ? missingSdkError(sdk.packageName, { context, cause: error }) : error;
+      throw isMissing(error, sdk.packageName) ? missingSdkError(sdk.packageName, { context, cause: error, install: sdk.install }) : error;
     }));
 }
 

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ClassifierTarget } from '../../core/ml.js';
+import { createRegistry, optionsUnion } from '../../core/registry.js';
+import type { TargetContext } from '../../targets/context.js';
+import { demoDigitClassifier } from '../demo/demo-digits.js';
+import { accessOption } from './classifier-options.js';
+import { defineClassifierTarget, type ClassifierTargetDescriptor } from './classifier-target-descriptor.js';
+import { httpClassifier } from './http-classifier.js';
+import { httpClassifierOptions } from './http-classifier-options.js';
+import { onnxClassifier } from './onnx-classifier.js';
+import { onnxClassifierOptions } from './onnx-classifier-options.js';
+
+/** Options of the committed demo digit victim. */
+export const demoDigitsOptions = z
+  .object({
+    type: z.literal('demo-digits'),
+    access: accessOption.optional().describe('(default scores) What attacks may see'),
+  })
+  .strict();
+
+/** Every classifier target type; the only place their ids are written. */
+export const classifierTargets = createRegistry('target', [
+  defineClassifierTarget({
+    id: 'onnx',
+    summary: 'A classifier exported to ONNX, run in this process by onnxruntime-node (optional dependency).',
+    version: 1,
+    options: onnxClassifierOptions,
+    create: onnxClassifier,
+  }),
+  defineClassifierTarget({
+    id: 'http-classifier',
+    summary: 'A classifier behind a JSON HTTP endpoint: a body template, and paths to the label and probabilities.',
+    version: 1,
+    options: httpClassifierOptions,
+    create: httpClassifier,
+  }),
+  defineClassifierTarget({
+    id: 'demo-digits',
+    summary: 'The committed demo digit recogniser (784-32-10 MLP, 93.7 % on held-out digits), simulated in process.',
+    version: 1,
+    options: demoDigitsOptions,
+    create: (options) => demoDigitClassifier(options.access === undefined ? {} : { access: options.access }),
+  }),
+]);
+
+/** A classifier target type known to the registry. */
+export type ClassifierTargetType = (typeof classifierTargets.ids)[number];
+
+/** The options of a classifier target as written in configuration: one type's, told apart by `type`. */
+export const classifierTargetOptions = optionsUnion(classifierTargets, 'type');
+
+/** Parsed options of any classifier target. */
+export type ClassifierTargetOptions = z.output<typeof classifierTargetOptions>;
+
+/** Builds the classifier target its parsed options describe. */
+export function createClassifierTarget(options: ClassifierTargetOptions, context: TargetContext): ClassifierTarget {
+  const descriptor = classifierTargets.get(options.type) as ClassifierTargetDescriptor<ClassifierTargetType, ClassifierTargetOptions>;
+  return descriptor.create(options, context);
+}
