@@ -42,5 +42,5 @@ export { auditListing, MCP_RULES, MCP_SEVERITIES, type McpFinding, type McpListi
 export { mlScan, type MlScanOptions, type MlScanResult } from './api/ml-scan.js';
 export { summarizeMlRun, queriesForShare, type MlRunSummary } from './api/ml-summary.js';
 export { mlAttackCatalog } from './api/ml-attack-catalog.js';
-export { evasionAttacks, createOracle, demoDigitClassifier, mlpClassifier, createMlp, trainMlp, predictProbabilities, type Mlp } from './ml/index.js';
+export { evasionAttacks, createOracle, demoDigitClassifier, mlpClassifier, functionClassifier, mlpToOnnx, classifierTargets, createMlp, trainMlp, predictProbabilities, type Mlp } from './ml/index.js';
 export { demoIrisClassifier } from './ml/demo/iris-victim.js';

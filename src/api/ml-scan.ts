@@ -13,8 +13,7 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import { EVASION_SCORER, runEvasionAttempt, type PlannedEvasion } from '../engine/ml-evasion-attempt.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
 import { callWithRetry, type CallContext } from '../engine/send-with-retry.js';
-import { demoDigitClassifier } from '../ml/demo/demo-digits.js';
-import { demoIrisClassifier } from '../ml/demo/iris-victim.js';
+import { createClassifierTarget } from '../ml/targets/registry.js';
 import { evasionAttacks } from '../ml/evasion-registry.js';
 import { loadMlSamples } from './ml-samples.js';
 import { summarizeMlRun, type MlRunSummary } from './ml-summary.js';
@@ -30,6 +29,8 @@ export type MlScanOptions = {
   readonly configFile?: string;
   /** Folder relative paths resolve against. */
   readonly baseDir?: string;
+  /** Environment variables for secrets referenced by name (`${NAME}` in headers); never stored. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** A classifier to attack instead of `config.target` (a function classifier, say). */
   readonly target?: ClassifierTarget;
   /** Samples instead of `config.samples`. */
@@ -64,15 +65,6 @@ export type MlScanResult = {
 
 /** The stored configuration of an ML run carries this marker, so LLM commands can tell it apart. */
 export const ML_RUN_KIND = 'ml-scan';
-
-function buildTarget(config: MlScanConfig): ClassifierTarget {
-  switch (config.target.type) {
-    case 'demo-digits':
-      return demoDigitClassifier({ access: config.target.access });
-    case 'demo-iris':
-      return demoIrisClassifier({ access: config.target.access });
-  }
-}
 
 /** The success bound of an attack in input units, when the configuration gives none. */
 function defaultEpsilon(info: PlannedEvasion['info'], options: Record<string, unknown>, input: TensorSpec | undefined): number {
@@ -156,7 +148,7 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
   const clock = options.clock ?? systemClock();
   const stop = options.signal ?? new AbortController().signal;
   const config = validateMlScanConfig(options.config, file);
-  const target = options.target ?? buildTarget(config);
+  const target = options.target ?? createClassifierTarget(config.target, { env: options.env ?? {}, baseDir, configFile: file });
   const samples = options.samples ?? loadMlSamples(config.samples, { target, baseDir, file });
   const { planned, skipped } = planAttacks(config, target, file);
   const seed = config.seed ?? randomInt(0, 2 ** 32 - 1);

@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { evasionAttacks } from '../ml/evasion-registry.js';
+import { classifierTargetOptions } from '../ml/targets/registry.js';
 import { configSchema } from './schema.js';
 import { describeIssue, formatPath } from './zod-issue.js';
 
 const base = configSchema.shape;
 
-/** A classifier under test, by type. */
-export const mlTargetSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('demo-digits').describe('The built-in simulated digit recogniser (784-32-10 MLP, trained by scripts/train-digit-victim.ts)'),
-    access: z.enum(['scores', 'label']).default('scores').describe('What it returns: class probabilities, or the label only'),
-  }),
-  z.strictObject({
-    type: z.literal('demo-iris').describe('The built-in simulated tabular victim (4-16-3 MLP on iris measurements, scripts/train-iris-victim.ts)'),
-    access: z.enum(['scores', 'label']).default('scores').describe('What it returns: class probabilities, or the label only'),
-  }),
-]);
+/** A classifier under test, by type (`redline ml scan` docs: onnx, http-classifier, demo-digits, demo-iris). */
+export const mlTargetSchema = classifierTargetOptions;
 
 /** Where evasion samples come from. */
 export const mlSamplesSchema = z.union([

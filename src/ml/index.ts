@@ -13,3 +13,7 @@ export { hopSkipJump, hopSkipJumpOptions, HOP_SKIP_JUMP } from './evasion/hop-sk
 export { signOpt, signOptOptions, SIGN_OPT } from './evasion/sign-opt.js';
 export { simba, simbaOptions, SIMBA } from './evasion/simba.js';
 export { squareAttack, squareAttackOptions, SQUARE_ATTACK } from './evasion/square-attack.js';
+export * from './targets/index.js';
+export * from './onnx/index.js';
+export { demoIrisClassifier, IRIS_INPUT, IRIS_VICTIM_RECIPE } from './demo/iris-victim.js';
+export { loadIrisSplits, IRIS_LABELS } from './datasets/iris.js';

@@ -40,7 +40,7 @@ export async function runMlScanCommand(options: MlScanCommandOptions): Promise<n
   process.once('SIGINT', onSigint);
   try {
     const result = await mlScan({
-      config: loaded.config, configFile: loaded.file, baseDir: loaded.baseDir, signal: controller.signal,
+      config: loaded.config, configFile: loaded.file, baseDir: loaded.baseDir, env: process.env, signal: controller.signal,
       ...(options.db === undefined ? {} : { database: options.db }),
       onStart: ({ run, screened, misclassified }) => {
         if (options.progress) process.stderr.write(`run ${run.id}: ${run.planned} attempts planned; ${screened} samples screened, ${misclassified} misclassified and left out\n`);

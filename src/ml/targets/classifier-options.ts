@@ -6,9 +6,17 @@ export const tensorSpecOption = z
     shape: z.array(z.number().int().positive()).min(1).readonly().describe('Shape without the batch dimension, e.g. [784] or [1, 28, 28]'),
     min: z.number().describe('Smallest valid feature value (attacks clip to it)'),
     max: z.number().describe('Largest valid feature value'),
+    image: z
+      .object({ height: z.number().int().positive(), width: z.number().int().positive(), channels: z.number().int().positive() })
+      .strict()
+      .optional()
+      .describe('For images: how the flattened features lay out (row-major, channels last), so square-shaped attacks can perturb patches'),
   })
   .strict()
-  .refine((spec) => spec.min < spec.max, { message: 'min must be below max', path: ['max'] });
+  .refine((spec) => spec.min < spec.max, { message: 'min must be below max', path: ['max'] })
+  .refine((spec) => spec.image === undefined || spec.image.height * spec.image.width * spec.image.channels === spec.shape.reduce((a, b) => a * b, 1), {
+    message: 'image height × width × channels must equal the number of features', path: ['image'],
+  });
 
 /** Option schema of a classifier's class names, in the order its outputs use. */
 export const labelsOption = z

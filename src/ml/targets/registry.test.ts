@@ -16,8 +16,8 @@ const digit = loadDigitSplits().test[0]!.input;
 const signal = new AbortController().signal;
 
 describe('the classifier target registry', () => {
-  it('lists onnx, http-classifier and demo-digits, and suggests the closest id for a typo', () => {
-    expect(classifierTargets.ids).toEqual(['onnx', 'http-classifier', 'demo-digits']);
+  it('lists onnx, http-classifier, demo-digits and demo-iris, and suggests the closest id for a typo', () => {
+    expect(classifierTargets.ids).toEqual(['onnx', 'http-classifier', 'demo-digits', 'demo-iris']);
     expect(classifierTargets.kind).toBe('target');
     expect(() => classifierTargets.get('onx')).toThrow(expect.objectContaining({ name: 'ConfigError', message: expect.stringContaining("did you mean 'onnx'?") }));
   });

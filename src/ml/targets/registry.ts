@@ -3,6 +3,7 @@ import type { ClassifierTarget } from '../../core/ml.js';
 import { createRegistry, optionsUnion } from '../../core/registry.js';
 import type { TargetContext } from '../../targets/context.js';
 import { demoDigitClassifier } from '../demo/demo-digits.js';
+import { demoIrisClassifier } from '../demo/iris-victim.js';
 import { accessOption } from './classifier-options.js';
 import { defineClassifierTarget, type ClassifierTargetDescriptor } from './classifier-target-descriptor.js';
 import { httpClassifier } from './http-classifier.js';
@@ -14,6 +15,14 @@ import { onnxClassifierOptions } from './onnx-classifier-options.js';
 export const demoDigitsOptions = z
   .object({
     type: z.literal('demo-digits'),
+    access: accessOption.optional().describe('(default scores) What attacks may see'),
+  })
+  .strict();
+
+/** Options of the committed demo tabular victim. */
+export const demoIrisOptions = z
+  .object({
+    type: z.literal('demo-iris'),
     access: accessOption.optional().describe('(default scores) What attacks may see'),
   })
   .strict();
@@ -40,6 +49,13 @@ export const classifierTargets = createRegistry('target', [
     version: 1,
     options: demoDigitsOptions,
     create: (options) => demoDigitClassifier(options.access === undefined ? {} : { access: options.access }),
+  }),
+  defineClassifierTarget({
+    id: 'demo-iris',
+    summary: 'The committed demo tabular victim (4-16-3 MLP on iris measurements, 49/50 held out), simulated in process.',
+    version: 1,
+    options: demoIrisOptions,
+    create: (options) => demoIrisClassifier(options.access === undefined ? {} : { access: options.access }),
   }),
 ]);
 
