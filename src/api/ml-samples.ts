@@ -55,7 +55,7 @@ export function loadMlSamples(samples: MlScanConfig['samples'], options: { reado
     }
     return [...loadIrisSplits()[samples.split]];
   }
-  if (options.target.modality !== 'image' || options.target.input?.shape.reduce((a, b) => a * b, 1) !== 784) {
+  if (options.target.input?.shape.reduce((a, b) => a * b, 1) !== 784) {
     throw new ConfigError(`${options.file}: samples: the mnist-digits dataset fits a classifier of 784 pixels, not ${options.target.id}`, {
       file: options.file, path: 'samples', hint: 'give samples.file with inputs the target takes',
     });

@@ -119,8 +119,9 @@ async function screen(
   const kept: MlSample[] = [];
   let misclassified = 0;
   let queries = 0;
-  for (let at = 0; at < samples.length && kept.length < options.count; at += 100) {
-    const batch = samples.slice(at, at + 100);
+  const size = Math.min(100, options.target.maxBatch ?? 100);
+  for (let at = 0; at < samples.length && kept.length < options.count; at += size) {
+    const batch = samples.slice(at, at + size);
     if (options.takeQueries !== undefined && !options.takeQueries(batch.length)) break;
     const result = await callWithRetry((signal) => options.target.classify(batch.map((s) => s.input), signal), { ...options.call, tokens: 0 });
     if (!result.ok) {

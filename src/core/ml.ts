@@ -44,6 +44,11 @@ export type ClassifierTarget = {
   readonly input?: TensorSpec;
   /** `scores` when it returns probabilities, `label` when it returns only the winning class. */
   readonly access: MlAccess;
+  /**
+   * Inputs one request to the classifier carries (an HTTP endpoint's batch size); the engine sends larger batches as
+   * several calls, each rate-limited and retried on its own. Absent: any batch is one call (an in-process model).
+   */
+  readonly maxBatch?: number;
   /** Classifies a batch; one query per input. Called only through a counted, rate-limited oracle. */
   classify(inputs: readonly MlInput[], signal: AbortSignal): Promise<Prediction[]>;
   /** Releases sessions and sockets. */

@@ -94,13 +94,19 @@ export async function runEvasionAttempt(input: EvasionAttemptInput): Promise<Att
   const classify = async (inputs: readonly MlInput[]): Promise<Prediction[]> => {
     // The run's budget is spent: the attempt is abandoned unrecorded, like a stopped one, and the run ends resumable.
     if (input.takeQueries !== undefined && !input.takeQueries(inputs.length)) throw new Stopped();
-    const result = await callWithRetry((signal) => target.classify(inputs, signal), { ...input.call, tokens: 0 });
-    if (!result.ok && 'stopped' in result) throw new Stopped();
-    retries += result.retries;
-    latencyMs += result.latencyMs;
-    if (!result.ok) throw new ClassifyFailed(result.error);
-    queries += inputs.length;
-    return result.value;
+    const predictions: Prediction[] = [];
+    const size = target.maxBatch ?? Math.max(1, inputs.length);
+    for (let at = 0; at < inputs.length; at += size) {
+      const chunk = inputs.slice(at, at + size);
+      const result = await callWithRetry((signal) => target.classify(chunk, signal), { ...input.call, tokens: 0 });
+      if (!result.ok && 'stopped' in result) throw new Stopped();
+      retries += result.retries;
+      latencyMs += result.latencyMs;
+      if (!result.ok) throw new ClassifyFailed(result.error);
+      queries += chunk.length;
+      predictions.push(...result.value);
+    }
+    return predictions;
   };
   const oracle = createOracle({ classify, access: attack.info.access, budget: attack.budget });
   const events: AttemptEvent[] = [];

@@ -112,7 +112,8 @@ export function summarizeEvasion(records: readonly EvasionRecord[]): EvasionAtta
 
 /** Queries after which `share` of the decided samples were evaded within the bound; undefined when the attack never got there. */
 export function queriesForShare(summary: EvasionAttackSummary, share: number): number | undefined {
-  const needed = Math.ceil(share * summary.success.n);
+  // A share computed as k/n must not round up past k (0.57 · 100 is 57.000000000000007).
+  const needed = Math.ceil(share * summary.success.n - 1e-9);
   if (needed === 0) return 0;
   return summary.queriesToBound[needed - 1];
 }

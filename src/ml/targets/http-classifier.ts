@@ -78,6 +78,7 @@ export function httpClassifier(input: HttpClassifierInput, context: TargetContex
     labels: options.labels,
     ...(options.input === undefined ? {} : { input: options.input }),
     access,
+    maxBatch: batchSize,
     classify: (inputs, signal) => raceAbort(plan.scope, { promise: classify(inputs, signal), signal }),
     close: () => plan.transport.close(),
   };
