@@ -16,6 +16,7 @@ import { callWithRetry, type CallContext } from '../engine/send-with-retry.js';
 import { createClassifierTarget } from '../ml/targets/registry.js';
 import { evasionAttacks } from '../ml/evasion-registry.js';
 import { loadMlSamples } from './ml-samples.js';
+import { extractionPhases, membershipPhases, sampleGoal } from './ml-phases.js';
 import { summarizeMlRun, type MlRunSummary } from './ml-summary.js';
 import { openStore } from './open-store.js';
 import { newRunId } from './start-run.js';
@@ -150,8 +151,17 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
   const stop = options.signal ?? new AbortController().signal;
   const config = validateMlScanConfig(options.config, file);
   const target = options.target ?? createClassifierTarget(config.target, { env: options.env ?? {}, baseDir, configFile: file });
-  const samples = options.samples ?? loadMlSamples(config.samples, { target, baseDir, file });
+  const samples = config.attacks.length === 0 ? [] : options.samples ?? loadMlSamples(config.samples, { target, baseDir, file });
   const { planned, skipped } = planAttacks(config, target, file);
+  const membership = config.membership;
+  if (membership !== undefined && target.access === 'label' && membership.attacks.includes('membership-threshold')) {
+    skipped.push({
+      kind: 'scores-unavailable', action: 'skipped', reason: `membership-threshold reads class scores; ${target.id} returns labels only`,
+      hint: 'use membership-label-only, or a target that returns probabilities', pairs: 1, attempts: 2 * membership.count, goals: [],
+    });
+    membership.attacks.splice(membership.attacks.indexOf('membership-threshold'), 1);
+  }
+  if (membership !== undefined && membership.attacks.length === 0) delete (config as { membership?: unknown }).membership;
   const seed = config.seed ?? randomInt(0, 2 ** 32 - 1);
   const budget = new AbortController();
   const call: CallContext = {
@@ -168,8 +178,9 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
     spent += n;
     return true;
   };
-  const screened = await screen(samples, { target, count: config.count, call, ...(takeQueries === undefined ? {} : { takeQueries }) });
-  if (screened.kept.length === 0) {
+  const screened = planned.length === 0 ? { kept: [], misclassified: 0, queries: 0 }
+    : await screen(samples, { target, count: config.count, call, ...(takeQueries === undefined ? {} : { takeQueries }) });
+  if (planned.length > 0 && screened.kept.length === 0) {
     throw new TargetError(`${target.id} classified none of the ${screened.misclassified} samples correctly: there is nothing to attack`, {
       targetId: target.id, kind: 'no-correct-samples', retryable: false, hint: 'check that the samples\' labels use the target\'s class order',
     });
@@ -196,8 +207,7 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
   const chain: ComponentRef = { kind: 'chain', id: 'none', instance: 'none', hash: contentHash([]) };
   const goals = screened.kept.map((sample) => {
     const label = target.labels[sample.label] ?? String(sample.label);
-    const spec = { id: sample.id, text: `Make ${target.id} misclassify ${sample.id} (true class ${label})`, category, persona: 'malicious', metadata: { label } };
-    return { ref: { kind: 'goal', id: sample.id, instance: sample.id, hash: contentHash({ ...spec, input: typeof sample.input === 'string' ? sample.input : Buffer.from(sample.input.buffer).toString('base64') }) } as ComponentRef, spec };
+    return sampleGoal(sample, { text: `Make ${target.id} misclassify ${sample.id} (true class ${label})`, category, label });
   });
   const components: ComponentSpec[] = [
     ...goals.map((g) => ({ ...g.ref, spec: g.spec })),
@@ -205,6 +215,14 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
     { ...chain, spec: [] },
     { ...EVASION_SCORER, spec: { id: EVASION_SCORER.id, rule: 'label changed, confirmed by one more query, within the bound' } },
   ];
+  const context = {
+    config, target, baseDir: input.options.baseDir ?? process.cwd(), file: input.options.configFile ?? '<options>', chain, call: input.call, seed, clock,
+    ...(input.takeQueries === undefined ? {} : { takeQueries: input.takeQueries }),
+  };
+  const extraction = extractionPhases(context, planned.length * goals.length);
+  const membership = membershipPhases(context, planned.length * goals.length + extraction.reduce((n, p) => n + p.attempts, 0));
+  const phases = [...extraction, ...membership];
+  components.push(...phases.flatMap((p) => p.components));
   const preflight: PreflightEntry[] = [...input.skipped];
   if (screened.misclassified > 0) {
     preflight.push({
@@ -213,10 +231,12 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
     });
   }
   const run: StoredRun = {
-    id: newRunId(clock.now()), targetId: target.id, simulated: target.simulated, status: 'running', seed, planned: planned.length * goals.length,
+    id: newRunId(clock.now()), targetId: target.id, simulated: target.simulated, status: 'running', seed,
+    planned: planned.length * goals.length + phases.reduce((n, p) => n + p.attempts, 0),
     hashes: {
-      target: contentHash(config.target), goals: contentHash(goals.map((g) => g.ref.hash)),
-      techniques: Object.fromEntries(planned.map((p) => [p.ref.instance, p.ref.hash])), chains: { none: chain.hash }, scorers: { [EVASION_SCORER.id]: EVASION_SCORER.hash },
+      target: contentHash(config.target), goals: contentHash(components.filter((c) => c.kind === 'goal').map((g) => g.hash)),
+      techniques: Object.fromEntries(components.filter((c) => c.kind === 'technique').map((c) => [c.instance, c.hash])), chains: { none: chain.hash },
+      scorers: Object.fromEntries(components.filter((c) => c.kind === 'scorer').map((c) => [c.id, c.hash])),
     },
     createdAt: clock.now(), trials: 1, config: { kind: ML_RUN_KIND, ...config }, baseDir: input.options.baseDir ?? process.cwd(), redlineVersion: redlineVersion(),
     preflight: { entries: preflight },
@@ -224,7 +244,7 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
   await store.runs.create({ run, components });
   input.options.onStart?.({ run, screened: screened.kept.length + screened.misclassified, misclassified: screened.misclassified });
   const writer = await store.attempts.openWriter({ run, components: components.map(({ kind, id, instance, hash }) => ({ kind, id, instance, hash })) });
-  const seqs = Array.from({ length: run.planned }, (_, seq) => seq);
+  const seqs = Array.from({ length: planned.length * goals.length }, (_, seq) => seq);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -245,6 +265,16 @@ async function scanInto(store: RunStore, input: ScanInput): Promise<MlScanResult
   };
   try {
     await Promise.all(Array.from({ length: Math.min(config.concurrency, seqs.length) }, worker));
+    for (const phase of phases) {
+      if (input.call.stop.aborted) break;
+      const attempts = await phase.run();
+      if (attempts === undefined) break;
+      for (const attempt of attempts) {
+        writer.record(attempt);
+        done += 1;
+      }
+      input.options.onProgress?.(done, run.planned);
+    }
   } finally {
     await writer.flush();
   }

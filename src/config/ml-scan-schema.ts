@@ -33,12 +33,34 @@ export const mlAttackEntry = z.strictObject({
   options: z.record(z.string(), z.unknown()).default({}).describe('The attack\'s own options (redline ml attacks)'),
 });
 
+/** Model extraction: train copies of the victim from its answers. */
+export const mlExtractionSchema = z.strictObject({
+  budgets: z.array(z.number().int().min(10).max(1_000_000)).min(1).default([500, 1000, 5000]).describe('Query budgets: one copy trained on the first N answers each'),
+  modes: z.array(z.enum(['probabilities', 'argmax'])).min(1).default(['probabilities', 'argmax']).describe('Learn from the victim\'s class probabilities, or from its label alone'),
+  pool: mlSamplesSchema.prefault({ dataset: 'mnist-digits', split: 'pool' }).describe('The attacker\'s unlabelled queries (past their end: jittered copies)'),
+  evaluation: mlSamplesSchema.prefault({ dataset: 'mnist-digits', split: 'test' }).describe('Held-out labelled samples the copies are judged on'),
+  count: z.number().int().min(10).max(100_000).default(1000).describe('Evaluation samples used'),
+  hidden: z.number().int().min(1).max(4096).default(32).describe('Hidden units of the copy (an MLP)'),
+});
+
+/** Membership inference: tell training members from non-members. */
+export const mlMembershipSchema = z.strictObject({
+  attacks: z.array(z.enum(['membership-threshold', 'membership-label-only'])).min(1).default(['membership-threshold', 'membership-label-only']),
+  members: mlSamplesSchema.describe('Records the victim was trained on (the first `count` are used)'),
+  nonMembers: mlSamplesSchema.describe('Records from the same distribution it never saw'),
+  count: z.number().int().min(10).max(100_000).default(300).describe('Records of each kind (a balanced set)'),
+  copies: z.number().int().min(1).max(1000).default(20).describe('Noisy copies per record for the label-only attack'),
+  noise: z.number().positive().max(1).default(0.25).describe('Their Gaussian noise, as a fraction of the input range'),
+});
+
 /** An `redline ml scan` configuration. */
 export const mlScanSchema = z.strictObject({
   target: mlTargetSchema,
   samples: mlSamplesSchema.prefault({ dataset: 'mnist-digits' }),
   count: z.number().int().min(1).max(100_000).default(100).describe('Correctly classified samples each attack is run on'),
-  attacks: z.array(mlAttackEntry).min(1).describe('Attacks to run, each on every sample'),
+  attacks: z.array(mlAttackEntry).default([]).describe('Evasion attacks to run, each on every sample'),
+  extraction: mlExtractionSchema.optional().describe('Model extraction (redline ml attacks: copycat)'),
+  membership: mlMembershipSchema.optional().describe('Membership inference (membership-threshold, membership-label-only)'),
   seed: base.seed,
   concurrency: z.number().int().min(1).max(256).default(2).describe('Samples attacked at once'),
   budget: z
@@ -61,6 +83,9 @@ export function validateMlScanConfig(value: unknown, file: string): MlScanConfig
   if (!parsed.success) {
     const problem = describeIssue(parsed.error.issues[0]!);
     throw new ConfigError(`${file}: ${problem.path}: ${problem.message}`, { file, path: problem.path, hint: problem.hint });
+  }
+  if (parsed.data.attacks.length === 0 && parsed.data.extraction === undefined && parsed.data.membership === undefined) {
+    throw new ConfigError(`${file}: attacks: nothing to run`, { file, path: 'attacks', hint: 'list evasion attacks, or add extraction: {} or membership: {…}' });
   }
   const attacks = parsed.data.attacks.map((entry, i) => {
     const descriptor = evasionAttacks.get(entry.id, { file, path: `attacks[${i}].id` });

@@ -179,6 +179,8 @@ export type MlMeasures = {
   readonly progress?: readonly ProgressPoint[];
   /** Why the attack stopped. */
   readonly stopped?: string;
+  /** The attack's variant, when it has one (an extraction's 'probabilities' or 'argmax' mode). */
+  readonly variant?: string;
   /** Named figures of extraction and membership attempts (fidelity, accuracy, member score…). */
   readonly figures?: Readonly<Record<string, number>>;
 };

@@ -1,14 +1,14 @@
 import type { Attempt } from '../core/attempt.js';
 import type { ComponentRef } from '../core/component-ref.js';
 import type { AttemptEvent } from '../core/event.js';
-import { TargetError } from '../core/errors.js';
 import type { ClassifierTarget, EvasionAttack, MlAttackInfo, MlInput, MlSample, PerturbationSizes, Prediction } from '../core/ml.js';
 import { seededRandom } from '../core/random.js';
 import type { Score } from '../core/score.js';
 import { createOracle } from '../ml/oracle.js';
 import { l0, l2, linf } from '../ml/vector.js';
 import type { Clock } from './clock.js';
-import { callWithRetry, type CallContext } from './send-with-retry.js';
+import type { CallContext } from './send-with-retry.js';
+import { ClassifyFailed, ClassifyStopped, engineClassify } from './ml-classify.js';
 
 /** One attack as a run uses it. */
 export type PlannedEvasion = {
@@ -53,16 +53,6 @@ export type EvasionAttemptInput = {
   readonly takeQueries?: (n: number) => boolean;
 };
 
-/** A classifier call that failed after its retries, carried out of the attack. */
-class ClassifyFailed extends Error {
-  constructor(readonly error: TargetError) {
-    super(error.message);
-  }
-}
-
-/** The run was stopped during the attempt: nothing is recorded for it. */
-class Stopped extends Error {}
-
 function sizesOf(original: MlInput, adversarial: MlInput): PerturbationSizes {
   if (typeof original === 'string' || typeof adversarial === 'string') {
     const before = String(original).split(/\s+/).filter(Boolean);
@@ -88,26 +78,8 @@ const round = (value: number): string => String(Number(value.toPrecision(3)));
 export async function runEvasionAttempt(input: EvasionAttemptInput): Promise<Attempt | undefined> {
   const { sample, target, attack } = input;
   const startedAt = input.clock.now();
-  let retries = 0;
-  let latencyMs = 0;
-  let queries = 0;
-  const classify = async (inputs: readonly MlInput[]): Promise<Prediction[]> => {
-    // The run's budget is spent: the attempt is abandoned unrecorded, like a stopped one, and the run ends resumable.
-    if (input.takeQueries !== undefined && !input.takeQueries(inputs.length)) throw new Stopped();
-    const predictions: Prediction[] = [];
-    const size = target.maxBatch ?? Math.max(1, inputs.length);
-    for (let at = 0; at < inputs.length; at += size) {
-      const chunk = inputs.slice(at, at + size);
-      const result = await callWithRetry((signal) => target.classify(chunk, signal), { ...input.call, tokens: 0 });
-      if (!result.ok && 'stopped' in result) throw new Stopped();
-      retries += result.retries;
-      latencyMs += result.latencyMs;
-      if (!result.ok) throw new ClassifyFailed(result.error);
-      queries += chunk.length;
-      predictions.push(...result.value);
-    }
-    return predictions;
-  };
+  const tally = { retries: 0, latencyMs: 0, queries: 0 };
+  const classify = engineClassify({ target, call: input.call, tally, ...(input.takeQueries === undefined ? {} : { takeQueries: input.takeQueries }) });
   const oracle = createOracle({ classify, access: attack.info.access, budget: attack.budget });
   const events: AttemptEvent[] = [];
   const base = {
@@ -132,26 +104,26 @@ export async function runEvasionAttempt(input: EvasionAttemptInput): Promise<Att
       events.push({ type: 'message', role: 'user', parts: [{ type: 'text', text: result.adversarial }] });
     }
     events.push({
-      type: 'ml', kind: 'evasion', queries, budget: attack.budget, trueLabel,
+      type: 'ml', kind: 'evasion', queries: tally.queries, budget: attack.budget, trueLabel,
       ...(adversarialLabel === undefined ? {} : { adversarialLabel }), ...(sizes === undefined ? {} : { sizes }),
       bound: { norm: attack.info.norm, epsilon: attack.epsilon }, progress: result.progress, stopped: result.stopped,
     });
     const score: Score = evaded && within
-      ? { scorerId: EVASION_SCORER.id, verdict: 'success', label: 'evaded', value: distance!, reason: `classified as ${adversarialLabel} instead of ${trueLabel} after ${queries} queries, ${attack.info.norm} ${round(distance!)} ≤ ${round(attack.epsilon)}` }
+      ? { scorerId: EVASION_SCORER.id, verdict: 'success', label: 'evaded', value: distance!, reason: `classified as ${adversarialLabel} instead of ${trueLabel} after ${tally.queries} queries, ${attack.info.norm} ${round(distance!)} ≤ ${round(attack.epsilon)}` }
       : evaded
         ? { scorerId: EVASION_SCORER.id, verdict: 'failure', label: 'over-bound', value: distance!, reason: `label changed to ${adversarialLabel}, but ${attack.info.norm} ${round(distance!)} exceeds the bound ${round(attack.epsilon)}` }
         : { scorerId: EVASION_SCORER.id, verdict: 'failure', label: 'held', reason: `no adversarial input within ${attack.budget} queries (${result.stopped})` };
     events.push({ type: 'score', score, deciding: true });
     return {
       ...base, events, outcome: score.verdict === 'success' ? 'success' : 'failure', decidedBy: EVASION_SCORER,
-      retries, latencyMs, startedAt, finishedAt: input.clock.now(),
+      retries: tally.retries, latencyMs: tally.latencyMs, startedAt, finishedAt: input.clock.now(),
     };
   } catch (caught) {
-    if (caught instanceof Stopped) return undefined;
+    if (caught instanceof ClassifyStopped) return undefined;
     if (!(caught instanceof ClassifyFailed)) throw caught;
     const { kind, message } = caught.error;
-    events.push({ type: 'ml', kind: 'evasion', queries, budget: attack.budget, trueLabel, stopped: `the target failed: ${kind}` });
+    events.push({ type: 'ml', kind: 'evasion', queries: tally.queries, budget: attack.budget, trueLabel, stopped: `the target failed: ${kind}` });
     events.push({ type: 'error', kind, message });
-    return { ...base, events, outcome: 'error', error: { kind, message }, retries, latencyMs, startedAt, finishedAt: input.clock.now() };
+    return { ...base, events, outcome: 'error', error: { kind, message }, retries: tally.retries, latencyMs: tally.latencyMs, startedAt, finishedAt: input.clock.now() };
   }
 }

@@ -15,3 +15,5 @@ export * from './mcnemar.js';
 export * from './paired-difference.js';
 export * from './clustered-rate.js';
 export * from './evasion-summary.js';
+export * from './roc-auc.js';
+export * from './extraction-membership-summary.js';

@@ -27,8 +27,16 @@ export function mlSummaryLines(summary: MlRunSummary): string[] {
     out.push(`  by queries: ${a.curve.map((c) => `${c.queries}: ${formatPercent(c.success.successes / Math.max(1, c.success.n))} (median distance ${num(c.medianDistance)})`).join('; ')}`);
     out.push(`  by true class: ${a.byClass.map((c) => `${sanitizeTerminal(c.label)} ${c.successes}/${c.n}`).join(', ')}`);
   }
+  for (const e of summary.extraction) {
+    const pct = (r: { successes: number; n: number; low: number; high: number }) => `${formatPercent(r.successes / Math.max(1, r.n))} ${formatInterval(r.low, r.high)}`;
+    out.push('', `${sanitizeTerminal(e.technique)}: fidelity ${pct(e.fidelity)} (agrees with the victim), accuracy ${pct(e.accuracy)} (victim ${pct(e.victimAccuracy)}) on ${e.fidelity.n} held-out samples${e.errors > 0 ? `; ${e.errors} in error` : ''}`);
+  }
+  for (const m of summary.membership) {
+    out.push('', `${sanitizeTerminal(m.technique)}: AUC ${num(m.auc.auc)} [${num(m.auc.low)}–${num(m.auc.high)}] over ${m.auc.positives} members and ${m.auc.negatives} non-members; TPR ${formatPercent(m.tprAt['1%'])} at 1 % FPR, ${formatPercent(m.tprAt['0.1%'])} at 0.1 %`);
+    out.push(`  accuracy calling scores at or above the median members ${formatPercent(m.accuracy.successes / Math.max(1, m.accuracy.n))} ${formatInterval(m.accuracy.low, m.accuracy.high)}; baselines: always "member" 50.0 % (AUC 0.5), correctly classified ⇒ member ${formatPercent(m.baselines.gapAccuracy)}`);
+  }
   for (const s of summary.skipped) out.push(`skipped (${s.kind}): ${sanitizeTerminal(s.reason)}`);
-  if (summary.screeningQueries !== undefined) out.push(`${summary.screeningQueries} queries screened the samples (not part of any attack's budget); intervals: Wilson 95 %`);
+  if (summary.screeningQueries !== undefined && summary.attacks.length > 0) out.push(`${summary.screeningQueries} queries screened the samples (not part of any attack's budget); intervals: Wilson 95 %`);
   return out;
 }
 

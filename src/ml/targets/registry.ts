@@ -4,6 +4,7 @@ import { createRegistry, optionsUnion } from '../../core/registry.js';
 import type { TargetContext } from '../../targets/context.js';
 import { demoDigitClassifier } from '../demo/demo-digits.js';
 import { demoIrisClassifier } from '../demo/iris-victim.js';
+import { demoMembershipVictim } from '../demo/membership-victims.js';
 import { accessOption } from './classifier-options.js';
 import { defineClassifierTarget, type ClassifierTargetDescriptor } from './classifier-target-descriptor.js';
 import { httpClassifier } from './http-classifier.js';
@@ -23,6 +24,14 @@ export const demoDigitsOptions = z
 export const demoIrisOptions = z
   .object({
     type: z.literal('demo-iris'),
+    access: accessOption.optional().describe('(default scores) What attacks may see'),
+  })
+  .strict();
+
+/** Options of the membership-inference demo victims. */
+export const demoMembershipOptions = (type: 'demo-digits-overfit' | 'demo-digits-regularised') => z
+  .object({
+    type: z.literal(type),
     access: accessOption.optional().describe('(default scores) What attacks may see'),
   })
   .strict();
@@ -56,6 +65,20 @@ export const classifierTargets = createRegistry('target', [
     version: 1,
     options: demoIrisOptions,
     create: (options) => demoIrisClassifier(options.access === undefined ? {} : { access: options.access }),
+  }),
+  defineClassifierTarget({
+    id: 'demo-digits-overfit',
+    summary: 'A simulated digit victim overfitted to its 300 members (the first 300 train digits), for membership inference.',
+    version: 1,
+    options: demoMembershipOptions('demo-digits-overfit'),
+    create: (options) => demoMembershipVictim({ variant: 'overfit', ...(options.access === undefined ? {} : { access: options.access }) }),
+  }),
+  defineClassifierTarget({
+    id: 'demo-digits-regularised',
+    summary: 'A simulated, well-regularised digit victim (its members: the 6,000 train digits), for membership inference.',
+    version: 1,
+    options: demoMembershipOptions('demo-digits-regularised'),
+    create: (options) => demoMembershipVictim({ variant: 'regularised', ...(options.access === undefined ? {} : { access: options.access }) }),
   }),
 ]);
 
