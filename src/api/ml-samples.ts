@@ -4,6 +4,7 @@ import type { MlScanConfig } from '../config/ml-scan-schema.js';
 import { ConfigError, DatasetError } from '../core/errors.js';
 import type { ClassifierTarget, MlSample } from '../core/ml.js';
 import { loadIrisSplits } from '../ml/datasets/iris.js';
+import { loadSpamSplits } from '../ml/datasets/spam-assassin.js';
 import { loadDigitSplits } from '../ml/datasets/mnist-digits.js';
 
 function labelIndex(value: unknown, target: ClassifierTarget, where: { file: string; row: number }): number {
@@ -47,6 +48,15 @@ function readSampleFile(file: string, target: ClassifierTarget): MlSample[] {
 /** The samples an ML scan attacks, in order: a named dataset's split, or a JSON Lines file. */
 export function loadMlSamples(samples: MlScanConfig['samples'], options: { readonly target: ClassifierTarget; readonly baseDir: string; readonly file: string }): MlSample[] {
   if ('file' in samples) return readSampleFile(resolve(options.baseDir, samples.file), options.target);
+  if (samples.dataset === 'spam-assassin') {
+    if (options.target.modality !== 'text' || options.target.labels.length !== 2) {
+      throw new ConfigError(`${options.file}: samples: the spam-assassin dataset fits a two-class text classifier, not ${options.target.id}`, {
+        file: options.file, path: 'samples', hint: 'give samples.file with inputs the target takes',
+      });
+    }
+    const wanted = samples.label === 'both' ? undefined : samples.label === 'spam' ? 1 : 0;
+    return loadSpamSplits()[samples.split].filter((s) => wanted === undefined || s.label === wanted);
+  }
   if (samples.dataset === 'iris') {
     if (options.target.input?.shape.reduce((a, b) => a * b, 1) !== 4 || options.target.labels.length !== 3) {
       throw new ConfigError(`${options.file}: samples: the iris dataset fits a classifier of 4 features and 3 classes, not ${options.target.id}`, {

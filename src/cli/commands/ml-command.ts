@@ -21,7 +21,8 @@ export function mlSummaryLines(summary: MlRunSummary): string[] {
       continue;
     }
     out.push('', `${sanitizeTerminal(a.attack)}: ${a.success.successes}/${a.success.n} samples evaded, ${formatPercent(a.success.successes / Math.max(1, a.success.n))} ${formatInterval(a.success.low, a.success.high)}${bound}${a.errors > 0 ? `; ${a.errors} ended in error, not counted` : ''}`);
-    out.push(`  median over successes: ${num(a.medianQueries)} queries to reach the bound; L2 ${num(a.median.l2)} · L∞ ${num(a.median.linf)} · L0 ${num(a.median.l0)}${a.median.words === undefined ? '' : ` · words ${formatPercent(a.median.words)}`}`);
+    const sizes = a.median.words === undefined ? `L2 ${num(a.median.l2)} · L∞ ${num(a.median.linf)} · L0 ${num(a.median.l0)}` : `${num(a.median.l0)} words changed (${formatPercent(a.median.words)})`;
+    out.push(`  median over successes: ${num(a.medianQueries)} queries to reach the bound; ${sizes}`);
     const half = queriesForShare(a, 0.5);
     out.push(`  half the samples evaded within the bound after ${half === undefined ? '— (never)' : `${half} queries`}`);
     out.push(`  by queries: ${a.curve.map((c) => `${c.queries}: ${formatPercent(c.success.successes / Math.max(1, c.success.n))} (median distance ${num(c.medianDistance)})`).join('; ')}`);
@@ -71,7 +72,7 @@ export function runMlAttacksCommand(options: { json?: boolean }): number {
     return EXIT.ok;
   }
   const width = Math.max(...catalog.map((a) => a.id.length)) + 2;
-  const lines = catalog.map((a) => `${a.id.padEnd(width)}${(a.access === 'label' ? 'label-only' : 'score-based').padEnd(13)}${a.modalities.join('/').padEnd(15)}${a.norm.padEnd(6)}${a.summary}\n${' '.repeat(width)}source: ${a.source}; ATLAS ${a.taxonomy.atlas.join(', ')}`);
+  const lines = catalog.map((a) => `${a.id.padEnd(width)}${(a.access === 'label' ? 'label-only' : 'score-based').padEnd(13)}${a.modalities.join('/').padEnd(15)}${(a.kind === 'evasion' ? a.norm : a.kind).padEnd(11)}${a.summary}\n${' '.repeat(width)}source: ${a.source}; ATLAS ${a.taxonomy.atlas.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -17,7 +17,7 @@ const signal = new AbortController().signal;
 
 describe('the classifier target registry', () => {
   it('lists onnx, http-classifier, demo-digits and demo-iris, and suggests the closest id for a typo', () => {
-    expect(classifierTargets.ids).toEqual(['onnx', 'http-classifier', 'demo-digits', 'demo-iris', 'demo-digits-overfit', 'demo-digits-regularised']);
+    expect(classifierTargets.ids).toEqual(['onnx', 'http-classifier', 'demo-digits', 'demo-iris', 'demo-spam', 'demo-digits-overfit', 'demo-digits-regularised']);
     expect(classifierTargets.kind).toBe('target');
     expect(() => classifierTargets.get('onx')).toThrow(expect.objectContaining({ name: 'ConfigError', message: expect.stringContaining("did you mean 'onnx'?") }));
   });

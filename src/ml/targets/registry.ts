@@ -4,6 +4,7 @@ import { createRegistry, optionsUnion } from '../../core/registry.js';
 import type { TargetContext } from '../../targets/context.js';
 import { demoDigitClassifier } from '../demo/demo-digits.js';
 import { demoIrisClassifier } from '../demo/iris-victim.js';
+import { demoSpamFilter } from '../demo/spam-filter.js';
 import { demoMembershipVictim } from '../demo/membership-victims.js';
 import { accessOption } from './classifier-options.js';
 import { defineClassifierTarget, type ClassifierTargetDescriptor } from './classifier-target-descriptor.js';
@@ -32,6 +33,14 @@ export const demoIrisOptions = z
 export const demoMembershipOptions = (type: 'demo-digits-overfit' | 'demo-digits-regularised') => z
   .object({
     type: z.literal(type),
+    access: accessOption.optional().describe('(default scores) What attacks may see'),
+  })
+  .strict();
+
+/** Options of the demo spam filter. */
+export const demoSpamOptions = z
+  .object({
+    type: z.literal('demo-spam'),
     access: accessOption.optional().describe('(default scores) What attacks may see'),
   })
   .strict();
@@ -65,6 +74,13 @@ export const classifierTargets = createRegistry('target', [
     version: 1,
     options: demoIrisOptions,
     create: (options) => demoIrisClassifier(options.access === undefined ? {} : { access: options.access }),
+  }),
+  defineClassifierTarget({
+    id: 'demo-spam',
+    summary: 'The committed demo spam filter (multinomial naive Bayes over SpamAssassin bodies, 95.9 % held out), simulated in process.',
+    version: 1,
+    options: demoSpamOptions,
+    create: (options) => demoSpamFilter(options.access === undefined ? {} : { access: options.access }),
   }),
   defineClassifierTarget({
     id: 'demo-digits-overfit',
