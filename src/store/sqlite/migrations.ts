@@ -26,6 +26,38 @@ function moveTally(input: { row: 'NEW' | 'OLD'; from: string; to: string; review
           AND t.reached = CASE WHEN a.turns_used IS NULL THEN -2 ELSE IFNULL(a.reached_at, -1) END;`;
 }
 
+/**
+ * A step that widens the events table's list of types. SQLite cannot change a CHECK constraint in place, so the table
+ * is rebuilt with the longer list (rows copied as they are) and renamed.
+ */
+function eventTypesStep(version: number, types: readonly string[]): Migration {
+  const table = `events_${version}`;
+  return {
+    version,
+    sql: `
+      CREATE TABLE ${table} (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN (${types.map((t) => `'${t}'`).join(', ')})),
+        body TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO ${table} (attempt_id, idx, type, body) SELECT attempt_id, idx, type, body FROM events;
+      DROP TABLE events;
+    `,
+    // No trigger or view names the events table, so the rename need not rewrite any: the legacy rename skips
+    // re-checking the other tables' triggers (which it would reject for their UPDATE … FROM aliases).
+    run: (db) => {
+      db.pragma('legacy_alter_table = ON');
+      try {
+        db.exec(`ALTER TABLE ${table} RENAME TO events`);
+      } finally {
+        db.pragma('legacy_alter_table = OFF');
+      }
+    },
+  };
+}
+
 /** Every schema step, oldest first. Never edit a released step: add a new one. */
 export const migrations: readonly Migration[] = [
   {
@@ -304,54 +336,8 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX attempts_errors ON attempts (run_id, error_kind, seq) WHERE error_kind IS NOT NULL;
     `,
   },
-  {
-    version: 13,
-    // Defense layers: a guarded target's layer decisions are events of their own type. SQLite cannot change a CHECK
-    // constraint in place, so the events table is rebuilt with the longer list (rows copied as they are).
-    sql: `
-      CREATE TABLE events_13 (
-        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
-        idx INTEGER NOT NULL,
-        type TEXT NOT NULL CHECK (type IN ('message', 'target-call', 'conversion', 'score', 'error', 'layer')),
-        body TEXT NOT NULL,
-        PRIMARY KEY (attempt_id, idx)
-      ) WITHOUT ROWID;
-      INSERT INTO events_13 (attempt_id, idx, type, body) SELECT attempt_id, idx, type, body FROM events;
-      DROP TABLE events;
-    `,
-    // No trigger or view names the events table, so the rename need not rewrite any: the legacy rename skips
-    // re-checking the other tables' triggers (which it would reject for their UPDATE … FROM aliases).
-    run: (db) => {
-      db.pragma('legacy_alter_table = ON');
-      try {
-        db.exec('ALTER TABLE events_13 RENAME TO events');
-      } finally {
-        db.pragma('legacy_alter_table = OFF');
-      }
-    },
-  },
-  {
-    version: 14,
-    // Classic ML: an attack on a classifier records what it measured (queries, perturbation sizes, progress) as an
-    // event of its own type; the events table is rebuilt with the longer list, as in version 13.
-    sql: `
-      CREATE TABLE events_14 (
-        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
-        idx INTEGER NOT NULL,
-        type TEXT NOT NULL CHECK (type IN ('message', 'target-call', 'conversion', 'score', 'error', 'layer', 'ml')),
-        body TEXT NOT NULL,
-        PRIMARY KEY (attempt_id, idx)
-      ) WITHOUT ROWID;
-      INSERT INTO events_14 (attempt_id, idx, type, body) SELECT attempt_id, idx, type, body FROM events;
-      DROP TABLE events;
-    `,
-    run: (db) => {
-      db.pragma('legacy_alter_table = ON');
-      try {
-        db.exec('ALTER TABLE events_14 RENAME TO events');
-      } finally {
-        db.pragma('legacy_alter_table = OFF');
-      }
-    },
-  },
+  // Defense layers: a guarded target's layer decisions are events of their own type.
+  eventTypesStep(13, ['message', 'target-call', 'conversion', 'score', 'error', 'layer']),
+  // Classic ML: an attack on a classifier records what it measured (queries, perturbation sizes, progress) as an event.
+  eventTypesStep(14, ['message', 'target-call', 'conversion', 'score', 'error', 'layer', 'ml']),
 ];
