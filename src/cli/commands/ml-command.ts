@@ -72,7 +72,7 @@ export function runMlAttacksCommand(options: { json?: boolean }): number {
     return EXIT.ok;
   }
   const width = Math.max(...catalog.map((a) => a.id.length)) + 2;
-  const lines = catalog.map((a) => `${a.id.padEnd(width)}${(a.access === 'label' ? 'label-only' : 'score-based').padEnd(13)}${a.modalities.join('/').padEnd(15)}${(a.kind === 'evasion' ? a.norm : a.kind).padEnd(11)}${a.summary}\n${' '.repeat(width)}source: ${a.source}; ATLAS ${a.taxonomy.atlas.join(', ')}`);
+  const lines = catalog.map((a) => `${a.id.padEnd(width)}${(a.access === 'label' ? 'label-only' : 'score-based').padEnd(13)}${a.modalities.join('/').padEnd(20)}${(a.kind === 'evasion' ? a.norm : a.kind).padEnd(11)}${a.summary}\n${' '.repeat(width)}source: ${a.source}; ATLAS ${a.taxonomy.atlas.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
