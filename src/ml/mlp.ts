@@ -131,15 +131,15 @@ function accumulate(model: Mlp, x: Float32Array, target: Float32Array, grads: Fl
     const gw = grads[2 * l]!;
     const gb = grads[2 * l + 1]!;
     const back = new Float32Array(layer.inputs);
+    // The first layer's inputs are the data: no gradient flows back into them.
+    const propagate = l > 0;
     for (let o = 0; o < layer.outputs; o += 1) {
       const d = delta[o]!;
       if (d === 0) continue;
       gb[o] = gb[o]! + d;
       const row = o * layer.inputs;
-      for (let i = 0; i < layer.inputs; i += 1) {
-        gw[row + i] = gw[row + i]! + d * input[i]!;
-        back[i] = back[i]! + d * layer.weights[row + i]!;
-      }
+      for (let i = 0; i < layer.inputs; i += 1) gw[row + i] = gw[row + i]! + d * input[i]!;
+      if (propagate) for (let i = 0; i < layer.inputs; i += 1) back[i] = back[i]! + d * layer.weights[row + i]!;
     }
     // ReLU: gradient flows only where the hidden unit was active.
     if (l > 0) for (let i = 0; i < back.length; i += 1) if (input[i]! <= 0) back[i] = 0;
