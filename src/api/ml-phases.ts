@@ -6,7 +6,7 @@ import { contentHash } from '../core/hash.js';
 import type { ClassifierTarget, MlSample } from '../core/ml.js';
 import { deriveSeed } from '../core/random.js';
 import type { Clock } from '../engine/clock.js';
-import { engineClassify } from '../engine/ml-classify.js';
+import { engineClassify, victimLabels as labelsOf } from '../engine/ml-classify.js';
 import { EXTRACTION_SCORER, runExtraction, type ExtractionPlan } from '../engine/ml-extraction-attempts.js';
 import { MEMBERSHIP_SCORER, runMembership, type MembershipRecord } from '../engine/ml-membership-attempts.js';
 import type { CallContext } from '../engine/send-with-retry.js';
@@ -72,7 +72,8 @@ export function extractionPhases(context: PhaseContext, firstSeq: number): MlPha
         if (victimLabels === undefined) {
           const tally = { retries: 0, latencyMs: 0, queries: 0 };
           const classify = engineClassify({ target, call: context.call, tally, ...(context.takeQueries === undefined ? {} : { takeQueries: context.takeQueries }) });
-          victimLabels = (await classify(evaluation.map((s) => s.input))).map((p) => p.label);
+          victimLabels = await labelsOf(classify, evaluation);
+          if (victimLabels === undefined) return undefined;
         }
         const labels = victimLabels;
         return runExtraction({

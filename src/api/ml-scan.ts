@@ -12,7 +12,8 @@ import type { RunStore } from '../core/run-store.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { EVASION_SCORER, runEvasionAttempt, type PlannedEvasion } from '../engine/ml-evasion-attempt.js';
 import { createRateLimiter } from '../engine/rate-limiter.js';
-import { callWithRetry, type CallContext } from '../engine/send-with-retry.js';
+import type { CallContext } from '../engine/send-with-retry.js';
+import { engineClassify, victimLabels } from '../engine/ml-classify.js';
 import { createClassifierTarget } from '../ml/targets/registry.js';
 import { evasionAttacks } from '../ml/evasion-registry.js';
 import { loadMlSamples } from './ml-samples.js';
@@ -119,24 +120,19 @@ async function screen(
 ): Promise<{ kept: MlSample[]; misclassified: number; queries: number }> {
   const kept: MlSample[] = [];
   let misclassified = 0;
-  let queries = 0;
-  const size = Math.min(100, options.target.maxBatch ?? 100);
-  for (let at = 0; at < samples.length && kept.length < options.count; at += size) {
-    const batch = samples.slice(at, at + size);
-    if (options.takeQueries !== undefined && !options.takeQueries(batch.length)) break;
-    const result = await callWithRetry((signal) => options.target.classify(batch.map((s) => s.input), signal), { ...options.call, tokens: 0 });
-    if (!result.ok) {
-      if ('stopped' in result) break;
-      throw result.error;
-    }
-    queries += batch.length;
+  const tally = { retries: 0, latencyMs: 0, queries: 0 };
+  const classify = engineClassify({ target: options.target, call: options.call, tally, ...(options.takeQueries === undefined ? {} : { takeQueries: options.takeQueries }) });
+  for (let at = 0; at < samples.length && kept.length < options.count; at += 100) {
+    const batch = samples.slice(at, at + 100);
+    const predictions = await victimLabels(classify, batch);
+    if (predictions === undefined) break;
     batch.forEach((sample, i) => {
       if (kept.length >= options.count) return;
-      if (result.value[i]!.label === sample.label) kept.push(sample);
+      if (predictions[i] === sample.label) kept.push(sample);
       else misclassified += 1;
     });
   }
-  return { kept, misclassified, queries };
+  return { kept, misclassified, queries: tally.queries };
 }
 
 /**

@@ -44,3 +44,16 @@ export function engineClassify(options: {
     return predictions;
   };
 }
+
+/**
+ * The victim's labels of some samples, outside any attack (screening, an evaluation set): undefined when the run was
+ * stopped or its budget spent; a target that kept failing is its TargetError, which stops the scan with its cause.
+ */
+export async function victimLabels(classify: (inputs: readonly MlInput[]) => Promise<Prediction[]>, samples: readonly { readonly input: MlInput }[]): Promise<number[] | undefined> {
+  try {
+    return (await classify(samples.map((s) => s.input))).map((p) => p.label);
+  } catch (caught) {
+    if (caught instanceof ClassifyStopped) return undefined;
+    throw caught instanceof ClassifyFailed ? caught.error : caught;
+  }
+}
