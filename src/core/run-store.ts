@@ -145,6 +145,11 @@ export type AttemptRecords = {
   query(input: { readonly runId: string; readonly filter: AttemptFilter; readonly afterSeq?: number; readonly beforeSeq?: number; readonly limit: number }): Promise<AttemptListItem[]>;
   /** The values each filterable field takes in the run, with counts. */
   facets(runId: string): Promise<AttemptFacets>;
+  /**
+   * Attempts as the writer took them (component references, measures, event log; the machine's outcome, reviews
+   * aside) after plan position `afterSeq`, in plan order, at most `limit`: what copying a run to another store reads.
+   */
+  records(input: { readonly runId: string; readonly afterSeq: number; readonly limit: number }): Promise<Attempt[]>;
 };
 
 /** Counts aggregated in the store (nothing per attempt is loaded). */
@@ -201,6 +206,8 @@ export type ReviewRecords = {
 export type ComponentRecords = {
   /** The components a run's attempts used. */
   ofRun(runId: string): Promise<ComponentRef[]>;
+  /** The same components with their stored descriptions: what `runs.create` takes to register them in another store. */
+  specsOfRun(runId: string): Promise<ComponentSpec[]>;
 };
 
 /**

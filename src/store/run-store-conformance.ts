@@ -178,6 +178,35 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
       }
     });
 
+    it('gives back each attempt as the writer took it, and the components behind them with their descriptions (what a copy reads)', async () => {
+      const { store, run } = await seeded(open);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        const written = [
+          attemptOf({ seq: 5, outcome: 'success', reachedAtTurn: 2, technique: direct, chain: b64 }),
+          attemptOf({ seq: 1, outcome: 'error', goal: goalB }),
+          { ...attemptOf({ seq: 3, outcome: 'failure' }), usage: { promptTokens: 9, completionTokens: 1, estimated: true as const }, retries: 2, latencyMs: 12.25 },
+          attemptOf({ seq: 0, outcome: 'unscored' }),
+        ];
+        for (const a of written) writer.record(a);
+        await writer.flush();
+        const bySeq = [...written].sort((x, y) => x.seq - y.seq);
+        expect(await store.attempts.records({ runId: run.id, afterSeq: -1, limit: 10 })).toEqual(bySeq);
+        expect(await store.attempts.records({ runId: run.id, afterSeq: 0, limit: 2 })).toEqual(bySeq.slice(1, 3));
+        expect(await store.attempts.records({ runId: run.id, afterSeq: 5, limit: 2 })).toEqual([]);
+        // A review changes what summaries count, not the record a copy reads.
+        await store.reviews.set({ runId: run.id, seq: 3, review: { verdict: 'success', reviewer: 'ana', reviewedAt: 9 } });
+        expect((await store.attempts.records({ runId: run.id, afterSeq: 2, limit: 1 }))[0]!.outcome).toBe('failure');
+        const used = [goalA, goalB, manyShot, direct, none, b64, refusal];
+        const specsUsed = specs.filter((s) => used.some((u) => u.kind === s.kind && u.hash === s.hash));
+        const byKey = (x: { kind: string; instance: string }, y: { kind: string; instance: string }) => `${x.kind}:${x.instance}`.localeCompare(`${y.kind}:${y.instance}`);
+        expect([...(await store.components.specsOfRun(run.id))].sort(byKey)).toEqual([...specsUsed].sort(byKey));
+        expect(await store.components.specsOfRun('no-such-run')).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('pages through a run’s attempts in plan order, optionally of some outcomes only', async () => {
       const { store, run } = await seeded(open);
       try {

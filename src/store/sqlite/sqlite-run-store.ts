@@ -1,4 +1,5 @@
 import type { RunStore } from '../../core/run-store.js';
+import { attemptRecords, runComponentSpecs } from './attempt-records.js';
 import { attemptPage, attemptView, exampleAttempts } from './attempt-views.js';
 import { createAttemptWriter } from './attempt-writer.js';
 import { cellComponents } from './comparison-queries.js';
@@ -34,6 +35,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
       examples: async (input) => exampleAttempts(db, input),
       query: async (input) => queryAttempts(db, input),
       facets: async (runId) => attemptFacets(db, runId),
+      records: async (input) => attemptRecords(db, input),
     },
     aggregates: {
       cells: async (runId) => cellCounts(db, runId),
@@ -60,6 +62,7 @@ export function sqliteRunStore(db: Db, file: string): RunStore {
     },
     components: {
       ofRun: async (runId) => runComponents(db, runId),
+      specsOfRun: async (runId) => runComponentSpecs(db, runId),
     },
     close: async () => {
       db.close();
