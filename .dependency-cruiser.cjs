@@ -4,6 +4,7 @@
 //   taxonomy, stats, store: core only                            scorers, datasets, techniques, layers, agents)
 //   report: core, stats, taxonomy;  config: core, taxonomy, components;  calibration: below api
 //   mcp (static MCP audit): core, classifiers, converters;  ml (classic ML): core, targets
+//   queue (BullMQ slices, Redis-backed limiter and budget): core, engine
 //
 // Each rule says what one folder may import. The layering rules read shipped code only: a test (`*.test.ts`)
 // (or a `*-conformance.ts` suite) may wire higher layers together to exercise its module. Cycles, test code and
@@ -60,6 +61,8 @@ module.exports = {
       'techniques/ import only core/, the shared detectors in classifiers/ and dataset readers for their material (datasets/).'),
     onlyImports('mcp-only-core-classifiers-converters', 'mcp', 'core|classifiers|converters',
       'mcp/ (the static audit of MCP servers: rules, pins) imports only core/, the shared detectors in classifiers/ and the invisible-character and Unicode-tag helpers in converters/; it never talks to a server (api/ does, with the SDK).'),
+    onlyImports('queue-only-core-and-engine', 'queue', 'core|engine',
+      'queue/ (distributed scans on BullMQ and Redis: slice jobs, the shared rate limiter and run budget) imports only core/ and engine/ (the interfaces it implements); api/ wires it to the store and the run.'),
     onlyImports('engine-only-core-and-components', 'engine', `core|${COMPONENTS}`,
       'engine/ runs components against a RunStore it is given: it imports only core/ and components, never store/, report/, config/, api/ or cli/.'),
     onlyImports('config-only-core-taxonomy-components', 'config', `core|taxonomy|${COMPONENTS}`,

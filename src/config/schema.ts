@@ -169,6 +169,7 @@ function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
     .prefault({}),
   rateLimit: z
     .strictObject({
+      requestsPerSecond: z.number().min(1).optional().describe('Requests in any one-second window, at most (strict, no burst; across every worker of a distributed scan)'),
       requestsPerMinute: z.number().positive().optional(),
       tokensPerMinute: z.number().positive().optional(),
     })

@@ -34,4 +34,32 @@ describe('rate limiter', () => {
     controller.abort(new Error('stop'));
     await expect(limiter.acquire(0, controller.signal)).rejects.toThrow('stop');
   });
+
+  it('never lets more than the per-second limit through in any one-second window', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ requestsPerSecond: 5 }, clock);
+    const signal = new AbortController().signal;
+    const times: number[] = [];
+    for (let i = 0; i < 23; i += 1) {
+      await limiter.acquire(0, signal);
+      times.push(clock.now());
+    }
+    // A burst of five, then five more each time the oldest of the last five is a second old: 23 requests by 4 s.
+    expect(times.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(times.at(-1)).toBe(4000);
+    for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(5);
+  });
+
+  it('holds every waiter while the target asked to wait (Retry-After)', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({}, clock);
+    const signal = new AbortController().signal;
+    await limiter.acquire(0, signal);
+    expect(clock.now()).toBe(0);
+    limiter.pause(2_500);
+    await limiter.acquire(0, signal);
+    expect(clock.now()).toBe(2_500);
+    await limiter.acquire(0, signal);
+    expect(clock.now()).toBe(2_500);
+  });
 });

@@ -1,8 +1,10 @@
 import type { Clock } from './clock.js';
 
-/** Limits per target, per minute; absent means unlimited. */
+/** Limits per target; absent means unlimited. */
 export type RateLimits = {
-  /** Requests per minute. */
+  /** Requests in any one-second window, at most (a strict window, no burst: what a server counting per second sees). */
+  readonly requestsPerSecond?: number;
+  /** Requests per minute (a token bucket: a minute's allowance may go at once). */
   readonly requestsPerMinute?: number;
   /** Tokens (prompt + completion) per minute. */
   readonly tokensPerMinute?: number;
@@ -14,6 +16,11 @@ export type RateLimiter = {
   acquire(tokens: number, signal: AbortSignal): Promise<void>;
   /** Corrects the token estimate once the real usage is known (positive: more were used). */
   settle(extraTokens: number): void;
+  /**
+   * The target asked every client to wait `ms` (a 429 with Retry-After): no request passes this limiter before then.
+   * A shared limiter pauses every worker of the target, not just the attempt that was told.
+   */
+  pause(ms: number): void;
 };
 
 type Bucket = { capacity: number; perMs: number; level: number; at: number };
@@ -28,16 +35,46 @@ function bucketFor(perMinute: number | undefined, now: number): Bucket | undefin
   return perMinute === undefined ? undefined : { capacity: perMinute, perMs: perMinute / 60_000, level: perMinute, at: now };
 }
 
-/** Token buckets for requests and tokens per minute; waiters are served in arrival order. */
+/**
+ * The times of the last `limit` requests, oldest first (a ring): a request may go when the oldest of them is a full
+ * second old, so no one-second window ever holds more than `limit`.
+ */
+type Window = { limit: number; times: number[]; next: number };
+
+function windowFor(perSecond: number | undefined): Window | undefined {
+  return perSecond === undefined ? undefined : { limit: Math.max(1, Math.floor(perSecond)), times: [], next: 0 };
+}
+
+/** How long until the window has room (0: now). */
+function windowWait(window: Window, now: number): number {
+  if (window.times.length < window.limit) return 0;
+  return Math.max(0, window.times[window.next]! + 1000 - now);
+}
+
+function windowTake(window: Window, now: number): void {
+  if (window.times.length < window.limit) window.times.push(now);
+  else {
+    window.times[window.next] = now;
+    window.next = (window.next + 1) % window.limit;
+  }
+}
+
+/**
+ * A strict one-second window and token buckets for requests and tokens per minute; waiters are served in arrival
+ * order, and a pause (Retry-After) holds them all.
+ */
 export function createRateLimiter(limits: RateLimits, clock: Clock): RateLimiter {
+  const perSecond = windowFor(limits.requestsPerSecond);
   const requests = bucketFor(limits.requestsPerMinute, clock.now());
   const tokens = bucketFor(limits.tokensPerMinute, clock.now());
+  let pausedUntil = 0;
   let queue: Promise<void> = Promise.resolve();
 
   async function take(need: number, signal: AbortSignal): Promise<void> {
     for (;;) {
       const now = clock.now();
-      let wait = 0;
+      let wait = Math.max(0, pausedUntil - now);
+      if (perSecond) wait = Math.max(wait, windowWait(perSecond, now));
       if (requests) {
         refill(requests, now);
         if (requests.level < 1) wait = Math.max(wait, (1 - requests.level) / requests.perMs);
@@ -49,6 +86,7 @@ export function createRateLimiter(limits: RateLimits, clock: Clock): RateLimiter
         if (tokens.level < want) wait = Math.max(wait, (want - tokens.level) / tokens.perMs);
       }
       if (wait <= 0) {
+        if (perSecond) windowTake(perSecond, now);
         if (requests) requests.level -= 1;
         if (tokens) tokens.level -= need;
         return;
@@ -59,13 +97,16 @@ export function createRateLimiter(limits: RateLimits, clock: Clock): RateLimiter
 
   return {
     acquire(need, signal) {
-      if (!requests && !tokens) return Promise.resolve();
+      if (!perSecond && !requests && !tokens && pausedUntil <= clock.now()) return Promise.resolve();
       const mine = queue.then(() => take(need, signal));
       queue = mine.catch(() => undefined);
       return mine;
     },
     settle(extra) {
       if (tokens) tokens.level -= extra;
+    },
+    pause(ms) {
+      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
     },
   };
 }

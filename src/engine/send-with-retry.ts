@@ -104,6 +104,8 @@ export async function callWithRetry<T>(
       const latencyMs = performance.now() - started;
       if (!error.retryable || retries >= context.retry.maxRetries) return { ok: false, error, retries, latencyMs };
       const delay = backoffDelay({ policy: context.retry, retry: retries + 1, random: context.random, retryAfterMs: error.retryAfterMs });
+      // The target asked every client to wait: the limiter holds every attempt (every worker, when it is shared).
+      if (delay !== undefined && error.retryAfterMs !== undefined) context.limiter.pause(error.retryAfterMs);
       if (delay === undefined) {
         const waited = new TargetError(`${error.message} (asked to wait ${error.retryAfterMs} ms, over the ${context.retry.maxRetryAfterMs} ms limit)`, {
           targetId: error.targetId, kind: error.kind, retryable: false, status: error.status,
