@@ -38,12 +38,22 @@ export function createRunBudget(limits: RunLimits, startedAt: number, priceOf?: 
       tokens += usage.promptTokens + usage.completionTokens;
       usd += priceOf?.(role, usage) ?? 0;
     },
-    exhausted: (now) =>
-      limits.tokens !== undefined && tokens >= limits.tokens ? `the run's token budget (${limits.tokens}) is spent`
-      : limits.usd !== undefined && usd >= limits.usd ? `the run's cost budget ($${limits.usd}) is spent`
-      : limits.seconds !== undefined && now - startedAt >= limits.seconds * 1000 ? `the run's time budget (${limits.seconds} s) is spent`
-      : undefined,
+    exhausted: (now) => runBudgetExhausted({ limits, spent: { tokens, usd }, startedAt, now }),
   };
+}
+
+/** Why a run that has spent `spent` by `now` may spend no more, or undefined: the one wording of every RunBudget. */
+export function runBudgetExhausted(input: {
+  limits: RunLimits;
+  spent: { readonly tokens: number; readonly usd: number };
+  startedAt: number;
+  now: number;
+}): string | undefined {
+  const { limits, spent } = input;
+  return limits.tokens !== undefined && spent.tokens >= limits.tokens ? `the run's token budget (${limits.tokens}) is spent`
+    : limits.usd !== undefined && spent.usd >= limits.usd ? `the run's cost budget ($${limits.usd}) is spent`
+    : limits.seconds !== undefined && input.now - input.startedAt >= limits.seconds * 1000 ? `the run's time budget (${limits.seconds} s) is spent`
+    : undefined;
 }
 
 /** One attempt's spending against its limits and the run's. */
