@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { RedlineError } from '../core/errors.js';
+import type { Random } from '../core/random.js';
+import { systemClock, type Clock } from '../engine/clock.js';
+import type { RateLimiter, RateLimits } from '../engine/rate-limiter.js';
+import { abortableWaits } from './abortable-waits.js';
+import { acquireScript, pauseScript, settleScript } from './rate-limit-scripts.js';
+
+/** What a shared rate limiter needs. */
+export type RedisRateLimiterInput = {
+  /** An ioredis client; the caller owns it (and quits it). */
+  readonly redis: Redis;
+  /**
+   * Prefix of the limiter's keys, one per target, e.g. 'redline:limit:<targetHash>'; every process sharing it must
+   * pass the same limits. For Redis Cluster, give it a hash tag ('redline:limit:{<targetHash>}').
+   */
+  readonly key: string;
+  /** The limits, counted once across every process sharing the key. */
+  readonly limits: RateLimits;
+  /**
+   * Widens the per-second window to 1000 + marginMs (default 25). The window holds on admission times (Redis'
+   * clock); a request reaches the target a little later, and unevenly, so a target counting arrivals could see one
+   * request too many in a second. The margin absorbs that much delivery jitter, at a cost of marginMs/1000 of throughput.
+   */
+  readonly marginMs?: number;
+  /** Up to this many ms (default 10) are added at random to each wake-up, so refused processes do not retry in lockstep. */
+  readonly jitterMs?: number;
+  /** Sleeps between tries (default: the system clock; Redis' clock decides admission). */
+  readonly clock?: Clock;
+  /** Jitter source (default Math.random). */
+  readonly random?: Random;
+  /** Told the Redis time (ms since the epoch) each request of this process was admitted: for metrics and tests. */
+  readonly onAdmit?: (at: number) => void;
+};
+
+const DEFAULT_MARGIN_MS = 25;
+const DEFAULT_JITTER_MS = 10;
+
+/**
+ * A rate limiter whose limits hold across every process sharing `key`, enforced by atomic Lua scripts on Redis'
+ * clock: a sliding-window log for requests per second (a request is admitted only if fewer than N were admitted in
+ * the window), token buckets for requests and tokens per minute, and a shared pause. A refused request sleeps as long
+ * as the script says, plus jitter, and asks again; waiters of one process queue locally, so only the first of them
+ * asks Redis. `settle` and `pause` write in the background; a failure of theirs rejects the next `acquire`.
+ * A Redis error during `acquire` rejects it.
+ */
+export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimiter {
+  const { redis, key, limits } = input;
+  const clock = input.clock ?? systemClock();
+  const random = input.random ?? Math.random;
+  const jitterMs = input.jitterMs ?? DEFAULT_JITTER_MS;
+  const windowMs = 1000 + (input.marginMs ?? DEFAULT_MARGIN_MS);
+  const keys = [`${key}:window`, `${key}:requests`, `${key}:tokens`, `${key}:pause`] as const;
+  const instance = randomBytes(6).toString('hex');
+  const perSecond = limits.requestsPerSecond === undefined ? 0 : Math.max(1, Math.floor(limits.requestsPerSecond));
+  const perMinute = limits.requestsPerMinute ?? 0;
+  const tokensPerMinute = limits.tokensPerMinute ?? 0;
+  let tries = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const abortable = abortableWaits();
+
+  function background(write: Promise<unknown>, what: string): void {
+    write.catch((cause: unknown) => {
+      failure ??= new RedlineError(`the shared rate limiter could not ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        hint: 'check that Redis is reachable from every worker', cause,
+      });
+    });
+  }
+
+  async function take(tokens: number, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      tries += 1;
+      const reply = (await acquireScript(redis, {
+        keys,
+        args: [perSecond, windowMs, perMinute, tokensPerMinute, tokens, `${instance}:${tries}`],
+      })) as [number, string];
+      const [wait, at] = reply;
+      if (wait === 0) {
+        input.onAdmit?.(Number(at));
+        return;
+      }
+      await clock.sleep(wait + random() * jitterMs, signal);
+    }
+  }
+
+  return {
+    acquire(tokens, signal) {
+      if (signal.aborted) return Promise.reject(signal.reason);
+      if (failure !== undefined) {
+        const error = failure;
+        failure = undefined;
+        return Promise.reject(error);
+      }
+      const mine = queue.then(() => take(tokens, signal));
+      queue = mine.catch(() => undefined);
+      return abortable(mine, signal);
+    },
+    settle(extra) {
+      if (tokensPerMinute === 0 || extra === 0) return;
+      background(settleScript(redis, { keys: [keys[2]], args: [tokensPerMinute, extra] }), 'settle the token count');
+    },
+    pause(ms) {
+      if (ms <= 0) return;
+      background(pauseScript(redis, { keys: [keys[3]], args: [ms] }), 'pause');
+    },
+  };
+}
