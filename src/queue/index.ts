@@ -1,0 +1,2 @@
+export * from './redis-rate-limiter.js';
+export * from './redis-run-budget.js';
