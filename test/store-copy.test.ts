@@ -54,6 +54,7 @@ describe('redline store copy', () => {
     const unknown = await runCli(['store', 'copy', 'a.db', 'c.db', '--run', 'r-none'], { cwd: dir });
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toBe(`error: no run with id r-none in ${join(dir, 'a.db')}\nhint: list the stored runs with \`redline runs --db ${join(dir, 'a.db')}\`\n`);
+    expect(existsSync(join(dir, 'c.db'))).toBe(false);
     const missing = await runCli(['store', 'copy', 'typo.db', 'd.db'], { cwd: dir });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^error: store .*typo\.db does not exist\nhint: name an existing SQLite file as <from>/);

@@ -51,9 +51,11 @@ export function alreadyThere(copy: RunCopy): boolean {
   return !copy.created && copy.copied === 0 && copy.labels === 0 && copy.sampled === 0 && !copy.statusSet;
 }
 
-// The runs asked for, in the order asked; every id is checked before anything is written.
-async function runsToCopy(from: RunStore, runIds: readonly string[] | undefined): Promise<StoredRun[]> {
-  // Oldest first, so the destination lists them in the source's order.
+/**
+ * The runs a copy takes: those named (in the order named; an unknown id is a StoreError saying how to list ids), or
+ * every run of `from`, oldest first. Check them before opening the destination, so a typo creates nothing.
+ */
+export async function runsToCopy(from: RunStore, runIds: readonly string[] | undefined): Promise<StoredRun[]> {
   if (runIds === undefined) return (await from.runs.list()).reverse();
   const runs: StoredRun[] = [];
   for (const id of new Set(runIds)) {

@@ -45,9 +45,13 @@ export async function runStoreCopyCommand(fromArgument: string, toArgument: stri
   }
   mustExist(from, '<from>');
   const { withExistingStore, withStore } = await import('../../api/open-store.js');
-  const { copyRuns } = await import('../../api/copy-runs.js');
+  const { copyRuns, runsToCopy } = await import('../../api/copy-runs.js');
   const runIds = options.run === undefined || options.run.length === 0 ? undefined : options.run;
-  const copies = await withExistingStore(from, (source) => withStore(to, (destination) => copyRuns({ from: source, to: destination, ...(runIds === undefined ? {} : { runIds }) })));
+  const copies = await withExistingStore(from, async (source) => {
+    // Every id is checked before the destination is opened (and created).
+    const runs = await runsToCopy(source, runIds);
+    return withStore(to, (destination) => copyRuns({ from: source, to: destination, runIds: runs.map((run) => run.id) }));
+  });
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify({ from, to, runs: copies }, null, 2)}\n`);
   } else if (copies.length === 0) {
