@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../core/errors.js';
+import { migrations } from './migrations.js';
 import { openDatabase } from './open-database.js';
 import { latestSchemaVersion, sqliteSchemaVersion } from './schema-version.js';
 
@@ -21,5 +23,16 @@ describe('sqliteSchemaVersion', () => {
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'not a database at all, only text long enough to fill a header '.repeat(10));
     expect(() => sqliteSchemaVersion(text)).toThrow(StoreError);
+  });
+
+  it('reads a version-1 database as 1, and as the latest once opened (migrated)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'redline-schema-')), 'v1.db');
+    const old = new Database(file);
+    old.exec(migrations[0]!.sql);
+    old.pragma('user_version = 1');
+    old.close();
+    expect(sqliteSchemaVersion(file)).toBe(1);
+    openDatabase(file).close();
+    expect(sqliteSchemaVersion(file)).toBe(latestSchemaVersion());
   });
 });
