@@ -6,8 +6,8 @@ import { ConfigError, StoreError } from '../../core/errors.js';
 
 // This module is loaded at start-up to register the commands: the store and the copy load when one runs.
 
-/** Options of `redline store copy`. */
-export type StoreCopyOptions = { run?: string[]; json?: boolean };
+/** Arguments and options of `redline store copy`. */
+export type StoreCopyOptions = { from: string; to: string; run?: string[]; json?: boolean };
 
 /** The store named must exist: a StoreError naming the argument otherwise (nothing is created). */
 function mustExist(location: string, name: string): void {
@@ -37,9 +37,9 @@ export function copyLine(copy: RunCopy, to: string): string {
 }
 
 /** Copies runs (all, or those named with --run) from one store to another; prints a line per run, or JSON. */
-export async function runStoreCopyCommand(fromArgument: string, toArgument: string, options: StoreCopyOptions): Promise<number> {
-  const from = storeLocation(fromArgument, '<from>');
-  const to = storeLocation(toArgument, '<to>');
+export async function runStoreCopyCommand(options: StoreCopyOptions): Promise<number> {
+  const from = storeLocation(options.from, '<from>');
+  const to = storeLocation(options.to, '<to>');
   if (from === to && from !== ':memory:') {
     throw new ConfigError(`<from> and <to> are the same store (${from})`, { file: '<command line>', path: '<to>', hint: 'name another store to copy into' });
   }
@@ -89,8 +89,8 @@ export function registerStoreCommand(program: Command): void {
     .argument('<to>', 'the store to copy into: a SQLite file (created when missing)')
     .option('--run <id>', 'copy this run only (repeatable; default: every run)', collect, [])
     .option('--json', 'print what was copied as JSON')
-    .action(async (from: string, to: string, options: StoreCopyOptions) => {
-      process.exitCode = await runStoreCopyCommand(from, to, options);
+    .action(async (from: string, to: string, options: Omit<StoreCopyOptions, 'from' | 'to'>) => {
+      process.exitCode = await runStoreCopyCommand({ ...options, from, to });
     });
   store
     .command('migrate')
