@@ -3,6 +3,8 @@ export { scan, databasePath, type ScanOptions, type ScanResult } from './api/sca
 export { startRun, type StartRunInput, type StartedRun } from './api/start-run.js';
 export { runSlice, type RunSliceInput, type SliceResult } from './api/run-slice.js';
 export { openStore, withExistingStore, withStore } from './api/open-store.js';
+export { alreadyThere, copyRuns, runsToCopy, type CopyProgress, type CopyRunsInput, type RunCopy } from './api/copy-runs.js';
+export { migrateStore, type StoreMigration } from './api/migrate-store.js';
 export { listRuns, DEFAULT_STALE_AFTER_MS, type RunListing } from './api/list-runs.js';
 export { runPageInput, summarizeStoredRun, writeReports, type ReportPaths } from './api/reports.js';
 export * from './core/index.js';

@@ -304,6 +304,8 @@ program
     process.exitCode = await runRescoreCommand(runId, options);
   });
 
+(await import('./commands/store-command.js')).registerStoreCommand(program);
+
 const mcp = program.command('mcp').description('Audit MCP (Model Context Protocol) servers, and serve malicious ones to test agents');
 mcp
   .command('scan')

@@ -12,6 +12,14 @@ export type SampleCandidate = { readonly seq: number; readonly verdict: SampleSt
 /** A sampled attempt: its position, the verdict stratum it was drawn from, and its place in the review order. */
 export type SampleItem = { readonly seq: number; readonly stratum: SampleStratum; readonly position: number };
 
+/** A sampled attempt as stored: with the seed of the draw that added it and when that was (what a copy carries over). */
+export type DrawnSampleItem = SampleItem & {
+  /** The seed the draw used. */
+  readonly seed: number;
+  /** When the draw added it (epoch ms). */
+  readonly drawnAt: number;
+};
+
 /** What a run's review sample says about one group of attempts (a cell, or a persona overall). */
 export type SampleCounts = {
   /** The judge's decided verdicts over every attempt of the group (human reviews aside). */

@@ -6,7 +6,7 @@ import type { ErrorKindCounts } from './error-counts.js';
 import type { AttemptEvent, Turn } from './event.js';
 import type { Outcome, Persona, Verdict } from './outcome.js';
 import type { RunFailure, RunStatus, StoredRun } from './run.js';
-import type { SampleCandidate, SampleCellCounts, SampleItem } from './review-sample.js';
+import type { DrawnSampleItem, SampleCandidate, SampleCellCounts, SampleItem } from './review-sample.js';
 import type { Score } from './score.js';
 
 /** A human reviewer's label for one attempt. */
@@ -184,8 +184,8 @@ export type ReviewRecords = {
   get(input: { readonly runId: string; readonly seq: number }): Promise<Review | undefined>;
   /** The run's attempts the judge decided (success or failure; human reviews aside): what a review sample is drawn from. */
   candidates(runId: string): Promise<SampleCandidate[]>;
-  /** The run's review sample, in review order; empty when none was drawn. */
-  sample(runId: string): Promise<SampleItem[]>;
+  /** The run's review sample, in review order, each item with its draw's seed and time; empty when none was drawn. */
+  sample(runId: string): Promise<DrawnSampleItem[]>;
   /** Adds drawn attempts to the run's review sample (an attempt already in it, or unrecorded, is a StoreError). */
   addToSample(input: { readonly runId: string; readonly items: readonly SampleItem[]; readonly seed: number; readonly drawnAt: number }): Promise<void>;
   /**

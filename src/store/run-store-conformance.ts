@@ -388,8 +388,11 @@ export function describeRunStoreConformance(name: string, open: () => Promise<Ru
         expect(await store.aggregates.sampled(run.id)).toEqual([]);
         expect(await store.reviews.candidates(run.id)).toEqual([{ seq: 0, verdict: 'success' }, { seq: 1, verdict: 'failure' }, { seq: 2, verdict: 'failure' }, { seq: 5, verdict: 'success' }]);
         await store.reviews.addToSample({ runId: run.id, items: [{ seq: 2, stratum: 'failure', position: 0 }, { seq: 0, stratum: 'success', position: 1 }], seed: 7, drawnAt: 50 });
-        await store.reviews.addToSample({ runId: run.id, items: [{ seq: 5, stratum: 'success', position: 2 }], seed: 7, drawnAt: 60 });
-        expect(await store.reviews.sample(run.id)).toEqual([{ seq: 2, stratum: 'failure', position: 0 }, { seq: 0, stratum: 'success', position: 1 }, { seq: 5, stratum: 'success', position: 2 }]);
+        await store.reviews.addToSample({ runId: run.id, items: [{ seq: 5, stratum: 'success', position: 2 }], seed: 9, drawnAt: 60 });
+        // Each item keeps the seed and time of the draw that added it (a copy to another store carries them over).
+        expect(await store.reviews.sample(run.id)).toEqual([
+          { seq: 2, stratum: 'failure', position: 0, seed: 7, drawnAt: 50 }, { seq: 0, stratum: 'success', position: 1, seed: 7, drawnAt: 50 }, { seq: 5, stratum: 'success', position: 2, seed: 9, drawnAt: 60 },
+        ]);
         // A person labels two of the three: the judge's failure was a success, one of its successes was right.
         await store.reviews.set({ runId: run.id, seq: 2, review: { verdict: 'success', reviewedAt: 70 } });
         await store.reviews.set({ runId: run.id, seq: 0, review: { verdict: 'success', reviewedAt: 71 } });

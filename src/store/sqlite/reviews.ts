@@ -1,5 +1,5 @@
 import { StoreError } from '../../core/errors.js';
-import type { SampleCandidate, SampleItem } from '../../core/review-sample.js';
+import type { DrawnSampleItem, SampleCandidate, SampleItem } from '../../core/review-sample.js';
 import type { Review } from '../../core/run-store.js';
 import type { ReviewLabel } from '../../core/attempt-query.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -92,11 +92,11 @@ export function sampleCandidates(db: Db, runId: string): SampleCandidate[] {
   return db.prepare(`SELECT seq, outcome AS verdict FROM attempts WHERE run_id = ? AND outcome IN ('success', 'failure') ORDER BY seq`).all(runId) as SampleCandidate[];
 }
 
-/** The run's review sample, in review order. */
-export function reviewSample(db: Db, runId: string): SampleItem[] {
+/** The run's review sample, in review order, with each draw's seed and time. */
+export function reviewSample(db: Db, runId: string): DrawnSampleItem[] {
   return db.prepare(
-    'SELECT a.seq, s.stratum, s.position FROM review_samples s CROSS JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = ? ORDER BY s.position',
-  ).all(runId) as SampleItem[];
+    'SELECT a.seq, s.stratum, s.position, s.seed, s.drawn_at AS drawnAt FROM review_samples s CROSS JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = ? ORDER BY s.position',
+  ).all(runId) as DrawnSampleItem[];
 }
 
 /** Adds drawn attempts to the run's review sample, all or none. */
