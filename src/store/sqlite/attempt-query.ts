@@ -3,7 +3,7 @@ import type { Outcome, Persona } from '../../core/outcome.js';
 import { fullTextQuery } from '../../core/search-text.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
-import { decodeEvent, type StoredEvent } from './event-codec.js';
+import { decodeEvent, type StoredEvent } from '../event-codec.js';
 
 type ListRow = {
   id: number; seq: number; goal: string; technique: string; chain: string; category: string; persona: Persona; trial: number;

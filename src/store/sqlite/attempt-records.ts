@@ -1,7 +1,7 @@
 import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef, ComponentSpec } from '../../core/component-ref.js';
 import type { Outcome, Persona } from '../../core/outcome.js';
-import { decodeEvent, type StoredEvent } from './event-codec.js';
+import { decodeEvent, type StoredEvent } from '../event-codec.js';
 import type { Db } from './db.js';
 
 type RecordRow = {

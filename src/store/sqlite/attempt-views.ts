@@ -1,7 +1,7 @@
 import { scoresOf, turnsOf } from '../../core/event.js';
 import type { Outcome, Persona, Verdict } from '../../core/outcome.js';
 import type { AttemptMeasures, AttemptView } from '../../core/run-store.js';
-import { decodeEvent, type StoredEvent } from './event-codec.js';
+import { decodeEvent, type StoredEvent } from '../event-codec.js';
 import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
 import type { Db } from './db.js';
 

@@ -1,11 +1,10 @@
 import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef } from '../../core/component-ref.js';
 import { StoreError } from '../../core/errors.js';
-import type { AttemptEvent } from '../../core/event.js';
 import type { StoredRun } from '../../core/run.js';
-import { CONTENT_FILTER_LABEL } from '../../core/score.js';
 import type { AttemptWriter, WriteBatching } from '../../core/run-store.js';
-import { encodeEvent } from './event-codec.js';
+import { encodeEvent } from '../event-codec.js';
+import { finalScoreFacts } from '../final-score-facts.js';
 import { searchInserter } from './search-index.js';
 import { storeHint, type Db } from './open-database.js';
 
@@ -26,25 +25,6 @@ function runComponentRefs(db: Db, components: readonly ComponentRef[]): Map<stri
     if (ref !== undefined) refs.set(`${c.kind}:${c.hash}`, ref);
   }
   return refs;
-}
-
-/**
- * What summaries count of an attempt's final scores (those given mid-conversation, with a turn, left out): per
- * scorer, whether any of its scores flagged the reply and whether it decided the attempt; and how many deciding
- * scores read a reply the target's content filter blocked.
- */
-function finalScoreFacts(events: readonly AttemptEvent[]): { filtered: number; detectors: Map<string, { hit: boolean; deciding: boolean }> } {
-  let filtered = 0;
-  const detectors = new Map<string, { hit: boolean; deciding: boolean }>();
-  for (const event of events) {
-    if (event.type !== 'score' || (event.turn ?? null) !== null) continue;
-    if (event.deciding && event.score.label === CONTENT_FILTER_LABEL) filtered += 1;
-    const facts = detectors.get(event.score.scorerId) ?? { hit: false, deciding: false };
-    facts.hit ||= event.score.verdict === 'success';
-    facts.deciding ||= event.deciding;
-    detectors.set(event.score.scorerId, facts);
-  }
-  return { filtered, detectors };
 }
 
 /** Writes a run's attempts as they finish, in batched transactions, skipping plan positions already stored. */

@@ -1,7 +1,7 @@
 import type { AttemptEvent } from '../../core/event.js';
 import type { Role } from '../../core/message.js';
 import type { Verdict } from '../../core/outcome.js';
-import { encodeEvent } from './event-codec.js';
+import { encodeEvent } from '../event-codec.js';
 import type { Db } from './db.js';
 
 type AttemptRow = { id: number; scorer_ref: number | null; chain: string; error_kind: string | null; error_message: string | null };

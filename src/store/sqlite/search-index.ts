@@ -1,7 +1,7 @@
 import type { AttemptEvent } from '../../core/event.js';
 import { searchTextOf } from '../../core/search-text.js';
 import type { Db } from './db.js';
-import { decodeEvent, type StoredEvent } from './event-codec.js';
+import { decodeEvent, type StoredEvent } from '../event-codec.js';
 
 /** Inserts one attempt's words into the full-text index (rowid = the attempt's row id). */
 export function searchInserter(db: Db): (attemptId: number | bigint, events: readonly AttemptEvent[]) => void {

@@ -1,4 +1,4 @@
-import type { AttemptEvent } from '../../core/event.js';
+import type { AttemptEvent } from '../core/event.js';
 
 /** An event as stored: its type in a column, everything else as JSON. */
 export type StoredEvent = { readonly type: AttemptEvent['type']; readonly body: string };
