@@ -149,6 +149,22 @@ if (serverUrl === undefined) {
       }
     });
 
+    it('reads typed search text as words only: quotes, backslashes and tsquery operators neither fail nor match as syntax', async () => {
+      const { store, run } = await seededStore(4);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        writer.record(attemptOf(1, 'success'));
+        writer.record(attemptOf(2, 'failure'));
+        await writer.flush();
+        const seqs = async (text: string) => (await store.attempts.query({ runId: run.id, filter: { text }, limit: 10 })).map((a) => a.seq);
+        expect(await seqs(`PROMPT' & !2 | '\\' <-> :*`)).toEqual([2]);
+        expect(await seqs(`'); DROP TABLE attempts; --`)).toEqual([]);
+        expect(await seqs('!!! & |')).toEqual([1, 2]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('reports a commit that failed in the background on the next flush() and record()', async () => {
       const { url, store, run } = await seededStore(8);
       const admin = new pg.Client({ connectionString: url });
