@@ -195,7 +195,7 @@ if (serverUrl === undefined) {
       expect(await migratePostgresStore(empty)).toEqual({ from: 1, to: 1 });
     });
 
-    it('refuses a database without the schema when it must exist, and one newer than it understands', async () => {
+    it('refuses a database without the schema when it must exist, one newer than it understands, and one behind it when told not to migrate', async () => {
       const url = await freshUrl();
       const missing = await caught(() => openPostgresStore(url, { mustExist: true }));
       expect(missing).toBeInstanceOf(StoreError);
@@ -205,10 +205,15 @@ if (serverUrl === undefined) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query('UPDATE redline_schema SET version = 99');
-      await admin.end();
       const newer = await caught(() => openPostgresStore(url));
       expect(newer).toBeInstanceOf(StoreError);
       expect((newer as StoreError).message).toContain('schema version 99');
+      // A schema behind this Redline, opened without migrating, is refused with the same hint.
+      await admin.query('UPDATE redline_schema SET version = 0');
+      await admin.end();
+      const behind = await caught(() => openPostgresStore(url, { migrate: false }));
+      expect(behind).toBeInstanceOf(StoreError);
+      expect((behind as StoreError).hint).toContain('redline store migrate');
     });
 
     it('never shows the password: the location drops it, and a wrong password, a refused port or a missing database is a StoreError with a hint', async () => {
