@@ -27,8 +27,9 @@ const ref = (kind: ComponentRef['kind'], id: string): ComponentRef => ({ kind, i
 const goal = ref('goal', 'g/a');
 const technique = ref('technique', 'direct-request');
 const chain = ref('chain', 'none');
+const b64 = ref('chain', 'base64');
 const scorer = ref('scorer', 'refusal');
-const refs = [goal, technique, chain, scorer];
+const refs = [goal, technique, chain, b64, scorer];
 const specs: ComponentSpec[] = refs.map((r) => ({ ...r, spec: r.kind === 'goal' ? { id: r.id, text: 'Goal A', category: 'cat', persona: 'malicious', source: 't' } : { id: r.id } }));
 
 function runOf(planned: number): StoredRun {
@@ -39,7 +40,7 @@ function runOf(planned: number): StoredRun {
 }
 
 function attemptOf(seq: number, outcome: Outcome, message = 'down'): Attempt {
-  const base = { seq, trial: 0, goal, technique, chain, category: 'cat', persona: 'malicious' as const, retries: 0, latencyMs: 1.5, startedAt: 1_767_225_600_000 + seq, finishedAt: 1_767_225_601_000 + seq };
+  const base = { seq, trial: 0, goal, technique, chain: seq % 3 === 0 ? b64 : chain, category: 'cat', persona: 'malicious' as const, retries: 0, latencyMs: 1.5, startedAt: 1_767_225_600_000 + seq, finishedAt: 1_767_225_601_000 + seq };
   if (outcome === 'error') return { ...base, outcome, error: { kind: 'http-500', message }, events: [{ type: 'error', kind: 'http-500', message }] };
   return {
     ...base, outcome, decidedBy: scorer, usage: { promptTokens: 3, completionTokens: 4 },
@@ -72,48 +73,50 @@ if (serverUrl === undefined) {
   describeRunStoreConformance('PostgreSQL', async () => openPostgresStore(await freshUrl()));
 
   describe('PostgreSQL store', () => {
-    it('stores each plan position once when two processes write one run at the same time, and counts each once', async () => {
+    it('stores each plan position once when several processes write one run at the same time, and counts each once', async () => {
       const { url, store, run } = await seededStore(400);
-      // A second store is a second pool: another process writing the same run.
-      const other = await openPostgresStore(url);
+      // Each store is a pool of its own: another process writing the same run.
+      const others = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
       try {
         const outcomes: Outcome[] = ['success', 'failure', 'error', 'unscored'];
-        const first = await store.attempts.openWriter({ run, components: refs, batching: { size: 16, maxDelayMs: 5 } });
-        const second = await other.attempts.openWriter({ run, components: refs, batching: { size: 7, maxDelayMs: 1 } });
-        // Overlapping positions, recorded in opposite orders and with different outcomes: the first commit of each wins.
-        const a = (async () => {
-          for (let seq = 0; seq < 300; seq += 1) {
-            first.record(attemptOf(seq, outcomes[seq % 4]!));
-            if (seq % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+        // Overlapping ranges, each in its own shuffled order, with outcomes that differ between writers: whichever
+        // commit stores a position first wins, and the tallies (several rows per writer batch) must count that one.
+        const plans = [[0, 300, 0], [100, 400, 1], [50, 350, 2]].map(([from, to, shift], w) => {
+          const seqs = [...Array(to! - from!).keys()].map((i) => i + from!);
+          for (let i = seqs.length - 1; i > 0; i -= 1) {
+            const j = (i * 7919 + w * 104729) % (i + 1);
+            [seqs[i], seqs[j]] = [seqs[j]!, seqs[i]!];
           }
-          await first.flush();
-        })();
-        const b = (async () => {
-          for (let seq = 399; seq >= 100; seq -= 1) {
-            second.record(attemptOf(seq, outcomes[(seq + 1) % 4]!));
-            if (seq % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+          return { seqs, shift: shift! };
+        });
+        const stores = [store, ...others];
+        await Promise.all(plans.map(async ({ seqs, shift }, w) => {
+          const writer = await stores[w]!.attempts.openWriter({ run, components: refs, batching: { size: [16, 7, 32][w]!, maxDelayMs: 1 } });
+          for (const [i, seq] of seqs.entries()) {
+            writer.record(attemptOf(seq, outcomes[(seq + shift) % 4]!));
+            if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
           }
-          await second.flush();
-        })();
-        await Promise.all([a, b]);
+          await writer.flush();
+        }));
         const records = await store.attempts.records({ runId: run.id, afterSeq: -1, limit: 1_000 });
         expect(records.map((r) => r.seq)).toEqual([...Array(400).keys()]);
         expect(await store.attempts.count(run.id)).toBe(400);
-        // The tallies count exactly the stored records, whichever writer's record of a position won.
         const stored = { success: 0, failure: 0, error: 0, unscored: 0 };
         for (const r of records) stored[r.outcome] += 1;
-        const [cell] = await store.aggregates.cells(run.id);
-        expect(cell).toMatchObject(stored);
-        expect(cell!.tokens).toEqual({ prompt: 3 * (400 - stored.error), completion: 4 * (400 - stored.error), attacker: 0, estimatedAttempts: 0 });
+        const cells = await store.aggregates.cells(run.id);
+        const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((n, c) => n + pick(c), 0);
+        expect({ success: sum((c) => c.success), failure: sum((c) => c.failure), error: sum((c) => c.error), unscored: sum((c) => c.unscored) }).toEqual(stored);
+        expect(sum((c) => c.tokens!.prompt)).toBe(3 * (400 - stored.error));
         expect(await store.aggregates.detectors(run.id)).toEqual([
           { scorerId: 'refusal', persona: 'malicious', attempts: 400 - stored.error, hits: stored.success, hitsNotDeciding: 0, categories: stored.success > 0 ? ['cat'] : [] },
         ]);
         expect((await store.attempts.facets(run.id)).outcome.reduce((n, f) => n + f.count, 0)).toBe(400);
         // A writer opened now sees every position stored.
-        const third = await other.attempts.openWriter({ run, components: refs });
-        expect(third.recordedCount).toBe(400);
+        const late = await others[0]!.attempts.openWriter({ run, components: refs });
+        expect(late.recordedCount).toBe(400);
+        expect(late.isRecorded(399)).toBe(true);
       } finally {
-        await other.close();
+        await Promise.all(others.map((o) => o.close()));
         await store.close();
       }
     });
@@ -141,6 +144,22 @@ if (serverUrl === undefined) {
         const [record] = await store.attempts.records({ runId: run.id, afterSeq: -1, limit: 1 });
         expect(record!.error).toEqual({ kind: 'http-500', message: 'bad\uFFFDbyte' });
         expect(record!.events).toEqual([{ type: 'error', kind: 'http-500', message: 'bad\u0000byte' }]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads typed search text as words only: quotes, backslashes and tsquery operators neither fail nor match as syntax', async () => {
+      const { store, run } = await seededStore(4);
+      try {
+        const writer = await store.attempts.openWriter({ run, components: refs });
+        writer.record(attemptOf(1, 'success'));
+        writer.record(attemptOf(2, 'failure'));
+        await writer.flush();
+        const seqs = async (text: string) => (await store.attempts.query({ runId: run.id, filter: { text }, limit: 10 })).map((a) => a.seq);
+        expect(await seqs(`PROMPT' & !2 | '\\' <-> :*`)).toEqual([2]);
+        expect(await seqs(`'); DROP TABLE attempts; --`)).toEqual([]);
+        expect(await seqs('!!! & |')).toEqual([1, 2]);
       } finally {
         await store.close();
       }
@@ -176,7 +195,7 @@ if (serverUrl === undefined) {
       expect(await migratePostgresStore(empty)).toEqual({ from: 1, to: 1 });
     });
 
-    it('refuses a database without the schema when it must exist, and one newer than it understands', async () => {
+    it('refuses a database without the schema when it must exist, one newer than it understands, and one behind it when told not to migrate', async () => {
       const url = await freshUrl();
       const missing = await caught(() => openPostgresStore(url, { mustExist: true }));
       expect(missing).toBeInstanceOf(StoreError);
@@ -186,10 +205,15 @@ if (serverUrl === undefined) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query('UPDATE redline_schema SET version = 99');
-      await admin.end();
       const newer = await caught(() => openPostgresStore(url));
       expect(newer).toBeInstanceOf(StoreError);
       expect((newer as StoreError).message).toContain('schema version 99');
+      // A schema behind this Redline, opened without migrating, is refused with the same hint.
+      await admin.query('UPDATE redline_schema SET version = 0');
+      await admin.end();
+      const behind = await caught(() => openPostgresStore(url, { migrate: false }));
+      expect(behind).toBeInstanceOf(StoreError);
+      expect((behind as StoreError).hint).toContain('redline store migrate');
     });
 
     it('never shows the password: the location drops it, and a wrong password, a refused port or a missing database is a StoreError with a hint', async () => {

@@ -5,7 +5,7 @@ import type { Outcome } from '../../core/outcome.js';
 import type { SampleCandidate, SampleItem } from '../../core/review-sample.js';
 import type { Review, ReviewRecords } from '../../core/run-store.js';
 import { inTransaction, run, type Pg, type Queryable } from './db.js';
-import { pgText } from './write-batch.js';
+import { pgText } from './pg-text.js';
 
 async function attemptId(db: Pg, input: { runId: string; seq: number; on?: Queryable }): Promise<number> {
   const [row] = await run<{ id: number }>(db, {

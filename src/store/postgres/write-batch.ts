@@ -3,14 +3,8 @@ import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef } from '../../core/component-ref.js';
 import { encodeEvent } from '../event-codec.js';
 import { finalScoreFacts } from '../final-score-facts.js';
+import { pgText } from './pg-text.js';
 import { attemptWords } from './search-words.js';
-
-/** PostgreSQL text cannot hold U+0000: in plain columns (not JSON bodies, which escape it) it becomes U+FFFD. */
-export function pgText(value: string): string;
-export function pgText(value: string | undefined | null): string | null;
-export function pgText(value: string | undefined | null): string | null {
-  return value === undefined || value === null ? null : value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
-}
 
 /** Columns of one attempt row, in insert order, with their array types for unnest. */
 const COLUMNS: readonly (readonly [string, string])[] = [
