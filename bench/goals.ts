@@ -1,4 +1,5 @@
 import type { DashboardMeasurement } from './dashboard-case.js';
+import type { DistributedMeasurement } from './distributed-case.js';
 import type { DashboardPages } from './dashboard-pages.js';
 import type { InjectionLatency } from './injection-latency.js';
 import type { ScanMeasurement } from './scan-case.js';
@@ -45,6 +46,8 @@ export type BenchResults = {
   readonly dashboardPages?: DashboardPages;
   /** The offline injection detector's per-input latency. */
   readonly injectionDetector: InjectionLatency;
+  /** Distributed scans with 1, 2 and 4 worker processes; absent without Redis and PostgreSQL (REDLINE_TEST_*_URL). */
+  readonly distributed?: readonly DistributedMeasurement[];
   /** The goals, judged. */
   readonly goals: readonly GoalResult[];
 };

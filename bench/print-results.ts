@@ -33,11 +33,20 @@ export function printResults(results: BenchResults): void {
   const dashboard = results.dashboard === undefined ? 'dashboard data: skipped (REDLINE_BENCH_BIG=0)'
     : [dashboardLines(results.dashboard), ...(results.dashboardPages === undefined ? [] : ['', ...dashboardPagesLines(results.dashboardPages)])].join('\n');
   const goals = table(['goal', 'measured', 'status'], results.goals.map((g) => [g.goal, g.measured, g.status]));
+  const one = results.distributed?.find((d) => d.workers === 1);
+  const distributed = results.distributed === undefined ? 'distributed scans: skipped (set REDLINE_TEST_POSTGRES_URL and REDLINE_TEST_REDIS_URL)'
+    : table(
+      ['workers', 'c each', 'L ms', 'attempts', 'attempts/s', 'k·c/L', 'of limit', '× 1 worker'],
+      results.distributed.map((d) => [
+        String(d.workers), String(d.perWorkerConcurrency), String(d.latencyMs), String(d.attempts), d.attemptsPerSecond.toFixed(0),
+        d.limitPerSecond.toFixed(0), `${(d.efficiency * 100).toFixed(1)}%`, one === undefined ? '—' : (d.attemptsPerSecond / one.attemptsPerSecond).toFixed(2),
+      ]),
+    );
   const { machine } = results;
   const inj = results.injectionDetector;
   const injection = `injection detector: median ${inj.medianMs.toFixed(3)} ms, p95 ${inj.p95Ms.toFixed(3)} ms, max ${inj.maxMs.toFixed(2)} ms per input over ${inj.inputs} inputs (${inj.from})`;
   process.stdout.write([
     `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
-    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', dashboard, '', goals, '',
+    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', distributed, '', dashboard, '', goals, '',
   ].join('\n'));
 }

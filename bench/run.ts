@@ -13,6 +13,7 @@ import { bigRun } from './big-run.js';
 import { measureDashboardData, type DashboardMeasurement } from './dashboard-case.js';
 import { measureDashboardPages, type DashboardPages } from './dashboard-pages.js';
 import { measureInjectionLatency } from './injection-latency.js';
+import { measureDistributed, type DistributedMeasurement } from './distributed-case.js';
 
 const quick = process.argv.includes('--quick');
 // The limit case from the issue: C = 64 against a 50 ms target (±10 ms jitter).
@@ -34,6 +35,22 @@ async function dashboardCase(log: (line: string) => void): Promise<{ data: Dashb
   const data = await measureDashboardData({ file: fixture.file, runId: fixture.runId, attempts: bigAttempts, dbBytes: fixture.bytes, ...(fixture.generatedMs === undefined ? {} : { generatedMs: fixture.generatedMs }) });
   log('redline serve over the same run, pages over HTTP…');
   return { data, pages: await measureDashboardPages({ file: fixture.file, runId: fixture.runId, attempts: bigAttempts, log }) };
+}
+
+/** Distributed scans with 1, 2 and 4 worker processes (fixed concurrency each) against a latency-bound mock target. */
+async function distributedCases(log: (line: string) => void): Promise<DistributedMeasurement[] | undefined> {
+  const postgresUrl = process.env['REDLINE_TEST_POSTGRES_URL'];
+  const redisUrl = process.env['REDLINE_TEST_REDIS_URL'];
+  if (!postgresUrl || !redisUrl) {
+    log('distributed scans skipped: start Redis and PostgreSQL with eval "$(scripts/local-services.sh)"');
+    return undefined;
+  }
+  const measured: DistributedMeasurement[] = [];
+  for (const workers of [1, 2, 4]) {
+    log(`distributed scan: ${workers} worker(s), c = 16 each, L = 50 ms…`);
+    measured.push(await measureDistributed({ workers, attempts: quick ? 3_000 : 8_000, perWorkerConcurrency: 16, latencyMs: 50, postgresUrl, redisUrl }));
+  }
+  return measured;
 }
 
 async function main(): Promise<void> {
@@ -69,6 +86,7 @@ async function main(): Promise<void> {
       });
       rmSync(database, { force: true });
     }
+    const distributed = await distributedCases(log);
     const dashboard = await dashboardCase(log);
     const results: BenchResults = {
       date: new Date().toISOString(),
@@ -79,6 +97,7 @@ async function main(): Promise<void> {
       helpMs,
       injectionDetector,
       largeRuns,
+      ...(distributed === undefined ? {} : { distributed }),
       ...(dashboard === undefined ? {} : { dashboard: dashboard.data, dashboardPages: dashboard.pages }),
       goals: [],
     };

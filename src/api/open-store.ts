@@ -1,7 +1,24 @@
 import type { RunStore } from '../core/run-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-run-store.js';
 
-/** Opens the store a command or a library call names: a SQLite file path (created when missing), or ':memory:'. */
+/** True when a store location is a PostgreSQL URL (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the store at `location`: a PostgreSQL URL (the `pg` driver is loaded only then; the password may come from
+ * PGPASSWORD instead of the URL), a SQLite file path (created when missing, unless `mustExist`), or ':memory:'.
+ */
+export async function openStoreAt(location: string, options: { readonly mustExist?: boolean } = {}): Promise<RunStore> {
+  if (isPostgresLocation(location)) {
+    const { openPostgresStore } = await import('../store/postgres/index.js');
+    return openPostgresStore(location, options.mustExist === true ? { mustExist: true } : {});
+  }
+  return openSqliteStore(location, options.mustExist === true ? { mustExist: true } : {});
+}
+
+/** Opens a SQLite store (created when missing), or ':memory:'; for any location, `openStoreAt`. */
 export function openStore(location: string): RunStore {
   return openSqliteStore(location);
 }
@@ -17,7 +34,7 @@ async function using<T>(store: RunStore, use: (store: RunStore) => Promise<T>): 
 
 /** Runs `use` with the store at `location` open (created when missing), and closes it however `use` ends. */
 export async function withStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
-  return using(openStore(location), use);
+  return using(await openStoreAt(location), use);
 }
 
 /**
@@ -25,7 +42,7 @@ export async function withStore<T>(location: string, use: (store: RunStore) => P
  * exist is a StoreError and nothing is created there. Closes the store however `use` ends.
  */
 export async function withExistingStore<T>(location: string, use: (store: RunStore) => Promise<T>): Promise<T> {
-  return using(openExistingStore(location), use);
+  return using(await openStoreAt(location, { mustExist: true }), use);
 }
 
 /** Opens an existing store for a long-lived reader (the dashboard): a location that does not exist is a StoreError. */

@@ -46,6 +46,8 @@ export type RunSliceInput = {
   readonly onStart?: (info: { run: StoredRun; alreadyRecorded: number; recordedOutcomes: OutcomeCounts; skippedPairs: number }) => void;
   /** Called after each recorded attempt. */
   readonly onProgress?: (progress: Progress) => void;
+  /** Leaves the rebuilt run's targets open after the slice (a queue worker runs many slices of one run). */
+  readonly keepPrepared?: boolean;
 };
 
 /** How a slice ended. */
@@ -174,7 +176,7 @@ export async function executeRebuilt(store: RunStore, rebuilt: RebuiltRun, input
     };
   } finally {
     await listener?.close();
-    await closePrepared(prepared);
+    if (input.keepPrepared !== true) await closePrepared(prepared);
   }
 }
 

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import type { RunSummary } from '../stats/summary.js';
 import { lockRun, type HeldRunLock } from './run-lock.js';
 import { closePrepared } from './close-prepared.js';
-import { openStore } from './open-store.js';
+import { isPostgresLocation, openStoreAt } from './open-store.js';
 import { probeTarget } from './probe-target.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
 import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput, type SliceResult } from './run-slice.js';
@@ -48,11 +48,18 @@ export type ScanResult = {
   readonly failure?: RunFailure;
   /** What the out-of-band listener received, when goals planted its addresses. */
   readonly listener?: SliceResult['listener'];
+  /** Why a distributed run's coordinator stopped waiting for positions that stayed unrecorded (slices kept failing). */
+  readonly stalled?: string;
 };
 
 /** The database file a configuration points at. */
 export function databasePath(config: RedlineConfig, baseDir: string): string {
-  return resolve(baseDir, config.output.database ?? join(config.output.dir, 'redline.db'));
+  return config.store ?? storeLocation(config.output.database ?? join(config.output.dir, 'redline.db'), baseDir);
+}
+
+/** A store location as given: a PostgreSQL URL as it is, a SQLite file resolved against `baseDir`. */
+export function storeLocation(location: string, baseDir: string): string {
+  return location === ':memory:' || isPostgresLocation(location) ? location : resolve(baseDir, location);
 }
 
 /** The configuration a resume names its database by, validated with its plugins. */
@@ -75,9 +82,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let store: RunStore;
   let location: string;
   try {
-    location = options.database === ':memory:' ? ':memory:'
-      : options.database ? resolve(baseDir, options.database) : databasePath(start?.config ?? await configuredDatabase(options, baseDir), baseDir);
-    store = options.store ?? openStore(location);
+    location = options.database ? storeLocation(options.database, baseDir) : databasePath(start?.config ?? await configuredDatabase(options, baseDir), baseDir);
+    store = options.store ?? await openStoreAt(location);
   } catch (error) {
     await closePrepared(start?.prepared);
     throw error;

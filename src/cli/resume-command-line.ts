@@ -1,7 +1,7 @@
 /** The options of `redline scan` a resumed run still reads: where the database and reports are, output, gates. */
 export type ResumedScanOptions = {
   config?: string; db?: string; json?: string; html?: string; reports: boolean; progress: boolean;
-  failOn?: string[]; gateBound?: string; allowUndecided?: boolean;
+  failOn?: string[]; gateBound?: string; allowUndecided?: boolean; store?: string; queue?: string; queuePrefix?: string;
 };
 
 // Quotes a word for a POSIX shell when it holds anything but safe characters.
@@ -18,6 +18,9 @@ export function resumeCommandLine(runId: string, options: ResumedScanOptions): s
   const words = ['redline', 'scan', '--resume', runId];
   if (options.config !== undefined) words.push('--config', options.config);
   if (options.db !== undefined) words.push('--db', options.db);
+  if (options.store !== undefined) words.push('--store', options.store);
+  if (options.queue !== undefined) words.push('--queue', options.queue);
+  if (options.queue !== undefined && options.queuePrefix !== undefined && options.queuePrefix !== 'redline') words.push('--queue-prefix', options.queuePrefix);
   if (options.json !== undefined) words.push('--json', options.json);
   if (options.html !== undefined) words.push('--html', options.html);
   if (!options.reports) words.push('--no-reports');

@@ -216,6 +216,13 @@ function buildConfigSchema(parts: ReturnType<typeof componentSchemas>) {
       database: z.string().optional().describe('Database file (default: DIR/redline.db)'),
     })
     .prefault({}),
+  store: z.string()
+    .refine((url) => /^postgres(ql)?:\/\//i.test(url), { message: 'the store must be a postgres:// URL (a SQLite file is set with output.database)' })
+    .refine((url) => !URL.canParse(url) || new URL(url).password === '', {
+      message: 'a store URL must not carry a password: the configuration is stored with every run; give the password in PGPASSWORD instead',
+    })
+    .optional()
+    .describe('Where runs are stored instead of the SQLite file: a postgres:// URL without its password (PGPASSWORD gives it)'),
   });
 }
 

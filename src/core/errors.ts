@@ -75,6 +75,17 @@ export class StoreError extends RedlineError {
   }
 }
 
+/** The queue of a distributed scan (Redis) could not be reached or used. */
+export class QueueError extends RedlineError {
+  /** The queue's URL, without its password. */
+  readonly queue: string;
+
+  constructor(message: string, fields: { queue: string; hint?: string; cause?: unknown }) {
+    super(message, { hint: fields.hint, cause: fields.cause });
+    this.queue = fields.queue;
+  }
+}
+
 /** A dataset or goal file could not be read. */
 export class DatasetError extends RedlineError {
   /** The file at fault. */

@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 
 /** Limits per target; absent means unlimited. */
 export type RateLimits = {
-  /** Requests in any one-second window, at most (a strict window, no burst: what a server counting per second sees). */
+  /** Requests in any one-second window, at most, spaced evenly (a strict window, no burst: what a server counting per second sees). */
   readonly requestsPerSecond?: number;
   /** Requests per minute (a token bucket: a minute's allowance may go at once). */
   readonly requestsPerMinute?: number;
@@ -45,10 +45,16 @@ function windowFor(perSecond: number | undefined): Window | undefined {
   return perSecond === undefined ? undefined : { limit: Math.max(1, Math.floor(perSecond)), times: [], next: 0 };
 }
 
-/** How long until the window has room (0: now). */
+/**
+ * How long until the window has room (0: now). Requests are also spaced evenly, 1000 / limit ms apart: a burst sent at
+ * once reaches the target spread over however long sending takes, and the next burst would land on its tail.
+ */
 function windowWait(window: Window, now: number): number {
-  if (window.times.length < window.limit) return 0;
-  return Math.max(0, window.times[window.next]! + 1000 - now);
+  const spacing = 1000 / window.limit;
+  const latest = window.times.length < window.limit ? window.times.at(-1) : window.times[(window.next + window.limit - 1) % window.limit];
+  const spaced = latest === undefined ? 0 : latest + spacing - now;
+  if (window.times.length < window.limit) return Math.max(0, spaced);
+  return Math.max(0, spaced, window.times[window.next]! + 1000 - now);
 }
 
 function windowTake(window: Window, now: number): void {

@@ -34,6 +34,12 @@ describe('runAttempt', () => {
     expect(await runAttempt(planned, context)).toBeUndefined();
   });
 
+  it('a rate limiter that cannot answer (a shared one whose Redis is gone) fails the attempt\'s execution, never records it as the target\'s error', async () => {
+    const broken = { acquire: async () => { throw new Error('Connection is closed.'); }, settle: () => undefined, pause: () => undefined };
+    const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => verdict('success') }, extra: { limiter: broken } });
+    await expect(runAttempt(planned, context)).rejects.toThrow('Connection is closed.');
+  });
+
   it('a scorer that throws gives an unscored attempt, not a lost one', async () => {
     const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => { throw new Error('boom'); } } });
     const attempt = await runAttempt(planned, context);

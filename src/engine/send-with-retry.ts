@@ -91,10 +91,17 @@ export async function callWithRetry<T>(
   context: CallContext & { readonly tokens: number; readonly settle?: (value: T) => number },
 ): Promise<CallResult<T>> {
   for (let retries = 0; ; retries += 1) {
+    if (context.stop.aborted) return { ok: false, stopped: true };
+    try {
+      await context.limiter.acquire(context.tokens, context.stop);
+    } catch (error) {
+      // A limiter that cannot answer (a shared one whose Redis is gone) is not the target failing: the attempt is not
+      // recorded as the target's error; the failure ends the slice, and its positions stay for another execution.
+      if (context.stop.aborted) return { ok: false, stopped: true };
+      throw error;
+    }
     const started = performance.now();
     try {
-      if (context.stop.aborted) return { ok: false, stopped: true };
-      await context.limiter.acquire(context.tokens, context.stop);
       const value = await tryOnce(call, context);
       if (context.settle) context.limiter.settle(context.settle(value));
       return { ok: true, value, retries, latencyMs: performance.now() - started };

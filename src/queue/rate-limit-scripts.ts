@@ -41,6 +41,10 @@ if perSecond > 0 then
     local leaving = redis.call('ZRANGE', KEYS[1], count - perSecond, count - perSecond, 'WITHSCORES')
     wait = math.max(wait, tonumber(leaving[2]) + windowMs - now)
   end
+  -- Admissions are spaced evenly (window / limit apart), never in bursts: a burst admitted at once reaches the
+  -- target spread over however long the workers take to send it, and the next burst lands on its tail.
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  if last[2] then wait = math.max(wait, tonumber(last[2]) + windowMs / perSecond - now) end
 end
 
 local rpm, tpm, need = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])

@@ -40,7 +40,7 @@ const DEFAULT_JITTER_MS = 10;
 /**
  * A rate limiter whose limits hold across every process sharing `key`, enforced by atomic Lua scripts on Redis'
  * clock: a sliding-window log for requests per second (a request is admitted only if fewer than N were admitted in
- * the window), token buckets for requests and tokens per minute, and a shared pause. A refused request sleeps as long
+ * the window, and admissions are spaced evenly, window / N apart), token buckets for requests and tokens per minute, and a shared pause. A refused request sleeps as long
  * as the script says, plus jitter, and asks again; waiters of one process queue locally, so only the first of them
  * asks Redis. `settle` and `pause` write in the background; a failure of theirs rejects the next `acquire`.
  * A Redis error during `acquire` rejects it.
@@ -82,7 +82,8 @@ export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimite
         input.onAdmit?.(Number(at));
         return;
       }
-      await clock.sleep(wait + random() * jitterMs, signal);
+      // Jitter keeps refused processes from asking in lockstep; at most half the wait, so short spacings stay short.
+      await clock.sleep(wait + random() * Math.min(jitterMs, wait / 2), signal);
     }
   }
 

@@ -10,7 +10,7 @@ export async function runAttemptCommand(runId: string, seq: string, options: { d
   return withExistingStore(file, async (store) => {
     const run = await store.runs.require(runId);
     const view = await store.attempts.get({ runId, seq: seqInRun(seq, run) });
-    if (view === undefined) throw new StoreError(`run ${runId} has no recorded attempt ${seq}`, { file, hint: 'the attempt may not have run yet: resume the run' });
+    if (view === undefined) throw new StoreError(`run ${runId} has no recorded attempt ${seq}`, { file: store.location, hint: 'the attempt may not have run yet: resume the run' });
     process.stdout.write(attemptText(view, runId));
     return 0;
   });

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { assertPlainRunId, runPageInput, summarizeStoredRun, writeReports } from '../../api/reports.js';
-import { databasePath } from '../../api/scan.js';
+import { databasePath, storeLocation } from '../../api/scan.js';
 import { redlineVersion } from '../../api/version.js';
 import { loadConfig } from '../../api/configuration.js';
 import { writeTextFile, renderCsv, type GatedRun, type HtmlReportInput, reportPolicy, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif } from '../../api/report-formats.js';
@@ -47,7 +47,7 @@ export async function runReportCommand(runId: string, options: ReportCommandOpti
   const loaded = await loadConfig({ file: options.config, cwd });
   // Bad gates fail before anything is read or written.
   const policy = reportPolicy({ config: loaded.config, configFile: loaded.file, failOn: options.failOn, gateBound: options.gateBound, allowUndecided: options.allowUndecided });
-  const file = options.db ? resolve(cwd, options.db) : databasePath(loaded.config, loaded.baseDir);
+  const file = options.db ? storeLocation(options.db, cwd) : databasePath(loaded.config, loaded.baseDir);
   return withExistingStore(file, async (store) => {
     const run = await store.runs.require(runId);
     const summary = await summarizeStoredRun(store, run);

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { loadConfig } from '../../api/configuration.js';
 import { listRuns, type RunListing } from '../../api/list-runs.js';
-import { databasePath } from '../../api/scan.js';
+import { databasePath, storeLocation } from '../../api/scan.js';
 import { withExistingStore } from '../../api/open-store.js';
 import { formatPercent, sanitizeTerminal } from '../../api/terminal-output.js';
 import { ConfigError } from '../../core/errors.js';
@@ -12,7 +11,7 @@ export type RunsCommandOptions = { db?: string; config?: string; staleAfter?: st
 /** The database a command reads: --db, else the configuration's. */
 export async function commandDatabase(options: { db?: string; config?: string }): Promise<string> {
   const cwd = process.cwd();
-  if (options.db) return resolve(cwd, options.db);
+  if (options.db) return storeLocation(options.db, cwd);
   const loaded = await loadConfig({ file: options.config, cwd });
   return databasePath(loaded.config, loaded.baseDir);
 }

@@ -1,11 +1,14 @@
 import { loadConfig } from '../../api/configuration.js';
 import { ConfigError } from '../../core/errors.js';
-import { scan } from '../../api/scan.js';
+import { scan, type ScanOptions } from '../../api/scan.js';
+import { queueScan } from '../../api/queue-scan.js';
+import { queueUrlWithPassword } from '../queue-url.js';
 import { renderTable, sanitizeTerminal, gateLines } from '../../api/terminal-output.js';
 import { EXIT } from '../exit-codes.js';
 import { judgeRun } from '../../api/judge-run.js';
 import { reportPolicy } from '../../api/report-formats.js';
 import { createProgressView } from '../progress.js';
+import { createQueueProgressView } from '../queue-progress.js';
 import { printDryRun, selectionOverrides, type SelectionFlags } from './scan-selection.js';
 import { wholeNumberOption } from '../whole-number-option.js';
 import { resumeCommandLine } from '../resume-command-line.js';
@@ -14,7 +17,7 @@ import { resumeCommandLine } from '../resume-command-line.js';
 export type ScanCommandOptions = {
   config?: string; resume?: string; db?: string; json?: string; html?: string; reports: boolean;
   trials?: string; seed?: string; concurrency?: string; progress: boolean; failOn?: string[]; gateBound?: string; allowUndecided?: boolean; probe?: boolean;
-  dryRun?: boolean;
+  dryRun?: boolean; store?: string; queue?: string; sliceSize?: string; queuePrefix?: string;
 } & SelectionFlags;
 
 /** Runs `redline scan`: loads the config, runs (or resumes) the scan, prints the summary; returns the exit code. */
@@ -41,7 +44,8 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
   }
   const stderr = process.stderr;
   const interactive = stderr.isTTY === true && options.progress;
-  const progress = options.progress ? createProgressView({ stream: stderr, interactive, now: Date.now }) : undefined;
+  const progress = options.progress && options.queue === undefined ? createProgressView({ stream: stderr, interactive, now: Date.now }) : undefined;
+  const queueProgress = options.progress && options.queue !== undefined ? createQueueProgressView({ stream: stderr, interactive, now: Date.now }) : undefined;
 
   const controller = new AbortController();
   let stops = 0;
@@ -54,16 +58,30 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  if (options.store !== undefined && options.db !== undefined) {
+    throw new ConfigError('--store and --db both name the store', { file: '<command line>', path: '--store', hint: 'keep one of them' });
+  }
+  const database = options.store ?? options.db;
+  const reports: ScanOptions['reports'] = options.reports ? { json: options.json, html: options.html } : { json: options.json ?? false, html: options.html ?? false };
   try {
-    const result = await scan({
+    const common = {
       config,
       configFile: loaded.file,
       baseDir: loaded.baseDir,
       env: process.env,
-      database: options.db,
+      database,
       resume: options.resume,
       signal: controller.signal,
-      reports: options.reports ? { json: options.json, html: options.html } : { json: options.json ?? false, html: options.html ?? false },
+      reports,
+    };
+    const result = options.queue !== undefined
+      ? await queueScan({
+        ...common, queue: queueUrlWithPassword(options.queue, process.env), prefix: options.queuePrefix ?? 'redline',
+        ...(options.sliceSize === undefined ? {} : { sliceSize: wholeNumberOption(options.sliceSize, '--slice-size', 1)! }),
+        ...(queueProgress ? { onQueueProgress: (p: { recorded: number; planned: number; outstanding: number }) => queueProgress.update(p) } : {}),
+      })
+      : await scan({
+      ...common,
       onStart: ({ run, alreadyRecorded, recordedOutcomes, skippedPairs }) => {
         progress?.resume(recordedOutcomes);
         const resumed = alreadyRecorded > 0 ? ` (resuming: ${alreadyRecorded} already recorded)` : '';
@@ -79,6 +97,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       onProgress: progress ? ({ recorded, planned, attempt }) => progress.update({ recorded, planned, outcome: attempt.outcome }) : undefined,
     });
     progress?.done();
+    queueProgress?.done();
     process.stdout.write(`${renderTable(result.summary, { color: process.stdout.isTTY === true, width: process.stdout.columns })}\n`);
     process.stdout.write(`database: ${result.database}\n`);
     if (result.listener !== undefined) {
@@ -95,7 +114,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       return EXIT.target;
     }
     if (result.interrupted) {
-      const why = result.budgetSpent === undefined ? '' : ` (${result.budgetSpent})`;
+      const why = result.budgetSpent !== undefined ? ` (${result.budgetSpent})` : result.stalled !== undefined ? ` (${sanitizeTerminal(result.stalled)})` : '';
       stderr.write(`Run ${result.run.id} stopped before it finished${why}. Resume it with: ${resumeCommandLine(result.run.id, options)}\n`);
       return EXIT.interrupted;
     }

@@ -9,18 +9,36 @@ import { ConfigError, StoreError } from '../../core/errors.js';
 /** Arguments and options of `redline store copy`. */
 export type StoreCopyOptions = { from: string; to: string; run?: string[]; json?: boolean };
 
-/** The store named must exist: a StoreError naming the argument otherwise (nothing is created). */
+/** True for a PostgreSQL URL. */
+const isPostgres = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+/** A location as shown: a URL without its password. */
+function shown(location: string): string {
+  if (!isPostgres(location)) return location;
+  try {
+    const url = new URL(location);
+    url.password = '';
+    return url.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}
+
+/** The SQLite file named must exist: a StoreError naming the argument otherwise (nothing is created). */
 function mustExist(location: string, name: string): void {
-  if (location !== ':memory:' && !existsSync(location)) {
+  if (location !== ':memory:' && !isPostgres(location) && !existsSync(location)) {
     throw new StoreError(`store ${location} does not exist`, { file: location, hint: `name an existing SQLite file as ${name} (\`redline scan\` creates one)` });
   }
 }
 
-/** A store named on the command line: a SQLite file path (resolved against the working folder) or ':memory:'. */
+/**
+ * A store named on the command line: a postgres:// URL (its password from PGPASSWORD, never shown), a SQLite file
+ * path (resolved against the working folder) or ':memory:'.
+ */
 export function storeLocation(argument: string, name: string): string {
-  if (argument === ':memory:') return argument;
+  if (argument === ':memory:' || isPostgres(argument)) return argument;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(argument)) {
-    throw new ConfigError(`${name} '${argument}' is a URL: this Redline opens SQLite stores only`, { file: '<command line>', path: name, hint: 'name a SQLite file path (or :memory:)' });
+    throw new ConfigError(`${name} '${argument.replace(/\/\/[^@/]*@/, '//')}' is a URL Redline does not store runs at`, { file: '<command line>', path: name, hint: 'name a postgres:// URL, a SQLite file path or :memory:' });
   }
   return resolve(process.cwd(), argument);
 }
@@ -41,7 +59,7 @@ export async function runStoreCopyCommand(options: StoreCopyOptions): Promise<nu
   const from = storeLocation(options.from, '<from>');
   const to = storeLocation(options.to, '<to>');
   if (from === to && from !== ':memory:') {
-    throw new ConfigError(`<from> and <to> are the same store (${from})`, { file: '<command line>', path: '<to>', hint: 'name another store to copy into' });
+    throw new ConfigError(`<from> and <to> are the same store (${shown(from)})`, { file: '<command line>', path: '<to>', hint: 'name another store to copy into' });
   }
   mustExist(from, '<from>');
   const { withExistingStore, withStore } = await import('../../api/open-store.js');
@@ -53,11 +71,11 @@ export async function runStoreCopyCommand(options: StoreCopyOptions): Promise<nu
     return withStore(to, (destination) => copyRuns({ from: source, to: destination, runIds: runs.map((run) => run.id) }));
   });
   if (options.json === true) {
-    process.stdout.write(`${JSON.stringify({ from, to, runs: copies }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ from: shown(from), to: shown(to), runs: copies }, null, 2)}\n`);
   } else if (copies.length === 0) {
-    process.stdout.write(`no runs in ${from}: nothing to copy\n`);
+    process.stdout.write(`no runs in ${shown(from)}: nothing to copy\n`);
   } else {
-    process.stdout.write(`${copies.map((copy) => copyLine(copy, to)).join('\n')}\n`);
+    process.stdout.write(`${copies.map((copy) => copyLine(copy, shown(to))).join('\n')}\n`);
   }
   for (const copy of copies) if (copy.warning !== undefined) process.stderr.write(`warning: ${copy.warning}\n`);
   return 0;

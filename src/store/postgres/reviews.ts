@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { ReviewLabel } from '../../core/attempt-query.js';
 import { StoreError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
-import type { SampleCandidate, SampleItem } from '../../core/review-sample.js';
+import type { DrawnSampleItem, SampleCandidate, SampleItem } from '../../core/review-sample.js';
 import type { Review, ReviewRecords } from '../../core/run-store.js';
 import { inTransaction, run, type Pg, type Queryable } from './db.js';
 import { pgText } from './pg-text.js';
@@ -69,9 +69,10 @@ export function postgresReviews(db: Pg): ReviewRecords {
     candidates: async (runId) => run<SampleCandidate>(db, {
       action: `read the review candidates of run ${runId}`, sql: `SELECT seq, outcome AS verdict FROM attempts WHERE run_id = $1 AND outcome IN ('success', 'failure') ORDER BY seq`, params: [runId],
     }),
-    sample: async (runId) => run<SampleItem>(db, {
+    sample: async (runId) => run<DrawnSampleItem>(db, {
       action: `read the review sample of run ${runId}`,
-      sql: 'SELECT a.seq, s.stratum, s.position FROM review_samples s JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = $1 ORDER BY s.position', params: [runId],
+      sql: 'SELECT a.seq, s.stratum, s.position, s.seed, s.drawn_at AS "drawnAt" FROM review_samples s JOIN attempts a ON a.id = s.attempt_id WHERE s.run_id = $1 ORDER BY s.position',
+      params: [runId],
     }),
     addToSample: async (input) => {
       await inTransaction(db, `add to the review sample of run ${input.runId}`, async (client) => {
