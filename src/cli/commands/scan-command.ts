@@ -1,7 +1,6 @@
 import { loadConfig } from '../../api/configuration.js';
 import { ConfigError } from '../../core/errors.js';
 import { scan, type ScanOptions } from '../../api/scan.js';
-import { queueScan } from '../../api/queue-scan.js';
 import { queueUrlWithPassword } from '../queue-url.js';
 import { renderTable, sanitizeTerminal, gateLines } from '../../api/terminal-output.js';
 import { EXIT } from '../exit-codes.js';
@@ -74,8 +73,9 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<numbe
       signal: controller.signal,
       reports,
     };
+    // BullMQ and the Redis client load only for a distributed scan.
     const result = options.queue !== undefined
-      ? await queueScan({
+      ? await (await import('../../api/queue-scan.js')).queueScan({
         ...common, queue: queueUrlWithPassword(options.queue, process.env), prefix: options.queuePrefix ?? 'redline',
         ...(options.sliceSize === undefined ? {} : { sliceSize: wholeNumberOption(options.sliceSize, '--slice-size', 1)! }),
         ...(queueProgress ? { onQueueProgress: (p: { recorded: number; planned: number; outstanding: number }) => queueProgress.update(p) } : {}),
