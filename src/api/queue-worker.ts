@@ -64,7 +64,8 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
     let entry = runs.get(runId);
     if (entry === undefined) {
       entry = (async () => {
-        const rebuilt = await rebuildRun(options.store, { runId, ...(options.env ? { env: options.env } : {}), stop, clock });
+        // The targets' connection pools are sized for this worker's concurrency, not the run's.
+        const rebuilt = await rebuildRun(options.store, { runId, ...(options.env ? { env: options.env } : {}), ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }), stop, clock });
         const { run, config } = rebuilt;
         return {
           rebuilt, active: 0, lastUsed: clock.now(),

@@ -86,7 +86,11 @@ function assertUnchanged(stored: StoredRun, prepared: PreparedRun, where: string
 }
 
 /** Rebuilds a stored run exactly as it was prepared: from its stored configuration and folder, checked against its hashes. */
-export async function rebuildRun(store: RunStore, input: { runId: string; env?: RunSliceInput['env']; stop: AbortSignal; clock: Clock }): Promise<RebuiltRun> {
+export async function rebuildRun(store: RunStore, input: {
+  runId: string; env?: RunSliceInput['env']; stop: AbortSignal; clock: Clock;
+  /** Attempts this process keeps in flight, when not the run's (a queue worker's own): its targets' connection pools are sized for it. */
+  concurrency?: number;
+}): Promise<RebuiltRun> {
   const run = await store.runs.require(input.runId);
   const label = `run ${run.id}`;
   if ((run.config as { kind?: unknown } | undefined)?.kind === 'ml-scan') {
@@ -96,7 +100,8 @@ export async function rebuildRun(store: RunStore, input: { runId: string; env?: 
   }
   // The stored configuration names the plugins it was started with: they are imported again, from the run's folder.
   const components = await loadPlugins({ config: run.config, file: label, baseDir: run.baseDir });
-  const config = inlineCalibration(validateConfig(run.config, label, components), { file: label, baseDir: run.baseDir });
+  const validated = inlineCalibration(validateConfig(run.config, label, components), { file: label, baseDir: run.baseDir });
+  const config = input.concurrency === undefined ? validated : { ...validated, concurrency: input.concurrency };
   const prepared = prepareRun(config, { file: label, baseDir: run.baseDir, env: input.env ?? {}, stop: input.stop, clock: input.clock, components });
   try {
     assertUnchanged(run, prepared, store.location);

@@ -85,3 +85,10 @@ if current and current >= now + ms then return 0 end
 redis.call('SET', KEYS[1], num(now + ms), 'PX', math.ceil(ms) + 1000)
 return 1
 `);
+
+/** KEYS: pause. Returns the ms left of the current pause (0: none), on Redis' clock. */
+export const pauseLeftScript = redisScript(`${PRELUDE}
+local current = tonumber(redis.call('GET', KEYS[1]))
+if not current or current <= now then return 0 end
+return math.ceil(current - now)
+`);

@@ -5,7 +5,7 @@ import type { Random } from '../core/random.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import type { RateLimiter, RateLimits } from '../engine/rate-limiter.js';
 import { abortableWaits } from './abortable-waits.js';
-import { acquireScript, pauseScript, settleScript } from './rate-limit-scripts.js';
+import { acquireScript, pauseLeftScript, pauseScript, settleScript } from './rate-limit-scripts.js';
 
 /** What a shared rate limiter needs. */
 export type RedisRateLimiterInput = {
@@ -30,19 +30,23 @@ export type RedisRateLimiterInput = {
   readonly clock?: Clock;
   /** Jitter source (default Math.random). */
   readonly random?: Random;
-  /** Told the Redis time (ms since the epoch) each request of this process was admitted: for metrics and tests. */
+  /** Told the Redis time (ms since the epoch) each request of this process was admitted (not called without limits): for metrics and tests. */
   readonly onAdmit?: (at: number) => void;
 };
 
 const DEFAULT_MARGIN_MS = 25;
 const DEFAULT_JITTER_MS = 10;
+/** Requests of one process asking Redis at once, at most: each ask waits a round trip and a turn of a busy event loop. */
+const ASKS_AT_ONCE = 4;
+/** Without limits, how often a process reads the shared pause (ms): a 429 reaches every worker within this. */
+const PAUSE_POLL_MS = 200;
 
 /**
  * A rate limiter whose limits hold across every process sharing `key`, enforced by atomic Lua scripts on Redis'
  * clock: a sliding-window log for requests per second (a request is admitted only if fewer than N were admitted in
  * the window, and admissions are spaced evenly, window / N apart), token buckets for requests and tokens per minute, and a shared pause. A refused request sleeps as long
- * as the script says, plus jitter, and asks again; waiters of one process queue locally, so only the first of them
- * asks Redis. `settle` and `pause` write in the background; a failure of theirs rejects the next `acquire`.
+ * as the script says, plus jitter, and asks again; waiters of one process queue locally, at most four of them asking
+ * Redis at once. Without limits, only the shared pause is read, in the background every 200 ms. `settle` and `pause` write in the background; a failure of theirs rejects the next `acquire`.
  * A Redis error during `acquire` rejects it.
  */
 export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimiter {
@@ -57,9 +61,17 @@ export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimite
   const perMinute = limits.requestsPerMinute ?? 0;
   const tokensPerMinute = limits.tokensPerMinute ?? 0;
   let tries = 0;
-  let queue: Promise<void> = Promise.resolve();
   let failure: unknown;
   const abortable = abortableWaits();
+  // Waiters of this process take turns asking Redis, a few at a time: one ask at a time capped a busy worker at one
+  // request per event-loop turn (about 130 a second).
+  let asking = 0;
+  const turns: (() => void)[] = [];
+  const unlimited = perSecond === 0 && perMinute === 0 && tokensPerMinute === 0;
+  // Without limits only the shared pause matters: it is read in the background, not asked before every request.
+  let pausedUntil = 0;
+  let pauseReadAt = Number.NEGATIVE_INFINITY;
+  let pauseRead: Promise<void> | undefined;
 
   function background(write: Promise<unknown>, what: string): void {
     write.catch((cause: unknown) => {
@@ -67,6 +79,40 @@ export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimite
         hint: 'check that Redis is reachable from every worker', cause,
       });
     });
+  }
+
+  async function inTurn(work: () => Promise<void>): Promise<void> {
+    while (asking >= ASKS_AT_ONCE) await new Promise<void>((resolve) => turns.push(resolve));
+    asking += 1;
+    try {
+      await work();
+    } finally {
+      asking -= 1;
+      turns.shift()?.();
+    }
+  }
+
+  function readPause(): Promise<void> {
+    pauseReadAt = clock.now();
+    pauseRead ??= (pauseLeftScript(redis, { keys: [keys[3]], args: [] }) as Promise<number>)
+      .then((left) => {
+        pausedUntil = Math.max(pausedUntil, clock.now() + Number(left));
+      })
+      .finally(() => {
+        pauseRead = undefined;
+      });
+    return pauseRead;
+  }
+
+  async function waitForPause(signal: AbortSignal): Promise<void> {
+    // The first request reads the pause before it goes; later ones refresh it in the background.
+    if (pauseReadAt === Number.NEGATIVE_INFINITY) await readPause();
+    else if (clock.now() - pauseReadAt >= PAUSE_POLL_MS) background(readPause(), 'read the shared pause');
+    for (;;) {
+      const left = pausedUntil - clock.now();
+      if (left <= 0) return;
+      await clock.sleep(left + random() * Math.min(jitterMs, left / 2), signal);
+    }
   }
 
   async function take(tokens: number, signal: AbortSignal): Promise<void> {
@@ -95,9 +141,8 @@ export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimite
         failure = undefined;
         return Promise.reject(error);
       }
-      const mine = queue.then(() => take(tokens, signal));
-      queue = mine.catch(() => undefined);
-      return abortable(mine, signal);
+      if (unlimited) return abortable(waitForPause(signal), signal);
+      return abortable(inTurn(() => take(tokens, signal)), signal);
     },
     settle(extra) {
       if (tokensPerMinute === 0 || extra === 0) return;
@@ -105,6 +150,7 @@ export function createRedisRateLimiter(input: RedisRateLimiterInput): RateLimite
     },
     pause(ms) {
       if (ms <= 0) return;
+      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
       background(pauseScript(redis, { keys: [keys[3]], args: [ms] }), 'pause');
     },
   };
