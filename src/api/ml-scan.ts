@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { validateMlScanConfig, type MlScanConfig } from '../config/ml-scan-schema.js';
 import type { Attempt } from '../core/attempt.js';
@@ -19,7 +18,7 @@ import { evasionAttacks } from '../ml/evasion-registry.js';
 import { loadMlSamples } from './ml-samples.js';
 import { extractionPhases, membershipPhases, sampleGoal } from './ml-phases.js';
 import { summarizeMlRun, type MlRunSummary } from './ml-summary.js';
-import { openStore } from './open-store.js';
+import { openStoreAt, storeLocation } from './open-store.js';
 import { newRunId } from './start-run.js';
 import { redlineVersion } from './version.js';
 
@@ -181,8 +180,8 @@ export async function mlScan(options: MlScanOptions): Promise<MlScanResult> {
       targetId: target.id, kind: 'no-correct-samples', retryable: false, hint: 'check that the samples\' labels use the target\'s class order',
     });
   }
-  const location = options.database === ':memory:' ? ':memory:' : resolve(baseDir, options.database ?? config.output.database ?? `${config.output.dir}/redline.db`);
-  const store = options.store ?? openStore(location);
+  const location = storeLocation(options.database ?? config.output.database ?? `${config.output.dir}/redline.db`, baseDir);
+  const store = options.store ?? await openStoreAt(location);
   try {
     return await scanInto(store, { config, target, planned, skipped, screened, seed, call, clock, location, options, ...(takeQueries === undefined ? {} : { takeQueries }) });
   } finally {

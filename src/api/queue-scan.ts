@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { RunFailure } from '../core/run.js';
 import type { RunStore } from '../core/run-store.js';
@@ -7,11 +7,11 @@ import { connectRedis } from '../queue/redis-connection.js';
 import { openSliceProducer, targetQueueName, type SliceProducer } from '../queue/slice-queue.js';
 import { closePrepared } from './close-prepared.js';
 import { lockRun } from './run-lock.js';
-import { isPostgresLocation, openStoreAt } from './open-store.js';
+import { isPostgresLocation, openStoreAt, storeLocation } from './open-store.js';
 import { probeTarget } from './probe-target.js';
 import { summarizeStoredRun, writeReports } from './reports.js';
 import { rebuildRun } from './run-slice.js';
-import { databasePath, storeLocation, type ScanOptions, type ScanResult } from './scan.js';
+import { databasePath, type ScanOptions, type ScanResult } from './scan.js';
 import { planSlices, type SliceWindow } from './slice-plan.js';
 import { prepareStart, registerRun } from './start-run.js';
 
@@ -90,6 +90,7 @@ async function coordinate(store: RunStore, input: Coordination): Promise<ScanRes
   // The coordinator sends nothing but the probe: its targets close before the first slice is queued.
   let run;
   let refs;
+  let outputDir: string;
   if (start === undefined) {
     await store.runs.require(options.resume!);
     const rebuilt = await rebuildRun(store, { runId: options.resume!, ...(options.env ? { env: options.env } : {}), stop, clock });
@@ -101,6 +102,7 @@ async function coordinate(store: RunStore, input: Coordination): Promise<ScanRes
     }
     ({ run } = rebuilt);
     refs = rebuilt.prepared.refs;
+    outputDir = rebuilt.config.output.dir;
   } else {
     try {
       await probeTarget(start.prepared.target, { config: start.config, clock, stop });
@@ -109,6 +111,7 @@ async function coordinate(store: RunStore, input: Coordination): Promise<ScanRes
       await closePrepared(start.prepared);
     }
     refs = start.prepared.refs;
+    outputDir = start.config.output.dir;
   }
   const lock = await lockRun(store, run.id, clock);
   const redis = await connectRedis(options.queue).catch(async (error: unknown) => {
@@ -134,7 +137,9 @@ async function coordinate(store: RunStore, input: Coordination): Promise<ScanRes
     await store.runs.setStatus({ id: run.id, status, at: clock.now(), ...(ended.failure === undefined ? {} : { failure: ended.failure }) });
     const finished = await store.runs.require(run.id);
     const summary = await summarizeStoredRun(store, finished);
-    const reportDir = input.location === ':memory:' || isPostgresLocation(input.location) ? process.cwd() : dirname(input.location);
+    // Reports go next to a SQLite file; for a PostgreSQL store, into the configuration's output folder.
+    const reportDir = input.location === ':memory:' ? process.cwd()
+      : isPostgresLocation(input.location) ? resolve(finished.baseDir, outputDir) : dirname(input.location);
     const reports = await writeReports({ store, run: finished, summary, dir: reportDir, paths: options.reports ?? {} });
     return {
       run: finished, summary, database: store.location, reports, interrupted: !complete && ended.failure === undefined,

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import type { RunSummary } from '../stats/summary.js';
 import { lockRun, type HeldRunLock } from './run-lock.js';
 import { closePrepared } from './close-prepared.js';
-import { isPostgresLocation, openStoreAt } from './open-store.js';
+import { isPostgresLocation, openStoreAt, storeLocation } from './open-store.js';
 import { probeTarget } from './probe-target.js';
 import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
 import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput, type SliceResult } from './run-slice.js';
@@ -57,10 +57,6 @@ export function databasePath(config: RedlineConfig, baseDir: string): string {
   return config.store ?? storeLocation(config.output.database ?? join(config.output.dir, 'redline.db'), baseDir);
 }
 
-/** A store location as given: a PostgreSQL URL as it is, a SQLite file resolved against `baseDir`. */
-export function storeLocation(location: string, baseDir: string): string {
-  return location === ':memory:' || isPostgresLocation(location) ? location : resolve(baseDir, location);
-}
 
 /** The configuration a resume names its database by, validated with its plugins. */
 async function configuredDatabase(options: ScanOptions, baseDir: string): Promise<RedlineConfig> {
@@ -147,7 +143,9 @@ async function executeLocked(store: RunStore, rebuilt: RebuiltRun, input: { opti
   await store.runs.setStatus({ id: run.id, status, at: clock.now(), ...(slice.failure === undefined ? {} : { failure: slice.failure }) });
   const finished = await store.runs.require(run.id);
   const summary = await summarizeStoredRun(store, finished);
-  const reportDir = input.location === ':memory:' ? process.cwd() : dirname(input.location);
+  // Reports go next to a SQLite file; for a PostgreSQL store, into the configuration's output folder.
+  const reportDir = input.location === ':memory:' ? process.cwd()
+    : isPostgresLocation(input.location) ? resolve(run.baseDir, rebuilt.config.output.dir) : dirname(input.location);
   const reports = await writeReports({ store, run: finished, summary, dir: reportDir, paths: options.reports ?? {} });
   return {
     run: finished, summary, database: store.location, reports, interrupted: !complete && slice.failure === undefined,

@@ -4,7 +4,7 @@ import { loadConfig } from '../../api/configuration.js';
 import { runDefense } from '../../api/defend.js';
 import { layerAblation, type AblationRate, type LayerAblation } from '../../api/layer-ablation.js';
 import { ConfigError } from '../../core/errors.js';
-import { openStore, withExistingStore } from '../../api/open-store.js';
+import { openStoreAt, storeLocation, withExistingStore } from '../../api/open-store.js';
 import { databasePath } from '../../api/scan.js';
 import { sanitizeTerminal } from '../../api/terminal-output.js';
 import { costText, differenceText, renderDefenseHtml, writeTextFile } from '../../api/report-formats.js';
@@ -66,8 +66,8 @@ export async function runDefendCommand(runIds: readonly string[], options: Defen
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${sanitizeTerminal(warning)}\n`);
   // Gates are checked on an empty table first: a typo must not cost the scans.
   parseAblationGates(options.failOn ?? []);
-  const database = options.db === undefined ? databasePath(loaded.config, loaded.baseDir) : resolve(options.db);
-  const store = openStore(database);
+  const database = options.db === undefined ? databasePath(loaded.config, loaded.baseDir) : storeLocation(options.db, process.cwd());
+  const store = await openStoreAt(database);
   const stderr = process.stderr;
   const controller = new AbortController();
   const onSignal = (): void => {

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { assertPlainRunId, runPageInput, summarizeStoredRun, writeReports } from '../../api/reports.js';
-import { databasePath, storeLocation } from '../../api/scan.js';
+import { databasePath } from '../../api/scan.js';
+import { storeLocation } from '../../api/open-store.js';
 import { redlineVersion } from '../../api/version.js';
 import { loadConfig } from '../../api/configuration.js';
 import { writeTextFile, renderCsv, type GatedRun, type HtmlReportInput, reportPolicy, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif } from '../../api/report-formats.js';

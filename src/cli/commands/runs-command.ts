@@ -1,6 +1,7 @@
 import { loadConfig } from '../../api/configuration.js';
 import { listRuns, type RunListing } from '../../api/list-runs.js';
-import { databasePath, storeLocation } from '../../api/scan.js';
+import { databasePath } from '../../api/scan.js';
+import { storeLocation } from '../../api/open-store.js';
 import { withExistingStore } from '../../api/open-store.js';
 import { formatPercent, sanitizeTerminal } from '../../api/terminal-output.js';
 import { ConfigError } from '../../core/errors.js';

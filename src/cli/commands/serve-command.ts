@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { openExistingStore } from '../../api/open-store.js';
+import { openStoreAt } from '../../api/open-store.js';
 import { startDashboard } from '../../server/start-dashboard.js';
 import { wholeNumberOption } from '../whole-number-option.js';
 import { commandDatabase } from './runs-command.js';
@@ -16,7 +16,7 @@ export type ServeOptions = { db?: string; config?: string; port?: string; host?:
 export async function runServeCommand(options: ServeOptions, signals: { wait?: () => Promise<void> } = {}): Promise<number> {
   const port = wholeNumberOption(options.port ?? '8484', '--port', 0)!;
   const token = options.token ?? process.env['REDLINE_SERVE_TOKEN'];
-  const store = openExistingStore(await commandDatabase(options));
+  const store = await openStoreAt(await commandDatabase(options), { mustExist: true });
   try {
     const dashboard = await startDashboard({
       store, port, ...(options.host === undefined ? {} : { host: options.host }), ...(token === undefined || token === '' ? {} : { token }),

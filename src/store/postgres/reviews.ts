@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { ReviewLabel } from '../../core/attempt-query.js';
 import { StoreError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
-import type { DrawnSampleItem, SampleCandidate, SampleItem } from '../../core/review-sample.js';
+import type { DrawnSampleItem, SampleCandidate } from '../../core/review-sample.js';
 import type { Review, ReviewRecords } from '../../core/run-store.js';
 import { inTransaction, run, type Pg, type Queryable } from './db.js';
 import { pgText } from './pg-text.js';
