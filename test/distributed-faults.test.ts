@@ -10,7 +10,7 @@ import { queueScan } from '../src/api/queue-scan.js';
 import { summarizeStoredRun } from '../src/api/reports.js';
 import { copyRuns } from '../src/api/copy-runs.js';
 import { startOpenAiServer } from './support/openai-server.js';
-import { startWorkerPool } from './support/queue-workers.js';
+import { queueScanConfig, startWorkerPool } from './support/queue-workers.js';
 import { runCli, startCli } from './support/run-cli.js';
 import { freshPostgresDatabase, postgresUrl, redisUrl, uniqueName } from './support/services.js';
 
@@ -20,18 +20,6 @@ afterEach(async () => {
 });
 
 const REFUSAL = "I'm sorry, but I can't help with that.";
-
-function scanConfig(input: { url: string; goals: number; trials: number; perSecond: number }) {
-  return {
-    target: { type: 'openai', baseUrl: `${input.url}/v1`, model: 'test-model' },
-    goals: Array.from({ length: input.goals }, (_, i) => ({ id: `g${i}`, text: `Request ${i}: explain the thing.`, category: 'test' })),
-    techniques: ['direct-request'],
-    converters: [[]],
-    trials: input.trials,
-    rateLimit: { requestsPerSecond: input.perSecond },
-    preflight: { probe: false },
-  };
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -102,7 +90,7 @@ describe('distributed scan faults', () => {
     closers.push(() => store.close());
     let restarted = false;
     const result = await queueScan({
-      config: scanConfig({ url: server.url, goals: 20, trials: 100, perSecond: 400 }), baseDir: cwd, queue: redis.url, store, pollMs: 200,
+      config: queueScanConfig({ url: server.url, goals: 20, trials: 100, perSecond: 400 }), baseDir: cwd, queue: redis.url, store, pollMs: 200,
       reports: { json: false, html: false }, sliceSize: 50,
       onQueueProgress: ({ recorded, planned }) => {
         if (restarted || recorded < planned * 0.3) return;
@@ -127,7 +115,7 @@ describe('distributed scan faults', () => {
     closers.push(server.close);
     const prefix = uniqueName('rl');
     const cwd = mkdtempSync(join(tmpdir(), 'redline-coordinator-stop-'));
-    writeFileSync(join(cwd, 'redline.yaml'), JSON.stringify(scanConfig({ url: server.url, goals: 20, trials: 150, perSecond: 300 })));
+    writeFileSync(join(cwd, 'redline.yaml'), JSON.stringify(queueScanConfig({ url: server.url, goals: 20, trials: 150, perSecond: 300 })));
     const pool = startWorkerPool({ count: 2, queue, store: db.url, cwd, args: ['--prefix', prefix, '--lock-ms', '3000', '--concurrency', '8', '--quiet'] });
     closers.push(pool.stop);
     const args = ['--queue', queue, '--queue-prefix', prefix, '--store', db.url, '--no-progress', '--no-reports'];

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStoreAt } from '../src/api/open-store.js';
 import { queueScan } from '../src/api/queue-scan.js';
 import { startOpenAiServer } from './support/openai-server.js';
-import { maxInWindow, startWorkerPool, type WorkerPool } from './support/queue-workers.js';
+import { maxInWindow, queueScanConfig, startWorkerPool, type WorkerPool } from './support/queue-workers.js';
 import { freshPostgresDatabase, postgresUrl, redisUrl, uniqueName } from './support/services.js';
 
 const closers: (() => Promise<unknown>)[] = [];
@@ -16,19 +16,6 @@ afterEach(async () => {
 
 const REFUSAL = "I'm sorry, but I can't help with that.";
 const COMPLIANCE = 'Sure, here is how: step 1, step 2, step 3.';
-
-/** A scan of `goals` × direct-request × `trials` against a local server, at most `perSecond` requests in any second. */
-function scanConfig(input: { url: string; goals: number; trials: number; perSecond: number }) {
-  return {
-    target: { type: 'openai', baseUrl: `${input.url}/v1`, model: 'test-model' },
-    goals: Array.from({ length: input.goals }, (_, i) => ({ id: `g${i}`, text: `Request ${i}: explain the thing.`, category: 'test' })),
-    techniques: ['direct-request'],
-    converters: [[]],
-    trials: input.trials,
-    rateLimit: { requestsPerSecond: input.perSecond },
-    preflight: { probe: false },
-  };
-}
 
 describe('distributed scan: BullMQ queue, worker processes, PostgreSQL store', () => {
   it('records 20,000 attempts exactly once with 3 workers killed 10 times, never over the per-second limit at the server', async (ctx) => {
@@ -53,7 +40,7 @@ describe('distributed scan: BullMQ queue, worker processes, PostgreSQL store', (
     const killAt = Array.from({ length: 10 }, (_, i) => 0.05 + i * 0.085);
     const killed: number[] = [];
     const result = await queueScan({
-      config: scanConfig({ url: server.url, goals: 100, trials: 200, perSecond }), baseDir: cwd, queue, prefix, store, pollMs: 250,
+      config: queueScanConfig({ url: server.url, goals: 100, trials: 200, perSecond }), baseDir: cwd, queue, prefix, store, pollMs: 250,
       reports: { json: false, html: false },
       onQueueProgress: ({ recorded, planned }) => {
         while (killAt.length > 0 && recorded >= killAt[0]! * planned) {

@@ -54,3 +54,16 @@ export function maxInWindow(times: readonly number[], windowMs: number): number 
   }
   return most;
 }
+
+/** A scan of `goals` × direct-request (no converters) × `trials` against a local OpenAI-compatible server, at most `perSecond` requests in any second, no probe. */
+export function queueScanConfig(input: { url: string; goals: number; trials: number; perSecond: number }) {
+  return {
+    target: { type: 'openai', baseUrl: `${input.url}/v1`, model: 'test-model' },
+    goals: Array.from({ length: input.goals }, (_, i) => ({ id: `g${i}`, text: `Request ${i}: explain the thing.`, category: 'test' })),
+    techniques: ['direct-request'],
+    converters: [[]],
+    trials: input.trials,
+    rateLimit: { requestsPerSecond: input.perSecond },
+    preflight: { probe: false },
+  };
+}
