@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChain } from '../converters/chain.js';
 import { base64 } from '../converters/encoding/base64.js';
 import { turnsOf } from '../core/event.js';
+import { TargetError } from '../core/errors.js';
 import type { Score } from '../core/score.js';
 import type { Target, TargetRequest } from '../core/target.js';
 import { directRequest } from '../techniques/direct-request.js';
@@ -38,6 +39,24 @@ describe('runAttempt', () => {
     const broken = { acquire: async () => { throw new Error('Connection is closed.'); }, settle: () => undefined, pause: () => undefined };
     const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => verdict('success') }, extra: { limiter: broken } });
     await expect(runAttempt(planned, context)).rejects.toThrow('Connection is closed.');
+  });
+
+  it('a 429 with Retry-After pauses the limiter (every attempt, every worker of a shared one) for as long as the target asked', async () => {
+    let calls = 0;
+    const limited: Target = {
+      ...target,
+      send: async () => {
+        calls += 1;
+        if (calls === 1) throw new TargetError('slow down', { targetId: 'echo', kind: 'http-429', status: 429, retryable: true, retryAfterMs: 1_500 });
+        return { text: 'Sure, here it is.' };
+      },
+    };
+    const pauses: number[] = [];
+    const limiter = { acquire: async () => undefined, settle: () => undefined, pause: (ms: number) => void pauses.push(ms) };
+    const { planned, context } = attemptFixture({ goal, technique: directRequest, target: limited, scorer: { id: 's', score: () => verdict('success') }, extra: { limiter } });
+    const attempt = await runAttempt(planned, context);
+    expect(attempt).toMatchObject({ outcome: 'success', retries: 1 });
+    expect(pauses).toEqual([1_500]);
   });
 
   it('a scorer that throws gives an unscored attempt, not a lost one', async () => {
