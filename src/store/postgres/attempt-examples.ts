@@ -1,14 +1,10 @@
 import type { Outcome } from '../../core/outcome.js';
 import type { AttemptView } from '../../core/run-store.js';
+import { cellKey, exampleOrder, pickExamples, type ExampleCell, type ReviewedAttempt } from '../pick-examples.js';
 import { attemptViewsAt } from './attempt-views.js';
 import { run, type Pg } from './db.js';
 
-type CellRef = { technique_ref: number; chain_ref: number; category: string; persona: string };
-type ReviewedRow = CellRef & { seq: number; machine: Outcome; verdict: 'success' | 'failure' };
-type FirstRow = CellRef & { outcome: Outcome; seqs: number[] };
-
-const key = (c: CellRef) => `${c.technique_ref}\u0000${c.chain_ref}\u0000${c.category}\u0000${c.persona}`;
-const bySeq = (seqs: number[]) => seqs.sort((x, y) => x - y);
+type FirstRow = ExampleCell & { outcome: Outcome; seqs: number[] };
 
 /**
  * Up to `perCell` attempts of each cell, with their logs: the evidence a report shows. Within a cell: attempts that
@@ -20,14 +16,12 @@ const bySeq = (seqs: number[]) => seqs.sort((x, y) => x - y);
 export async function attemptExamples(db: Pg, input: { runId: string; perCell: number }): Promise<AttemptView[]> {
   const n = input.perCell;
   const action = `pick example attempts of run ${input.runId}`;
-  const reviewed = await run<ReviewedRow>(db, {
+  const reviewed = await run<ReviewedAttempt>(db, {
     action,
     sql: `SELECT a.seq, a.technique_ref, a.chain_ref, a.category, a.persona, a.outcome AS machine, r.verdict
           FROM reviews r JOIN attempts a ON a.id = r.attempt_id WHERE a.run_id = $1`,
     params: [input.runId],
   });
-  const reviewedByCell = new Map<string, ReviewedRow[]>();
-  for (const r of reviewed) reviewedByCell.set(key(r), [...(reviewedByCell.get(key(r)) ?? []), r]);
   // Enough positions of each outcome to fill the cell past every reviewed attempt a label moved to another class.
   const firsts = await run<FirstRow>(db, {
     action,
@@ -38,33 +32,18 @@ export async function attemptExamples(db: Pg, input: { runId: string; perCell: n
             CROSS JOIN unnest(ARRAY['success', 'failure', 'error', 'unscored']) AS o(outcome)`,
     params: [input.runId, n + reviewed.length],
   });
-  const cells = new Map<string, { cell: CellRef; first: Map<Outcome, number[]> }>();
+  const cells = new Map<string, { cell: ExampleCell; first: Map<Outcome, number[]> }>();
   for (const row of firsts) {
-    const entry = cells.get(key(row)) ?? { cell: row, first: new Map<Outcome, number[]>() };
+    const entry = cells.get(cellKey(row)) ?? { cell: row, first: new Map<Outcome, number[]>() };
     entry.first.set(row.outcome, row.seqs);
-    cells.set(key(row), entry);
+    cells.set(cellKey(row), entry);
   }
-  const chosen: number[] = [];
-  for (const { cell, first } of cells.values()) {
-    const mine = reviewedByCell.get(key(cell)) ?? [];
-    const effective = new Map(mine.map((r) => [r.seq, r.verdict]));
-    const ofMachine = (outcome: Outcome, keep: (seq: number) => boolean): number[] => (first.get(outcome) ?? []).slice(0, n + mine.length).filter(keep);
-    // Among successes, those the machine ended in error (a reviewer's success) come first, as the ranking always had it.
-    const successes = [
-      ...bySeq(mine.filter((r) => r.verdict === 'success' && r.machine === 'error').map((r) => r.seq)),
-      ...bySeq([
-        ...ofMachine('success', (seq) => effective.get(seq) !== 'failure'),
-        ...mine.filter((r) => r.verdict === 'success' && r.machine !== 'success' && r.machine !== 'error').map((r) => r.seq),
-      ]),
-    ].slice(0, n);
-    const errors = ofMachine('error', (seq) => effective.get(seq) !== 'success').slice(0, n - successes.length);
-    const rest = bySeq([
-      ...ofMachine('failure', (seq) => effective.get(seq) !== 'success'),
-      ...ofMachine('unscored', (seq) => effective.get(seq) !== 'success'),
-      ...mine.filter((r) => r.verdict === 'failure' && r.machine === 'success').map((r) => r.seq),
-    ]).slice(0, n - successes.length - errors.length);
-    chosen.push(...successes, ...errors, ...rest);
-  }
+  const chosen = pickExamples({
+    perCell: n,
+    cells: [...cells.values()].map(({ cell }) => cell),
+    reviewed,
+    firstSeqs: (cell, outcome, limit) => (cells.get(cellKey(cell))?.first.get(outcome) ?? []).slice(0, limit),
+  });
   const views = await attemptViewsAt(db, { runId: input.runId, seqs: chosen });
-  return views.sort((x, y) => (x.technique < y.technique ? -1 : x.technique > y.technique ? 1 : x.category < y.category ? -1 : x.category > y.category ? 1 : x.seq - y.seq));
+  return views.sort(exampleOrder);
 }

@@ -1,16 +1,8 @@
 import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef, ComponentSpec } from '../../core/component-ref.js';
-import type { Outcome, Persona } from '../../core/outcome.js';
-import { measuresOf } from './attempt-views.js';
+import { attemptOfRecord, type AttemptRecordRow } from '../attempt-of-record.js';
 import { run, type Pg } from './db.js';
 import { eventLogs } from './event-log.js';
-
-type RecordRow = {
-  id: number; seq: number; trial: number; goal_ref: number; technique_ref: number; chain_ref: number; scorer_ref: number | null;
-  category: string; persona: Persona; outcome: Outcome; error_kind: string | null; error_message: string | null; retries: number; latency_ms: number;
-  prompt_tokens: number | null; completion_tokens: number | null; usage_estimated: boolean; started_at: number; finished_at: number;
-  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null;
-};
 
 type ComponentRow = { ref: number; kind: ComponentRef['kind']; id: string; instance: string; hash: string; spec_json: string };
 
@@ -39,7 +31,7 @@ export async function runComponentSpecs(db: Pg, runId: string): Promise<Componen
 
 /** A run's attempts as the writer took them, after plan position `afterSeq`, in plan order, at most `limit`. */
 export async function attemptRecords(db: Pg, input: { runId: string; afterSeq: number; limit: number }): Promise<Attempt[]> {
-  const rows = await run<RecordRow>(db, {
+  const rows = await run<AttemptRecordRow>(db, {
     action: `read the attempts of run ${input.runId}`,
     sql: `SELECT id, seq, trial, goal_ref, technique_ref, chain_ref, scorer_ref, category, persona, outcome, error_kind, error_message, retries, latency_ms,
                  prompt_tokens, completion_tokens, usage_estimated, started_at, finished_at, turns_used, backtracks, reached_at, attacker_tokens
@@ -54,18 +46,5 @@ export async function attemptRecords(db: Pg, input: { runId: string; afterSeq: n
   const refs = new Map(components.map((r) => [r.ref, { kind: r.kind, id: r.id, instance: r.instance, hash: r.hash } satisfies ComponentRef]));
   const ref = (id: number): ComponentRef => refs.get(id)!;
   const logs = await eventLogs(db, { ids: rows.map((r) => r.id) });
-  return rows.map((r) => {
-    const { retries, latencyMs, usage, conversation, startedAt, finishedAt } = measuresOf(r);
-    return {
-      seq: r.seq, trial: r.trial, goal: ref(r.goal_ref), technique: ref(r.technique_ref), chain: ref(r.chain_ref),
-      category: r.category, persona: r.persona, outcome: r.outcome,
-      events: logs.get(r.id) ?? [],
-      ...(r.scorer_ref === null ? {} : { decidedBy: ref(r.scorer_ref) }),
-      ...(r.error_kind === null ? {} : { error: { kind: r.error_kind, message: r.error_message ?? '' } }),
-      retries, latencyMs,
-      ...(usage === undefined ? {} : { usage }),
-      ...(conversation === undefined ? {} : { conversation }),
-      startedAt, finishedAt,
-    };
-  });
+  return rows.map((r) => attemptOfRecord(r, { ref, events: logs.get(r.id) ?? [] }));
 }

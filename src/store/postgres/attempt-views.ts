@@ -1,16 +1,8 @@
-import { scoresOf, turnsOf } from '../../core/event.js';
-import type { Outcome, Persona, Verdict } from '../../core/outcome.js';
-import type { AttemptMeasures, AttemptView } from '../../core/run-store.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { AttemptView } from '../../core/run-store.js';
+import { attemptViewOf, type AttemptViewRow } from '../attempt-view-of-row.js';
 import { run, type Pg } from './db.js';
 import { eventLogs } from './event-log.js';
-
-type AttemptRow = {
-  id: number; seq: number; goal_spec: string; technique: string; chain: string; category: string; persona: Persona; trial: number;
-  outcome: Outcome; machine: Outcome; error_kind: string | null; error_message: string | null;
-  verdict: Verdict | null; reviewer: string | null; note: string | null;
-  retries: number; latency_ms: number; prompt_tokens: number | null; completion_tokens: number | null; started_at: number; finished_at: number;
-  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null; usage_estimated: boolean;
-};
 
 /** Joins each attempt `a` to its human review `r`, when it has one. */
 export const REVIEW_JOIN = 'LEFT JOIN reviews r ON r.attempt_id = a.id';
@@ -25,39 +17,15 @@ const FROM = `FROM attempts a
   JOIN components g ON g.ref = a.goal_ref JOIN components t ON t.ref = a.technique_ref JOIN components c ON c.ref = a.chain_ref
   ${REVIEW_JOIN}`;
 
-/** What an attempt cost and how long it took, from its row. */
-export function measuresOf(r: Pick<AttemptRow, 'retries' | 'latency_ms' | 'prompt_tokens' | 'completion_tokens' | 'started_at' | 'finished_at' | 'turns_used' | 'backtracks' | 'reached_at' | 'attacker_tokens' | 'usage_estimated'>): AttemptMeasures {
-  return {
-    retries: r.retries, latencyMs: r.latency_ms, startedAt: r.started_at, finishedAt: r.finished_at,
-    ...(r.prompt_tokens === null || r.completion_tokens === null ? {} : { usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ...(r.usage_estimated ? { estimated: true } : {}) } }),
-    ...(r.turns_used === null ? {} : {
-      conversation: { turns: r.turns_used, backtracks: r.backtracks ?? 0, attackerTokens: r.attacker_tokens ?? 0, ...(r.reached_at === null ? {} : { reachedAtTurn: r.reached_at }) },
-    }),
-  };
-}
-
-async function toViews(db: Pg, rows: readonly AttemptRow[]): Promise<AttemptView[]> {
+async function toViews(db: Pg, rows: readonly AttemptViewRow[]): Promise<AttemptView[]> {
   const logs = await eventLogs(db, { ids: rows.map((r) => r.id) });
-  return rows.map((r) => {
-    const goal = JSON.parse(r.goal_spec) as { id: string; text: string };
-    const log = logs.get(r.id) ?? [];
-    return {
-      seq: r.seq, goalId: goal.id, goalText: goal.text, technique: r.technique, chainId: r.chain, category: r.category,
-      persona: r.persona, trial: r.trial, outcome: r.outcome, machineOutcome: r.machine,
-      ...(r.error_kind === null ? {} : { error: `${r.error_kind}: ${r.error_message ?? ''}` }),
-      ...(r.verdict === null ? {} : { review: { verdict: r.verdict, ...(r.reviewer === null ? {} : { reviewer: r.reviewer }), ...(r.note === null ? {} : { note: r.note }) } }),
-      events: log,
-      turns: turnsOf(log),
-      scores: scoresOf(log),
-      measures: measuresOf(r),
-    };
-  });
+  return rows.map((r) => attemptViewOf(r, logs.get(r.id) ?? []));
 }
 
 /** Some attempts of a run by plan position, with their logs, in plan order. */
 export async function attemptViewsAt(db: Pg, input: { runId: string; seqs: readonly number[] }): Promise<AttemptView[]> {
   if (input.seqs.length === 0) return [];
-  const rows = await run<AttemptRow>(db, {
+  const rows = await run<AttemptViewRow>(db, {
     action: `read attempts of run ${input.runId}`, sql: `SELECT ${COLUMNS} ${FROM} WHERE a.run_id = $1 AND a.seq = ANY($2::int[]) ORDER BY a.seq`, params: [input.runId, input.seqs],
   });
   return toViews(db, rows);
@@ -72,7 +40,7 @@ export async function attemptView(db: Pg, input: { runId: string; seq: number })
 export async function attemptPage(db: Pg, input: { runId: string; afterSeq: number; limit: number; outcomes?: readonly Outcome[] }): Promise<AttemptView[]> {
   const outcomes = input.outcomes ?? [];
   const only = outcomes.length === 0 ? '' : `AND ${EFFECTIVE_OUTCOME} = ANY($4::text[])`;
-  const rows = await run<AttemptRow>(db, {
+  const rows = await run<AttemptViewRow>(db, {
     action: `read attempts of run ${input.runId}`,
     sql: `SELECT ${COLUMNS} ${FROM} WHERE a.run_id = $1 AND a.seq > $2 ${only} ORDER BY a.seq LIMIT $3`,
     params: outcomes.length === 0 ? [input.runId, input.afterSeq, input.limit] : [input.runId, input.afterSeq, input.limit, outcomes],

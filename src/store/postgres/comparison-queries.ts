@@ -1,17 +1,11 @@
-import type { CellComponents, NamedHash } from '../../core/counts.js';
+import type { CellComponents } from '../../core/counts.js';
+import { namedHashes } from '../named-hashes.js';
 import { run, type Pg } from './db.js';
 
 // Errors have no deciding scorer and stay out of the rate, so only tallies of attempts the machine decided name one.
 const DECIDING_SCORER = `CASE WHEN x.machine_success + x.machine_failure > 0 THEN s.hash || ':' || s.name END`;
 
 type CellRow = Omit<CellComponents, 'goals' | 'chains' | 'scorers'> & { goals: string[]; chains: (string | null)[]; scorers: (string | null)[] };
-
-// Hashes are hex, so 'hash:name' splits unambiguously at the first colon whatever the name holds.
-function named(entries: readonly (string | null)[]): NamedHash[] {
-  return entries
-    .filter((entry): entry is string => entry !== null)
-    .map((entry) => ({ hash: entry.slice(0, entry.indexOf(':')), name: entry.slice(entry.indexOf(':') + 1) }));
-}
 
 /**
  * Outcome counts per cell with the exact components behind them: the technique hash, the goal and converter-chain
@@ -31,5 +25,5 @@ export async function cellComponents(db: Pg, runId: string): Promise<CellCompone
           WHERE x.run_id = $1 GROUP BY t.ref, c.ref, x.category, x.persona ORDER BY t.name, c.name, x.category, x.persona`,
     params: [runId],
   });
-  return rows.map((row) => ({ ...row, chains: named(row.chains), scorers: named(row.scorers) }));
+  return rows.map((row) => ({ ...row, chains: namedHashes(row.chains), scorers: namedHashes(row.scorers) }));
 }

@@ -1,33 +1,9 @@
 import type { ComponentSpec } from '../../core/component-ref.js';
 import { StoreError } from '../../core/errors.js';
-import type { PreflightReport, Run, RunFailure, RunStatus, StoredRun } from '../../core/run.js';
+import type { StoredRun } from '../../core/run.js';
 import type { RunRecords } from '../../core/run-store.js';
+import { runFromRow, type RunRow } from '../run-from-row.js';
 import { inTransaction, run as query, type Pg } from './db.js';
-
-type RunRow = {
-  id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; simulated: boolean; seed: number; planned: number;
-  trials: number; config_json: string; base_dir: string; hashes_json: string; redline_version: string; preflight_json: string | null; failure_json: string | null;
-};
-
-function fromRow(row: RunRow): StoredRun {
-  return {
-    id: row.id,
-    targetId: row.target_id,
-    simulated: row.simulated,
-    status: row.status,
-    seed: row.seed,
-    planned: row.planned,
-    hashes: JSON.parse(row.hashes_json) as Run['hashes'],
-    createdAt: row.created_at,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-    trials: row.trials,
-    config: JSON.parse(row.config_json) as unknown,
-    baseDir: row.base_dir,
-    redlineVersion: row.redline_version,
-    ...(row.preflight_json === null ? {} : { preflight: JSON.parse(row.preflight_json) as PreflightReport }),
-    ...(row.failure_json === null ? {} : { failure: JSON.parse(row.failure_json) as RunFailure }),
-  };
-}
 
 /** Registers components not stored yet, in (kind, hash) order so concurrent registrations never deadlock. */
 function insertComponents(components: readonly ComponentSpec[]): { sql: string; params: unknown[] } {
@@ -44,7 +20,7 @@ function insertComponents(components: readonly ComponentSpec[]): { sql: string; 
 export function postgresRunRecords(db: Pg): RunRecords {
   const get = async (id: string): Promise<StoredRun | undefined> => {
     const [row] = await query<RunRow>(db, { action: `read run ${id}`, sql: 'SELECT * FROM runs WHERE id = $1', params: [id] });
-    return row === undefined ? undefined : fromRow(row);
+    return row === undefined ? undefined : runFromRow(row);
   };
   return {
     create: async ({ run, components }) => {
@@ -65,7 +41,7 @@ export function postgresRunRecords(db: Pg): RunRecords {
       if (found === undefined) throw new StoreError(`no run with id ${id} in ${db.location}`, { file: db.location, hint: 'list the stored runs with `redline runs`' });
       return found;
     },
-    list: async () => (await query<RunRow>(db, { action: 'list runs', sql: 'SELECT * FROM runs ORDER BY created_at DESC, id DESC' })).map(fromRow),
+    list: async () => (await query<RunRow>(db, { action: 'list runs', sql: 'SELECT * FROM runs ORDER BY created_at DESC, id DESC' })).map(runFromRow),
     setStatus: async (input) => {
       // A run marked anew forgets an earlier failure (a resume that gets through); a failure is set with its 'failed'.
       await query(db, {

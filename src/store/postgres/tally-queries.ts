@@ -1,5 +1,5 @@
 import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
-import type { Persona } from '../../core/outcome.js';
+import { turnCountsFromRows, type ReachedRow } from '../turn-counts-from-rows.js';
 import { run, type Pg } from './db.js';
 
 /** Outcome counts of a group of tally rows `x` (attempt_tallies): as summaries count them, reviews applied. */
@@ -70,7 +70,7 @@ export async function goalMetadata(db: Pg, runId: string): Promise<Map<string, R
 /** For multi-turn techniques: decided attempts, and how many first reached the goal at each target turn. */
 export async function turnCounts(db: Pg, runId: string): Promise<TurnCounts[]> {
   // reached: -2 for attempts of single-turn techniques, -1 when the goal was never reached.
-  const rows = await run<{ technique: string; persona: Persona; reached: number; n: number }>(db, {
+  const rows = await run<ReachedRow>(db, {
     action: `count the turns of run ${runId}`,
     sql: `SELECT t.name AS technique, x.persona, x.reached, SUM(x.success + x.failure) AS n
           FROM attempt_tallies x JOIN components t ON t.ref = x.technique_ref
@@ -78,15 +78,7 @@ export async function turnCounts(db: Pg, runId: string): Promise<TurnCounts[]> {
           GROUP BY t.name, x.persona, x.reached HAVING SUM(x.success + x.failure) > 0 ORDER BY t.name, x.persona`,
     params: [runId],
   });
-  const byKey = new Map<string, { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }>();
-  for (const r of rows) {
-    const key = `${r.technique}\u0000${r.persona}`;
-    const entry = byKey.get(key) ?? { technique: r.technique, persona: r.persona, decided: 0, reachedAt: {} };
-    entry.decided += r.n;
-    if (r.reached !== -1) entry.reachedAt[r.reached] = (entry.reachedAt[r.reached] ?? 0) + r.n;
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()];
+  return turnCountsFromRows(rows);
 }
 
 /** Number of attempts stored for a run (a sum over its tallies, not a count of a million rows). */

@@ -1,17 +1,12 @@
 import type { AttemptFacets, AttemptFilter, AttemptListItem, FacetValue } from '../../core/attempt-query.js';
-import type { Outcome, Persona } from '../../core/outcome.js';
+import type { AttemptEvent } from '../../core/event.js';
 import { fullTextQuery } from '../../core/search-text.js';
+import { attemptListItem, type AttemptListRow } from '../attempt-list-item.js';
+import { attemptSnippet, type AttemptSnippet } from '../attempt-snippet.js';
+import { decodeEvent, type StoredEvent } from '../event-codec.js';
+import { facetsFromTallies, type FacetTallyRow } from '../facets-from-tallies.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_OUTCOME, REVIEW_JOIN } from './effective-outcome.js';
-import { decodeEvent, type StoredEvent } from '../event-codec.js';
-
-type ListRow = {
-  id: number; seq: number; goal: string; technique: string; chain: string; category: string; persona: Persona; trial: number;
-  outcome: Outcome; machine: Outcome; decided: string | null; verdict: 'success' | 'failure' | null; error_kind: string | null; latency_ms: number;
-};
-
-/** Characters of prompt and reply a list row carries. */
-const SNIPPET = 160;
 
 /** SQL conditions and their parameters for a filter (always over `a` joined with REVIEW_JOIN and scorer `s`). */
 function conditions(filter: AttemptFilter): { sql: string; params: unknown[] } {
@@ -58,43 +53,26 @@ export function queryAttempts(db: Db, input: { runId: string; filter: AttemptFil
        JOIN components c ON c.ref = a.chain_ref LEFT JOIN components s ON s.ref = a.scorer_ref ${REVIEW_JOIN}
      WHERE a.run_id = ? AND a.seq ${backwards ? '<' : '>'} ?${where.sql}
      ORDER BY a.seq ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
-  ).all(input.runId, backwards ? input.beforeSeq : input.afterSeq ?? -1, ...where.params, input.limit) as ListRow[];
+  ).all(input.runId, backwards ? input.beforeSeq : input.afterSeq ?? -1, ...where.params, input.limit) as AttemptListRow[];
   if (backwards) rows.reverse();
   const snippets = snippetsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
-    seq: r.seq, goalId: r.goal, technique: r.technique, chain: r.chain, category: r.category, persona: r.persona, trial: r.trial,
-    outcome: r.outcome, machineOutcome: r.machine, latencyMs: r.latency_ms,
-    ...(r.decided === null ? {} : { decidedBy: r.decided }),
-    ...(r.verdict === null ? {} : { review: r.verdict }),
-    ...(r.error_kind === null ? {} : { errorKind: r.error_kind }),
-    prompt: snippets.get(r.id)?.prompt ?? '', reply: snippets.get(r.id)?.reply ?? '',
-  }));
+  return rows.map((r) => attemptListItem(r, snippets.get(r.id)));
 }
 
-/** The first prompt (as written, before converters) and the last reply of each attempt (abandoned branches aside), cut short. */
-function snippetsOf(db: Db, ids: readonly number[]): Map<number, { prompt: string; reply: string }> {
-  const out = new Map<number, { prompt: string; reply: string }>();
-  if (ids.length === 0) return out;
+/** The snippet of each attempt that has message or conversion events, read in one statement. */
+function snippetsOf(db: Db, ids: readonly number[]): Map<number, AttemptSnippet> {
+  if (ids.length === 0) return new Map();
   const rows = db.prepare(
     `SELECT attempt_id AS id, type, body FROM events WHERE attempt_id IN (${ids.map(() => '?').join(', ')}) AND type IN ('message', 'conversion') ORDER BY attempt_id, idx`,
   ).all(...ids) as (StoredEvent & { id: number })[];
+  const logs = new Map<number, AttemptEvent[]>();
   for (const row of rows) {
-    const event = decodeEvent(row);
-    const entry = out.get(row.id) ?? { prompt: '', reply: '' };
-    out.set(row.id, entry);
-    if (event.type === 'conversion') {
-      if (event.of === 'prompt' && entry.prompt === '') entry.prompt = event.before.slice(0, SNIPPET);
-      continue;
-    }
-    if (event.type !== 'message' || event.pruned === true) continue;
-    const text = event.parts.map((p) => ('text' in p ? p.text : '')).join(' ').slice(0, SNIPPET);
-    if (event.role === 'assistant') entry.reply = text;
-    else if (event.role === 'user' && entry.prompt === '') entry.prompt = text;
+    const log = logs.get(row.id) ?? [];
+    log.push(decodeEvent(row));
+    logs.set(row.id, log);
   }
-  return out;
+  return new Map([...logs].map(([id, log]) => [id, attemptSnippet(log)]));
 }
-
-type FacetRow = { technique: string; chain: string; category: string; persona: string; decided: string | null; n: number; success: number; failure: number; error: number; unscored: number; reviewed: number };
 
 /** The values each filterable field takes in a run, with counts, from the run's tallies (no pass over its attempts). */
 export function attemptFacets(db: Db, runId: string): AttemptFacets {
@@ -105,25 +83,7 @@ export function attemptFacets(db: Db, runId: string): AttemptFacets {
                   SUM(error) AS error, SUM(unscored) AS unscored, SUM(reviewed) AS reviewed
            FROM attempt_tallies WHERE run_id = ? GROUP BY technique_ref, chain_ref, scorer_ref, category, persona) x
        JOIN components t ON t.ref = x.technique_ref JOIN components c ON c.ref = x.chain_ref LEFT JOIN components s ON s.ref = x.scorer_ref`,
-  ).all(runId) as FacetRow[];
-  const tally = (pick: (row: FacetRow) => string | null): FacetValue[] => {
-    const counts = new Map<string, number>();
-    for (const row of rows) {
-      const value = pick(row);
-      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + row.n);
-    }
-    return sorted(counts);
-  };
-  const outcomes = new Map<string, number>();
-  for (const row of rows) for (const outcome of ['success', 'failure', 'error', 'unscored'] as const) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + row[outcome]);
+  ).all(runId) as FacetTallyRow[];
   const errorKinds = db.prepare('SELECT error_kind AS value, COUNT(*) AS count FROM attempts WHERE run_id = ? AND error_kind IS NOT NULL GROUP BY error_kind').all(runId) as FacetValue[];
-  return {
-    technique: tally((r) => r.technique), chain: tally((r) => r.chain), category: tally((r) => r.category), persona: tally((r) => r.persona),
-    outcome: sorted(new Map([...outcomes].filter(([, n]) => n > 0))), decidedBy: tally((r) => r.decided ?? 'none'),
-    errorKind: sorted(new Map(errorKinds.map((e) => [e.value, e.count]))), reviewed: rows.reduce((n, r) => n + r.reviewed, 0),
-  };
-}
-
-function sorted(counts: ReadonlyMap<string, number>): FacetValue[] {
-  return [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => x.value.localeCompare(y.value));
+  return facetsFromTallies(rows, errorKinds);
 }

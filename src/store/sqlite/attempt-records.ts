@@ -1,15 +1,11 @@
 import type { Attempt } from '../../core/attempt.js';
 import type { ComponentRef, ComponentSpec } from '../../core/component-ref.js';
-import type { Outcome, Persona } from '../../core/outcome.js';
+import { attemptOfRecord, type AttemptRecordRow } from '../attempt-of-record.js';
 import { decodeEvent, type StoredEvent } from '../event-codec.js';
 import type { Db } from './db.js';
 
-type RecordRow = {
-  id: number; seq: number; trial: number; goal_ref: number; technique_ref: number; chain_ref: number; scorer_ref: number | null;
-  category: string; persona: Persona; outcome: Outcome; error_kind: string | null; error_message: string | null; retries: number; latency_ms: number;
-  prompt_tokens: number | null; completion_tokens: number | null; usage_estimated: number; started_at: number; finished_at: number;
-  turns_used: number | null; backtracks: number | null; reached_at: number | null; attacker_tokens: number | null;
-};
+/** SQLite keeps booleans as 0/1. */
+type RecordRow = Omit<AttemptRecordRow, 'usage_estimated'> & { usage_estimated: number };
 
 type ComponentRow = { ref: number; kind: ComponentRef['kind']; id: string; instance: string; hash: string; spec_json: string };
 
@@ -40,19 +36,5 @@ export function attemptRecords(db: Db, input: { runId: string; afterSeq: number;
     return found;
   };
   const events = db.prepare('SELECT type, body FROM events WHERE attempt_id = ? ORDER BY idx');
-  return rows.map((r) => ({
-    seq: r.seq, trial: r.trial, goal: ref(r.goal_ref), technique: ref(r.technique_ref), chain: ref(r.chain_ref),
-    category: r.category, persona: r.persona, outcome: r.outcome,
-    events: (events.all(r.id) as StoredEvent[]).map(decodeEvent),
-    ...(r.scorer_ref === null ? {} : { decidedBy: ref(r.scorer_ref) }),
-    ...(r.error_kind === null ? {} : { error: { kind: r.error_kind, message: r.error_message ?? '' } }),
-    retries: r.retries, latencyMs: r.latency_ms,
-    ...(r.prompt_tokens === null || r.completion_tokens === null ? {} : {
-      usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ...(r.usage_estimated === 1 ? { estimated: true } : {}) },
-    }),
-    ...(r.turns_used === null ? {} : {
-      conversation: { turns: r.turns_used, backtracks: r.backtracks ?? 0, attackerTokens: r.attacker_tokens ?? 0, ...(r.reached_at === null ? {} : { reachedAtTurn: r.reached_at }) },
-    }),
-    startedAt: r.started_at, finishedAt: r.finished_at,
-  }));
+  return rows.map((r) => attemptOfRecord({ ...r, usage_estimated: r.usage_estimated === 1 }, { ref, events: (events.all(r.id) as StoredEvent[]).map(decodeEvent) }));
 }

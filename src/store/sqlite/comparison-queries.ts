@@ -1,4 +1,5 @@
 import type { CellComponents, NamedHash } from '../../core/counts.js';
+import { namedHashes } from '../named-hashes.js';
 import type { Db } from './db.js';
 
 // Errors have no deciding scorer and stay out of the rate, so only tallies of attempts the machine decided name one.
@@ -6,11 +7,9 @@ const DECIDING_SCORER = `CASE WHEN x.machine_success + x.machine_failure > 0 THE
 
 type CellRow = Omit<CellComponents, 'goals' | 'chains' | 'scorers'> & { goals: string; chains: string; scorers: string };
 
-// Hashes are hex, so 'hash:name' splits unambiguously at the first colon whatever the name holds.
+/** A json_group_array of 'hash:name' entries (nulls among them) as named hashes. */
 function named(json: string): NamedHash[] {
-  return (JSON.parse(json) as (string | null)[])
-    .filter((entry): entry is string => entry !== null)
-    .map((entry) => ({ hash: entry.slice(0, entry.indexOf(':')), name: entry.slice(entry.indexOf(':') + 1) }));
+  return namedHashes(JSON.parse(json) as (string | null)[]);
 }
 
 /**

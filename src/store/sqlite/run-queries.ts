@@ -1,8 +1,9 @@
 import type { ComponentRef } from '../../core/component-ref.js';
 import type { CellCounts, DetectorCounts, GoalCellCounts, GoalCounts, TurnCounts } from '../../core/counts.js';
 import type { SampleCellCounts } from '../../core/review-sample.js';
-import type { Db } from './db.js';
 import type { Persona } from '../../core/outcome.js';
+import { turnCountsFromRows, type ReachedRow } from '../turn-counts-from-rows.js';
+import type { Db } from './db.js';
 
 
 /** Outcome counts of a group of tally rows `x` (attempt_tallies): as summaries count them, reviews applied. */
@@ -66,16 +67,8 @@ export function turnCounts(db: Db, runId: string): TurnCounts[] {
      FROM attempt_tallies x JOIN components t ON t.ref = x.technique_ref
      WHERE x.run_id = ? AND x.reached <> -2
      GROUP BY t.name, x.persona, x.reached HAVING n > 0 ORDER BY t.name, x.persona`,
-  ).all(runId) as { technique: string; persona: Persona; reached: number; n: number }[];
-  const byKey = new Map<string, { technique: string; persona: Persona; decided: number; reachedAt: Record<number, number> }>();
-  for (const r of rows) {
-    const key = `${r.technique}\u0000${r.persona}`;
-    const entry = byKey.get(key) ?? { technique: r.technique, persona: r.persona, decided: 0, reachedAt: {} };
-    entry.decided += r.n;
-    if (r.reached !== -1) entry.reachedAt[r.reached] = (entry.reachedAt[r.reached] ?? 0) + r.n;
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()];
+  ).all(runId) as ReachedRow[];
+  return turnCountsFromRows(rows);
 }
 
 /** Number of attempts stored for a run. */

@@ -1,33 +1,14 @@
 import type { ComponentSpec } from '../../core/component-ref.js';
-import type { PreflightReport, Run, RunFailure, RunStatus, StoredRun } from '../../core/run.js';
+import type { RunFailure, RunStatus, StoredRun } from '../../core/run.js';
 import { StoreError } from '../../core/errors.js';
+import { runFromRow, type RunRow } from '../run-from-row.js';
 import { storeHint, type Db } from './open-database.js';
 
+/** A run's row as SQLite returns it: booleans as 0/1. */
+type SqliteRunRow = Omit<RunRow, 'simulated'> & { simulated: number };
 
-type RunRow = {
-  id: string; created_at: number; finished_at: number | null; status: RunStatus; target_id: string; target_hash: string;
-  simulated: number; seed: number; planned: number; trials: number; config_json: string; base_dir: string; hashes_json: string; redline_version: string;
-  preflight_json: string | null; failure_json: string | null;
-};
-
-function fromRow(row: RunRow): StoredRun {
-  return {
-    id: row.id,
-    targetId: row.target_id,
-    simulated: row.simulated === 1,
-    status: row.status,
-    seed: row.seed,
-    planned: row.planned,
-    hashes: JSON.parse(row.hashes_json) as Run['hashes'],
-    createdAt: row.created_at,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-    trials: row.trials,
-    config: JSON.parse(row.config_json) as unknown,
-    baseDir: row.base_dir,
-    redlineVersion: row.redline_version,
-    ...(row.preflight_json === null ? {} : { preflight: JSON.parse(row.preflight_json) as PreflightReport }),
-    ...(row.failure_json === null ? {} : { failure: JSON.parse(row.failure_json) as RunFailure }),
-  };
+function fromRow(row: SqliteRunRow): StoredRun {
+  return runFromRow({ ...row, simulated: row.simulated === 1 });
 }
 
 /** Runs a write, turning a SQLite failure (read-only file, full disk) into a StoreError with a hint. */
@@ -61,7 +42,7 @@ function insertRun(db: Db, input: { run: StoredRun; components: readonly Compone
 
 /** Looks a run up by id. */
 export function getRun(db: Db, id: string): StoredRun | undefined {
-  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as SqliteRunRow | undefined;
   return row === undefined ? undefined : fromRow(row);
 }
 
@@ -76,7 +57,7 @@ export function requireRun(db: Db, input: { id: string; file: string }): StoredR
 
 /** Every run, newest first. */
 export function listRuns(db: Db): StoredRun[] {
-  return (db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC').all() as RunRow[]).map(fromRow);
+  return (db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC').all() as SqliteRunRow[]).map(fromRow);
 }
 
 /** Sets a run's status and, for a terminal status, its finish time. */
