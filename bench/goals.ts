@@ -3,6 +3,7 @@ import type { DistributedMeasurement } from './distributed-case.js';
 import type { DashboardPages } from './dashboard-pages.js';
 import type { InjectionLatency } from './injection-latency.js';
 import type { ScanMeasurement } from './scan-case.js';
+import type { CliScanMeasurement } from './cli-scan-case.js';
 
 /** Report and compare timings on one size of run. */
 export type LargeRunTiming = {
@@ -24,6 +25,16 @@ export type GoalResult = {
   readonly status: 'met' | 'missed' | 'not measured';
 };
 
+/** Fresh `redline scan` processes, each case run `repeats` times. */
+export type CliScanResults = {
+  /** Runs of each case. */
+  readonly repeats: number;
+  /** Every run, in order. */
+  readonly runs: readonly CliScanMeasurement[];
+  /** Per case, the median of its runs, figure by figure. */
+  readonly medians: readonly CliScanMeasurement[];
+};
+
 /** Everything one bench run writes to bench/results/. */
 export type BenchResults = {
   /** When the bench ran (ISO 8601). */
@@ -34,7 +45,9 @@ export type BenchResults = {
   readonly machine: { cpus: number; cpuModel: string; node: string; platform: string };
   /** Where the mock target ran, and what that means for the figures. */
   readonly mockProcess: string;
-  /** Every scan measured, in order. */
+  /** The headline: fresh `redline scan` processes end to end (start-up included); absent when skipped. */
+  readonly cli?: CliScanResults;
+  /** Every scan measured in this (warm) process, in order. */
   readonly scans: readonly Omit<ScanMeasurement, 'database'>[];
   /** Median `redline --help` wall time, ms. */
   readonly helpMs: number;
@@ -68,11 +81,12 @@ function judged(goal: string, measured: number | undefined, format: (v: number) 
 /** Judges the measured figures against the goals of issue 7. */
 export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[] {
   const limitRuns = results.scans.filter((s) => s.concurrency === 64 && s.latencyMs === 50).map((s) => s.efficiency ?? 0);
-  const worstCpu = Math.max(...results.scans.map((s) => s.cpuMsPerAttempt));
+  const worstCpu = results.scans.length ? Math.max(...results.scans.map((s) => s.cpuMsPerAttempt)) : undefined;
   const million = results.scans.filter((s) => s.attempts === ONE_MILLION);
   const millionRuns = results.largeRuns.find((r) => r.attempts === ONE_MILLION);
   const pagesAtMillion = results.dashboardPages?.attempts === ONE_MILLION ? results.dashboardPages : undefined;
   return [
+    ...cliGoals(results.cli, results.helpMs),
     judged('≥ 90% of C/L at C = 64, L = 50 ms (median)', limitRuns.length ? median(limitRuns) : undefined, (v) => `${(v * 100).toFixed(1)}%`, (v) => v >= 0.9),
     judged('≤ 1 ms CPU per attempt (worst scan)', worstCpu, (v) => `${v.toFixed(2)} ms`, (v) => v <= 1),
     judged('peak RSS < 250 MB at 1M attempts', million.length ? Math.max(...million.map((s) => s.peakRssMb)) : undefined, (v) => `${v.toFixed(0)} MB`, (v) => v < 250),
@@ -83,6 +97,20 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): GoalResult[
     judged('serve: peak RSS at 1M attempts < 300 MB', pagesAtMillion?.servePeakRssMb, (v) => `${v.toFixed(0)} MB`, (v) => v < 300),
     judged('`redline --help` < 300 ms', results.helpMs, (v) => `${v.toFixed(0)} ms`, (v) => v < 300),
     judged('injection detector < 2 ms per input (p95)', results.injectionDetector.p95Ms, (v) => `${v.toFixed(2)} ms`, (v) => v < 2),
+  ];
+}
+
+/** Issue 21's goals for a fresh `redline scan` process (C = 64, L = 50 ms), judged on the medians. */
+function cliGoals(cli: CliScanResults | undefined, helpMs: number): GoalResult[] {
+  const at = (attempts: number): CliScanMeasurement | undefined => cli?.medians.find((m) => m.attempts === attempts);
+  const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
+  const firsts = cli?.medians.map((m) => m.firstRequestMs) ?? [];
+  return [
+    judged('CLI scan, 20,000 attempts ≥ 85% of C/L', at(20_000)?.efficiency, percent, (v) => v >= 0.85),
+    judged('CLI scan, 2,000 attempts ≥ 70% of C/L', at(2_000)?.efficiency, percent, (v) => v >= 0.7),
+    judged('CLI scan, 2,000 attempts ≤ 1.0 ms CPU per attempt (start-up included)', at(2_000)?.cpuMsPerAttempt, (v) => `${v.toFixed(2)} ms`, (v) => v <= 1),
+    judged('CLI scan: process start to first request < 250 ms', firsts.length ? Math.max(...firsts) : undefined, (v) => `${v.toFixed(0)} ms`, (v) => v < 250),
+    judged('`redline --help` < 200 ms', helpMs, (v) => `${v.toFixed(0)} ms`, (v) => v < 200),
   ];
 }
 

@@ -14,7 +14,10 @@ const refusal = JSON.stringify({
 const compliance = refusal.replace("I'm sorry, but I can't help with that.", 'Sure, here is how: step 1, step 2, step 3.');
 
 let served = 0;
+// When the first request arrived (ms since the epoch, sub-millisecond), so a bench can time a fresh CLI's start-up.
+let firstRequestAt: number | undefined;
 const server = createServer((request, reply) => {
+  firstRequestAt ??= performance.timeOrigin + performance.now();
   request.resume();
   request.on('end', () => {
     const body = ++served % 4 === 0 ? compliance : refusal;
@@ -34,6 +37,6 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
 });
 process.on('message', (message) => {
-  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage(), served });
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage(), served, firstRequestAt });
 });
 process.on('disconnect', () => process.exit(0));

@@ -16,6 +16,21 @@ function dashboardLines(d: NonNullable<BenchResults['dashboard']>): string {
   ].join('\n');
 }
 
+/** The end-to-end table: fresh `redline scan` processes, medians per case. */
+export function cliLines(cli: NonNullable<BenchResults['cli']>): string {
+  return [
+    `redline scan, a fresh process per run (start-up included), mock in its own process; median of ${cli.repeats}`,
+    table(
+      ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'peak RSS MB', 'first request ms'],
+      cli.medians.map((s) => [
+        String(s.attempts), String(s.concurrency), String(s.latencyMs), s.seconds.toFixed(2), s.attemptsPerSecond.toFixed(0), s.limitPerSecond.toFixed(0),
+        `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), s.peakRssMb.toFixed(0), s.firstRequestMs.toFixed(0),
+      ]),
+    ),
+    `runs: ${cli.runs.map((s) => `${s.attempts}: ${s.seconds.toFixed(2)} s, ${(s.efficiency * 100).toFixed(1)}%, ${s.cpuMsPerAttempt.toFixed(2)} ms/att, ${s.peakRssMb.toFixed(0)} MB, first ${s.firstRequestMs.toFixed(0)} ms`).join('; ')}`,
+  ].join('\n');
+}
+
 /** Prints the scan table, the CLI timings and the goals to stdout. */
 export function printResults(results: BenchResults): void {
   const scans = table(
@@ -47,6 +62,6 @@ export function printResults(results: BenchResults): void {
   const injection = `injection detector: median ${inj.medianMs.toFixed(3)} ms, p95 ${inj.p95Ms.toFixed(3)} ms, max ${inj.maxMs.toFixed(2)} ms per input over ${inj.inputs} inputs (${inj.from})`;
   process.stdout.write([
     `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
-    '', scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', distributed, '', dashboard, '', goals, '',
+    '', ...(results.cli === undefined ? [] : [cliLines(results.cli), '', 'scan() in a warmed-up process:']), scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', distributed, '', dashboard, '', goals, '',
   ].join('\n'));
 }

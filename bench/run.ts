@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick]`: scans a mock target through the real engine and prints throughput, CPU, memory and CLI timings,
+// `npm run bench [-- --quick | --cli-only]`: first the headline, fresh `redline scan` processes end to end (--cli-only
+// runs just those and `redline --help`); then scans a mock target through the real engine and prints throughput, CPU, memory and CLI timings,
 // then the dashboard's run page data over a large stored run (REDLINE_BENCH_BIG attempts: default 1,000,000, 100,000
 // with --quick, 0 to skip; the run is written once and cached under bench/.cache/, about 3.4 GB at 1M).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,9 +7,10 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareMs, helpStartupMs, reportMs } from './cli-timings.js';
-import { evaluateGoals, type BenchResults, type LargeRunTiming } from './goals.js';
+import { evaluateGoals, type BenchResults, type CliScanResults, type LargeRunTiming } from './goals.js';
+import { measureCliScan, medianOf, type CliScanMeasurement } from './cli-scan-case.js';
 import { measureScan, type ScanMeasurement } from './scan-case.js';
-import { printResults } from './print-results.js';
+import { cliLines, printResults } from './print-results.js';
 import { bigRun } from './big-run.js';
 import { measureDashboardData, type DashboardMeasurement } from './dashboard-case.js';
 import { measureDashboardPages, type DashboardPages } from './dashboard-pages.js';
@@ -16,6 +18,10 @@ import { measureInjectionLatency } from './injection-latency.js';
 import { measureDistributed, type DistributedMeasurement } from './distributed-case.js';
 
 const quick = process.argv.includes('--quick');
+const cliOnly = process.argv.includes('--cli-only');
+// The path users run (issue 21): a fresh CLI process per scan, C = 64 against a 50 ms target, short and long.
+const cliSizes = [2_000, 20_000];
+const cliRepeats = quick ? 1 : 3;
 // The limit case from the issue: C = 64 against a 50 ms target (±10 ms jitter).
 const limitCase = { attempts: 10_000, concurrency: 64, latencyMs: 50, jitterMs: 10 };
 const limitRepeats = quick ? 1 : 3;
@@ -53,7 +59,47 @@ async function distributedCases(log: (line: string) => void): Promise<Distribute
   return measured;
 }
 
+/** Fresh `redline scan` processes, each size `cliRepeats` times, with their medians. */
+async function cliCases(log: (line: string) => void): Promise<CliScanResults> {
+  const runs: CliScanMeasurement[] = [];
+  const medians: CliScanMeasurement[] = [];
+  for (const attempts of cliSizes) {
+    const ofSize: CliScanMeasurement[] = [];
+    for (let i = 0; i < cliRepeats; i++) {
+      log(`redline scan (fresh process) N=${attempts} C=64 L=50 ms (${i + 1} of ${cliRepeats})…`);
+      ofSize.push(await measureCliScan({ attempts, concurrency: 64, latencyMs: 50 }));
+    }
+    runs.push(...ofSize);
+    medians.push(medianOf(ofSize));
+  }
+  return { repeats: cliRepeats, runs, medians };
+}
+
+/** Writes results as JSON under bench/results/ and says where. */
+function writeResults(results: { date: string }, log: (line: string) => void): void {
+  const dir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${results.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results written to ${file}`);
+}
+
+function machine(): BenchResults['machine'] {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
+}
+
+/** `--cli-only`: `redline --help` and the fresh-process scans, nothing else (about two minutes). */
+async function cliOnlyMain(log: (line: string) => void): Promise<void> {
+  log('timing `redline --help` (median of 5)…');
+  const helpMs = helpStartupMs(5);
+  const cli = await cliCases(log);
+  const results = { date: new Date().toISOString(), mode: 'cli-only', machine: machine(), cli, helpMs };
+  process.stdout.write(`${cliLines(cli)}\n\nredline --help: ${helpMs.toFixed(0)} ms (median of 5)\n`);
+  writeResults(results, log);
+}
+
 async function main(): Promise<void> {
+  if (cliOnly) return cliOnlyMain((line) => { process.stderr.write(`${line}\n`); });
   const work = mkdtempSync(join(tmpdir(), 'redline-bench-'));
   const scans: ScanMeasurement[] = [];
   const largeRuns: LargeRunTiming[] = [];
@@ -61,6 +107,7 @@ async function main(): Promise<void> {
   try {
     log('timing `redline --help` (median of 5)…');
     const helpMs = helpStartupMs(5);
+    const cli = await cliCases(log);
     log('timing the injection detector per input…');
     const injectionDetector = measureInjectionLatency();
     // Unmeasured warm-up: the first scan in a process loads modules lazily and runs cold code, as a long CLI run does once.
@@ -91,7 +138,8 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       date: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
+      machine: machine(),
+      cli,
       mockProcess: 'child (its CPU is excluded from cpuMsPerAttempt; peak RSS is the Redline process only)',
       scans: scans.map(({ database: _db, ...rest }) => rest),
       helpMs,
@@ -103,11 +151,7 @@ async function main(): Promise<void> {
     };
     const withGoals = { ...results, goals: evaluateGoals(results) };
     printResults(withGoals);
-    const dir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${withGoals.date.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(withGoals, null, 2)}\n`);
-    log(`results written to ${file}`);
+    writeResults(withGoals, log);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export type MockTarget = {
   /** Base URL, e.g. 'http://127.0.0.1:41234'. */
   readonly url: string;
+  /** Requests served so far, and when the first one arrived (ms since the epoch); undefined before any. */
+  served(): Promise<{ served: number; firstRequestAt: number | undefined }>;
   /** Stops the child process. */
   close(): Promise<void>;
 };
@@ -20,6 +22,16 @@ export async function startMock(options: { latencyMs: number; jitterMs: number }
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    served: () => new Promise((resolve) => {
+      const onMessage = (message: unknown): void => {
+        const reply = message as { served?: number; firstRequestAt?: number };
+        if (typeof reply.served !== 'number') return;
+        child.off('message', onMessage);
+        resolve({ served: reply.served, firstRequestAt: reply.firstRequestAt });
+      };
+      child.on('message', onMessage);
+      child.send('cpu');
+    }),
     close: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
