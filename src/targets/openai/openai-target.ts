@@ -1,5 +1,3 @@
-import OpenAI, { APIError } from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { Message, Role, ToolCallPart, ToolResultPart } from '../../core/message.js';
 import { ConfigError } from '../../core/errors.js';
@@ -9,20 +7,18 @@ import { environmentRegistry } from '../../agents/registry.js';
 import type { EnvironmentDescriptor } from '../../agents/environment.js';
 import type { Target, TargetRequest, TargetResponse } from '../../core/target.js';
 import type { TargetContext } from '../context.js';
-import { httpStatusError, raceAbort, transportError, type FailureScope } from '../http-failure.js';
+import { httpStatusError, raceAbort, transportError, type FailureScope, type HeaderLookup } from '../http-failure.js';
 import { readEnv } from '../env-reference.js';
 import { expandHeaders, headerTemplatesOption } from '../header-templates.js';
-import { targetTransport, type HttpTransport } from '../http-transport.js';
+import { targetTransport, type HttpTransport, type RawReply } from '../http-transport.js';
 import { parseTargetOptions, parseTargetUrl } from '../parse-target-options.js';
-import { parseJsonReply, readReplyText, replyLimitBytes } from '../read-reply.js';
+import { parseJsonReply, rawReplyText, replyLimitBytes } from '../read-reply.js';
 import { chatCompletionReply, promptFilterCategories } from './chat-reply.js';
 import { chatStreamReply } from './chat-stream.js';
 
 const reservedBodyKeys = ['model', 'messages', 'stream'];
-// Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the SDK insists on one.
+// Local servers (Ollama, vLLM, llama.cpp) ignore the key; some proxies refuse a request without one (the SDK's choice).
 const placeholderKey = 'redline-no-key';
-// The engine owns timeouts; this only keeps the SDK's own 10-minute default out of the way.
-const sdkTimeoutMs = 24 * 60 * 60 * 1000;
 
 /** Options of an OpenAI-compatible Chat Completions endpoint (OpenAI, Azure-style proxies, Ollama, vLLM…). */
 export const openAiTargetOptions = z
@@ -70,10 +66,22 @@ export type OpenAiTargetOptions = z.infer<typeof openAiTargetOptions>;
 /** Options of an OpenAI-compatible target as written, before defaults are filled in. */
 export type OpenAiTargetInput = z.input<typeof openAiTargetOptions>;
 
-/** Everything a call needs, fixed when the target is created. */
-type ChatPlan = { readonly client: OpenAI; readonly transport: HttpTransport; readonly options: OpenAiTargetOptions; readonly scope: FailureScope };
+/** Everything a call needs, fixed when the target is created: the URL, headers and the body's fixed fields. */
+type ChatPlan = {
+  readonly transport: HttpTransport;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly options: OpenAiTargetOptions;
+  /** The configured system prompt as a message, or none. */
+  readonly system: readonly Record<string, unknown>[];
+  readonly scope: FailureScope;
+};
 
-/** Creates a target that talks to an OpenAI-compatible Chat Completions API through the official SDK. */
+/**
+ * Creates a target that talks to an OpenAI-compatible Chat Completions API. The request is the one the official SDK
+ * sends (its test checks body and headers against the SDK's), built here once per run and sent through the target's
+ * pooled transport; the reply is read as one buffer (decision 041).
+ */
 export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetContext): Target {
   const options = parseTargetOptions(openAiTargetOptions, input, context);
   const baseUrl = parseTargetUrl(options.baseUrl, { context, path: 'target.baseUrl' });
@@ -82,25 +90,15 @@ export function createOpenAiTarget(input: OpenAiTargetInput, context: TargetCont
   const agent = options.tools === undefined ? undefined : agentOf(options.tools, context);
   // A tool-using app is another application than the bare endpoint: its id says so (and reports tag its findings).
   const id = `openai:${options.model}@${baseUrl.host}${agent === undefined ? '' : toolTargetIdSuffix({ environment: agent.environment.id, vector: agent.vector })}`;
-  // The SDK builds requests and reads errors; a pooled transport sends them (it never follows a redirect, which would
-  // carry the key and headers to wherever it points: a 3xx is reported as an HTTP error).
+  // The pooled transport never follows a redirect, which would carry the key and headers to wherever it points: a
+  // 3xx is reported as an HTTP error.
   const transport = targetTransport(context);
-  const client = new OpenAI({
-    baseURL: options.baseUrl,
-    apiKey: apiKey ?? placeholderKey,
-    maxRetries: 0,
-    timeout: sdkTimeoutMs,
-    defaultHeaders: headers.value,
-    // Pass these explicitly so the SDK reads nothing from process.env (only the CLI reads the environment).
-    organization: null,
-    project: null,
-    logLevel: 'off',
-    fetch: transport.fetch,
-  });
   const plan: ChatPlan = {
-    client,
     transport,
+    url: chatCompletionsUrl(options.baseUrl),
+    headers: requestHeaders(apiKey, headers.value),
     options,
+    system: options.systemPrompt === undefined ? [] : [{ role: 'system', content: options.systemPrompt }],
     scope: { targetId: id, secrets: [...(apiKey ? [apiKey] : []), ...headers.secrets] },
   };
   return {
@@ -164,31 +162,48 @@ function wireMessage(message: Message): Record<string, unknown> {
   return { role: message.role, content: message.content };
 }
 
+/** `{baseUrl}/chat/completions`, as the SDK joins them (one slash between, whatever the base ends with). */
+export function chatCompletionsUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/chat/completions`;
+}
+
+/**
+ * The headers of every request: JSON both ways, the key as a bearer token (a placeholder when none is configured),
+ * then the configured headers by lower-case name, which win as they do with the SDK's defaultHeaders.
+ */
+export function requestHeaders(apiKey: string | undefined, configured: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'redline', authorization: `Bearer ${apiKey ?? placeholderKey}`,
+  };
+  for (const [name, value] of Object.entries(configured)) headers[name.toLowerCase()] = value;
+  return headers;
+}
+
 async function complete(plan: ChatPlan, call: { messages: readonly Record<string, unknown>[]; tools?: readonly Record<string, unknown>[]; signal: AbortSignal }): Promise<TargetResponse> {
   const { options, scope } = plan;
-  const system = options.systemPrompt === undefined ? [] : [{ role: 'system' as const, content: options.systemPrompt }];
   const body = {
     ...options.extraBody,
     model: options.model,
-    messages: [...system, ...call.messages],
+    messages: plan.system.length === 0 ? call.messages : [...plan.system, ...call.messages],
     ...(call.tools === undefined ? {} : { tools: call.tools }),
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     // Usage comes in a last chunk only when asked for; extraBody.stream_options overrides this for servers that refuse it.
     ...(options.stream === true ? { stream: true, stream_options: { include_usage: true, ...(options.extraBody?.['stream_options'] as object | undefined) } } : {}),
-  } as ChatCompletionCreateParamsNonStreaming;
-  // asResponse() hands back the raw reply, so its size is capped and its faults are named like the http target's.
-  const response = await plan.client.chat.completions
-    .create(body, { signal: call.signal })
-    .asResponse()
+  };
+  const reply = await plan.transport
+    .send({ url: plan.url, method: 'POST', headers: plan.headers, body: JSON.stringify(body), signal: call.signal })
     .catch((error: unknown) => {
-      const blocked = promptFilterReply(error);
-      if (blocked !== undefined) return blocked;
-      throw sdkFailure(scope, error);
+      throw transportError(scope, error);
     });
-  if (!(response instanceof Response)) return response;
+  // The size cap holds for error replies too; a reply over it is a bad response whatever its status.
+  const text = rawReplyText(reply, { scope, limitBytes: replyLimitBytes });
+  if (reply.status < 200 || reply.status > 299) {
+    const blocked = promptFilterReply(reply.status, text);
+    if (blocked !== undefined) return blocked;
+    throw statusFailure(scope, reply, text);
+  }
   // A stream is read whole, under the same size cap and abort signal: a reply cut short fails, it is never scored.
-  const text = await readReplyText(response, { scope, limitBytes: replyLimitBytes });
   return options.stream === true ? chatStreamReply(text, scope) : chatCompletionReply(parseJsonReply(text, scope), scope);
 }
 
@@ -197,20 +212,35 @@ async function complete(plan: ChatPlan, call: { messages: readonly Record<string
  * application refusing, not a failure to reach it, so it becomes an empty reply flagged by the filter (with the
  * categories it named) instead of an error that would count against the error budget.
  */
-function promptFilterReply(error: unknown): TargetResponse | undefined {
-  if (!(error instanceof APIError) || error.status !== 400) return undefined;
-  const body = error.error as { code?: unknown; innererror?: { content_filter_result?: unknown } } | undefined;
+function promptFilterReply(status: number, text: string): TargetResponse | undefined {
+  if (status !== 400) return undefined;
+  const body = errorField(text) as { code?: unknown; innererror?: { content_filter_result?: unknown } } | undefined;
   if (body?.code !== 'content_filter') return undefined;
   const categories = promptFilterCategories(body.innererror?.content_filter_result);
   return { text: '', metadata: { finishReason: 'content_filter', contentFilter: categories.length > 0 ? categories.join(',') : true } };
 }
 
-function sdkFailure(scope: FailureScope, error: unknown): Error {
-  if (!(error instanceof APIError) || typeof error.status !== 'number') return transportError(scope, error);
-  // The SDK keeps the body's `error` field; quote that, not its message, which repeats the status.
-  const body =
-    error.error === undefined
-      ? error.message.replace(/^\d{3} /, '').replace(/^status code \(no body\)$/, '')
-      : JSON.stringify(error.error);
-  return httpStatusError(scope, { status: error.status, headers: error.headers, body, nowMs: Date.now() });
+/** A non-2xx reply as a TargetError: the body's `error` field quoted when it is JSON with one, else the body's start. */
+function statusFailure(scope: FailureScope, reply: RawReply, text: string): Error {
+  const error = errorField(text);
+  return httpStatusError(scope, { status: reply.status, headers: headerLookup(reply), body: error === undefined ? text : JSON.stringify(error), nowMs: Date.now() });
+}
+
+/** The `error` field of a JSON error body, or undefined when the body is not JSON or has none. */
+function errorField(text: string): unknown {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function headerLookup(reply: RawReply): HeaderLookup {
+  return {
+    get: (name) => {
+      const value = reply.headers[name.toLowerCase()];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  };
 }
