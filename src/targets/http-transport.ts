@@ -1,4 +1,6 @@
-import { Agent, request } from 'undici';
+/// <reference path="./undici-parts.d.ts" />
+import Agent from 'undici/lib/dispatcher/agent.js';
+import dispatchRequest from 'undici/lib/api/api-request.js';
 import type { TargetContext } from './context.js';
 import { replyLimitBytes } from './read-reply.js';
 
@@ -59,12 +61,15 @@ export function createHttpTransport(options: TransportOptions): HttpTransport {
   // Closing releases the connections; a later request opens a new pool.
   let agent: Agent | undefined;
   const send = async (call: RawRequest): Promise<RawReply> => {
-    const reply = await request(call.url, {
+    const url = new URL(call.url);
+    const dispatcher = (agent ??= new Agent(options.connections === undefined ? {} : { connections: options.connections }));
+    const reply = await dispatchRequest.call(dispatcher, {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: call.method,
       headers: call.headers,
-      body: call.body,
-      signal: call.signal,
-      dispatcher: (agent ??= new Agent(options.connections === undefined ? {} : { connections: options.connections })),
+      body: call.body ?? null,
+      signal: call.signal ?? null,
     });
     // A reply that announces more than the limit is not read at all: the reader sees its length and refuses it.
     const declaredLength = Number(reply.headers['content-length'] ?? Number.NaN);

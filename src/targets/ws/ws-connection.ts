@@ -1,4 +1,3 @@
-import { WebSocket } from 'ws';
 import { TargetError } from '../../core/errors.js';
 import { abortReason, badResponseError, httpStatusError, transportError, type FailureScope } from '../http-failure.js';
 
@@ -32,9 +31,11 @@ const refusingCloseCodes = new Set([1002, 1003, 1007, 1008, 1010]);
 /**
  * Opens a WebSocket (the `ws` package: Node 20 has no WebSocket client). A handshake answered with an HTTP status
  * fails like the http target's replies (401 final, 429/5xx retryable with Retry-After); an abort closes the socket.
+ * `ws` is loaded on the first connection, so a scan of any other target never loads it.
  */
-export function openWsConnection(dial: WsDial, signal: AbortSignal): Promise<WsConnection> {
+export async function openWsConnection(dial: WsDial, signal: AbortSignal): Promise<WsConnection> {
   const { scope } = dial;
+  const { WebSocket } = await import('ws');
   // A redirect would carry the headers (tokens) elsewhere: it is reported as its status, never followed.
   const socket = new WebSocket(dial.url, { headers: { ...dial.headers }, maxPayload: dial.limitBytes, followRedirects: false, perMessageDeflate: false });
   const inbox: string[] = [];
