@@ -16,8 +16,10 @@ export type CliScanCase = {
   readonly attempts: number;
   /** Attempts in flight at once. */
   readonly concurrency: number;
-  /** Mock latency per request, ms (no jitter). */
+  /** Mock latency per request, ms. */
   readonly latencyMs: number;
+  /** ± uniform jitter on each reply, ms (0: every reply takes exactly latencyMs). */
+  readonly jitterMs: number;
 };
 
 /** What one fresh `redline scan` process measured, start-up included. */
@@ -52,7 +54,7 @@ function median(values: readonly number[]): number {
 export async function measureCliScan(options: CliScanCase): Promise<CliScanMeasurement> {
   if (options.attempts % GOALS !== 0) throw new Error(`attempts must be a multiple of ${GOALS}`);
   const work = mkdtempSync(join(tmpdir(), 'redline-cli-bench-'));
-  const mock = await startMock({ latencyMs: options.latencyMs, jitterMs: 0 });
+  const mock = await startMock({ latencyMs: options.latencyMs, jitterMs: options.jitterMs });
   try {
     const config = join(work, 'redline.yaml');
     // JSON is YAML: no serializer needed.

@@ -23,11 +23,11 @@ export function cliLines(cli: NonNullable<BenchResults['cli']>): string {
     table(
       ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'peak RSS MB', 'first request ms'],
       cli.medians.map((s) => [
-        String(s.attempts), String(s.concurrency), String(s.latencyMs), s.seconds.toFixed(2), s.attemptsPerSecond.toFixed(0), s.limitPerSecond.toFixed(0),
+        String(s.attempts), String(s.concurrency), s.jitterMs > 0 ? `${s.latencyMs}±${s.jitterMs}` : String(s.latencyMs), s.seconds.toFixed(2), s.attemptsPerSecond.toFixed(0), s.limitPerSecond.toFixed(0),
         `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), s.peakRssMb.toFixed(0), s.firstRequestMs.toFixed(0),
       ]),
     ),
-    `runs: ${cli.runs.map((s) => `${s.attempts}: ${s.seconds.toFixed(2)} s, ${(s.efficiency * 100).toFixed(1)}%, ${s.cpuMsPerAttempt.toFixed(2)} ms/att, ${s.peakRssMb.toFixed(0)} MB, first ${s.firstRequestMs.toFixed(0)} ms`).join('; ')}`,
+    `runs: ${cli.runs.map((s) => `${s.attempts} (±${s.jitterMs}): ${s.seconds.toFixed(2)} s, ${(s.efficiency * 100).toFixed(1)}%, ${s.cpuMsPerAttempt.toFixed(2)} ms/att, ${s.peakRssMb.toFixed(0)} MB, first ${s.firstRequestMs.toFixed(0)} ms`).join('; ')}`,
   ].join('\n');
 }
 
