@@ -129,6 +129,28 @@ describe('createOpenAiTarget', () => {
     expect(error.message).toContain('slow down');
   });
 
+  it('takes the precise retry-after-ms header over Retry-After', async () => {
+    const target = await targetFor((reply) => {
+      reply.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3', 'retry-after-ms': '1250' });
+      reply.end(JSON.stringify({ error: { message: 'slow down' } }));
+    });
+    const error = await targetFailure(target.send(request, new AbortController().signal));
+    expect(error).toMatchObject({ kind: 'http-429', retryable: true, retryAfterMs: 1250 });
+  });
+
+  it('quotes an error body that is not JSON, or JSON without an error field', async () => {
+    const gateway = await targetFor((reply) => {
+      reply.writeHead(502, { 'content-type': 'text/html' });
+      reply.end('<html>upstream connect error</html>');
+    });
+    const error = await targetFailure(gateway.send(request, new AbortController().signal));
+    expect(error).toMatchObject({ kind: 'http-502', retryable: true });
+    expect(error.message).toContain('upstream connect error');
+    await server!.close();
+    const detail = await targetFor((reply) => replyJson(reply, { status: 422, body: { detail: 'messages: field required' } }));
+    expect((await targetFailure(detail.send(request, new AbortController().signal))).message).toContain('messages: field required');
+  });
+
   it.each([500, 503])('makes %i retryable', async (status) => {
     const target = await targetFor((reply) => replyJson(reply, { status, body: { error: { message: 'down' } } }));
     const error = await targetFailure(target.send(request, new AbortController().signal));
