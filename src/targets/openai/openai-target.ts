@@ -162,7 +162,7 @@ function wireMessage(message: Message): Record<string, unknown> {
   return { role: message.role, content: message.content };
 }
 
-/** `{baseUrl}/chat/completions`, as the SDK joins them (one slash between, whatever the base ends with). */
+/** `{baseUrl}/chat/completions` with one slash between, as the SDK joins a base with or without its trailing slash (of several, it would keep all but one). */
 export function chatCompletionsUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/chat/completions`;
 }

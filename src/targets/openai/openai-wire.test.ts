@@ -59,7 +59,7 @@ describe('the OpenAI target on the wire', () => {
     });
   }
 
-  it('joins the base URL and the path as the SDK does, trailing slashes or not', () => {
+  it('joins the base URL and the path with one slash, however many the base ends with', () => {
     expect(chatCompletionsUrl('http://127.0.0.1:8000/v1')).toBe('http://127.0.0.1:8000/v1/chat/completions');
     expect(chatCompletionsUrl('http://127.0.0.1:8000/v1//')).toBe('http://127.0.0.1:8000/v1/chat/completions');
     expect(chatCompletionsUrl('https://proxy.example/openai/deployments/x')).toBe('https://proxy.example/openai/deployments/x/chat/completions');
