@@ -1,6 +1,7 @@
 /// <reference path="./undici-parts.d.ts" />
 import Agent from 'undici/lib/dispatcher/agent.js';
 import dispatchRequest from 'undici/lib/api/api-request.js';
+import type { Dispatcher } from 'undici';
 import type { TargetContext } from './context.js';
 import { replyLimitBytes } from './read-reply.js';
 
@@ -10,7 +11,8 @@ export type TransportFetch = (input: string | URL | Request, init?: RequestInit)
 /** A request as the lean path sends it: headers already plain and lower-case, the body already serialized. */
 export type RawRequest = {
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  /** An HTTP method, upper-case (the http target's `method` option, POST for the model targets). */
+  readonly method: Dispatcher.HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
   readonly signal?: AbortSignal;
@@ -79,7 +81,7 @@ export function createHttpTransport(options: TransportOptions): HttpTransport {
   const fetch: TransportFetch = async (input, init = {}) => {
     const reply = await send({
       url: input instanceof Request ? input.url : String(input),
-      method: (init.method ?? 'GET') as 'GET',
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: plainHeaders(init.headers),
       ...optionalBody(requestBody(init.body)),
       ...(init.signal ? { signal: init.signal } : {}),
