@@ -1,4 +1,4 @@
-import { ConfigError, DatasetError, QueueError, RedlineError, StoreError, TargetError } from '../core/errors.js';
+import { ConfigError, DatasetError, LimiterError, QueueError, RedlineError, StoreError, TargetError } from '../core/errors.js';
 import { sanitizeTerminal } from '../api/terminal-output.js';
 import { storeHint } from '../api/open-store.js';
 import { EXIT } from './exit-codes.js';
@@ -12,7 +12,7 @@ function isSqliteError(error: unknown): error is Error & { code: string } {
 /** Exit code for an error. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT.config;
-  if (error instanceof StoreError || error instanceof QueueError || isSqliteError(error)) return EXIT.store;
+  if (error instanceof StoreError || error instanceof QueueError || error instanceof LimiterError || isSqliteError(error)) return EXIT.store;
   if (error instanceof DatasetError) return EXIT.dataset;
   if (error instanceof TargetError) return EXIT.target;
   return EXIT.internal;

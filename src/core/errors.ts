@@ -86,6 +86,12 @@ export class QueueError extends RedlineError {
   }
 }
 
+/**
+ * A rate limiter could not answer (a shared one whose Redis is gone): the machinery around an attempt failed, not the
+ * attempt. It is never recorded as the attempt's outcome; the execution fails and the position runs again.
+ */
+export class LimiterError extends RedlineError {}
+
 /** A dataset or goal file could not be read. */
 export class DatasetError extends RedlineError {
   /** The file at fault. */

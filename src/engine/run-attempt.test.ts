@@ -5,6 +5,7 @@ import { turnsOf } from '../core/event.js';
 import { TargetError } from '../core/errors.js';
 import type { Score } from '../core/score.js';
 import type { Target, TargetRequest } from '../core/target.js';
+import { defineTechnique } from '../core/technique.js';
 import { directRequest } from '../techniques/direct-request.js';
 import { xpiaTechniques } from '../techniques/security/xpia-techniques.js';
 import { attemptFixture } from '../../test/support/attempt-context.js';
@@ -39,6 +40,23 @@ describe('runAttempt', () => {
     const broken = { acquire: async () => { throw new Error('Connection is closed.'); }, settle: () => undefined, pause: () => undefined };
     const { planned, context } = attemptFixture({ goal, technique: directRequest, target, scorer: { id: 's', score: () => verdict('success') }, extra: { limiter: broken } });
     await expect(runAttempt(planned, context)).rejects.toThrow('Connection is closed.');
+  });
+
+  it('a rate limiter that cannot answer inside a conversation fails the execution too, never an orchestrator error', async () => {
+    const broken = { acquire: async () => { throw new Error('Connection is closed.'); }, settle: () => undefined, pause: () => undefined };
+    const conversing = defineTechnique({
+      id: 'two-turns', summary: 'test', source: 'test', taxonomy: { atlas: [], owasp: [] }, personas: ['malicious'], version: 1, defaults: {},
+      create: () => ({
+        id: 'two-turns',
+        build: (g) => ({ messages: [{ role: 'user' as const, content: g.text }] }),
+        converse: async (controls) => {
+          const reply = await controls.send([{ role: 'user', content: controls.goal.text }]);
+          return { transcript: reply.ok ? [{ role: 'assistant' as const, content: reply.text }] : [], backtracks: 0 };
+        },
+      }),
+    });
+    const { planned, context } = attemptFixture({ goal, technique: conversing, target, scorer: { id: 's', score: () => verdict('success') }, extra: { limiter: broken } });
+    await expect(runAttempt(planned, context)).rejects.toMatchObject({ name: 'LimiterError', message: expect.stringContaining('Connection is closed.') });
   });
 
   it('a 429 with Retry-After pauses the limiter (every attempt, every worker of a shared one) for as long as the target asked', async () => {

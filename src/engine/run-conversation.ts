@@ -1,5 +1,6 @@
 import type { Attempt } from '../core/attempt.js';
 import type { ConversationControls, ConversationOutcome } from '../core/conversation.js';
+import { LimiterError } from '../core/errors.js';
 import type { Goal } from '../core/goal.js';
 import type { Message } from '../core/message.js';
 import { replyReading } from '../core/reply-reading.js';
@@ -63,6 +64,8 @@ export async function runConversation(planned: PlannedAttempt, context: AttemptC
   try {
     outcome = await technique.converse!(controls);
   } catch (error) {
+    // The limiter failing is not the conversation's outcome: the execution fails, as for a single-turn attempt.
+    if (error instanceof LimiterError) throw error;
     outcome = { transcript: [], backtracks: 0, ended: fail({ ok: false, stop: 'error', kind: 'orchestrator', message: error instanceof Error ? error.message : String(error) }) };
   }
   const ended = outcome.ended ?? firstFailure;

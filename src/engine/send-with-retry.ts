@@ -1,4 +1,4 @@
-import { TargetError } from '../core/errors.js';
+import { LimiterError, TargetError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
 import type { Target, TargetRequest, TargetResponse } from '../core/target.js';
 import type { Clock } from './clock.js';
@@ -98,7 +98,9 @@ export async function callWithRetry<T>(
       // A limiter that cannot answer (a shared one whose Redis is gone) is not the target failing: the attempt is not
       // recorded as the target's error; the failure ends the slice, and its positions stay for another execution.
       if (context.stop.aborted) return { ok: false, stopped: true };
-      throw error;
+      if (error instanceof LimiterError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new LimiterError(`the rate limiter cannot answer: ${reason}`, { cause: error, hint: 'check the Redis the shared limits live in; the unrecorded positions run again' });
     }
     const started = performance.now();
     try {
