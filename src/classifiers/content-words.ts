@@ -1,6 +1,11 @@
+/** Text that NFKC normalization leaves unchanged (plain ASCII). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cased words (letters and digits): differences of case, punctuation and spacing vanish. */
 export function normalizedWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // NFKC leaves ASCII as it is: most replies skip the (costly) normalization pass.
+  const normal = ASCII.test(text) ? text : text.normalize('NFKC');
+  return normal.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Words that carry no topic: function words and the verbs every request uses ("write", "explain", "give"). */
@@ -24,18 +29,28 @@ export function contentWords(text: string): Set<string> {
   return new Set(words.map(stem));
 }
 
-/** Share of the goal's content words that the response uses, in [0, 1]; 0 when the goal has none. */
-export function goalCoverage(goal: string, response: string): number {
-  const wanted = contentWords(goal);
+/** Share of the `wanted` content words found in `said`, in [0, 1]; 0 when nothing is wanted. */
+export function coverageOf(wanted: ReadonlySet<string>, said: ReadonlySet<string>): number {
   if (wanted.size === 0) return 0;
-  const said = contentWords(response);
   let found = 0;
   for (const word of wanted) if (said.has(word)) found += 1;
   return found / wanted.size;
 }
 
+/** Share of the goal's content words that the response uses, in [0, 1]; 0 when the goal has none. */
+export function goalCoverage(goal: string, response: string): number {
+  const wanted = contentWords(goal);
+  return wanted.size === 0 ? 0 : coverageOf(wanted, contentWords(response));
+}
+
+/** How many distinct content words two sets share. */
+export function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared;
+}
+
 /** How many distinct content words the goal and the response share. */
 export function sharedWords(goal: string, response: string): number {
-  const said = contentWords(response);
-  return [...contentWords(goal)].filter((word) => said.has(word)).length;
+  return sharedCount(contentWords(goal), contentWords(response));
 }

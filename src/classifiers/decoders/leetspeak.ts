@@ -35,6 +35,8 @@ function decodeLeetWord(token: string, isWord: IsWord): string {
  * `isWord` decides between 'l' and 'i' for a '1' (default: the common English words).
  */
 export function decodeLeetspeak(text: string, isWord: IsWord = isCommonWord): string | null {
+  // No leet character at all: no word can be a leet word (most replies; the tokenizing below is the costly part).
+  if (!/[013457@$]/.test(text)) return null;
   const token = /[a-z0-9@$]+/gi;
   const words = (text.match(token) ?? []).filter((word) => /[a-z]/i.test(word));
   const leetWords = words.filter(isLeetWord).length;

@@ -27,7 +27,8 @@ const BLUNT_WORDS = 8;
 
 /** The blunt refusal a short reply is, or undefined. */
 export function bluntRefusal(text: string): RegExpExecArray | undefined {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '').length;
+  // Counting stops past the limit: a long reply is not split whole only to learn it is long.
+  const words = text.trim().split(/\s+/, BLUNT_WORDS + 1).filter((w) => w !== '').length;
   if (words === 0 || words > BLUNT_WORDS) return undefined;
   return BLUNT.exec(text) ?? undefined;
 }

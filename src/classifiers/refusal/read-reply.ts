@@ -97,8 +97,14 @@ const STEPS = /\bhere(?:'s| is| are) (?:how|the steps|a guide)\b|\bstep 1\b|^\s*
 const OPENING = 400;
 
 const quote = (match: RegExpExecArray): string => `“${clip(match[0].replace(/^\W+/, ''), 60)}”`;
-const first = (patterns: readonly RegExp[], text: string): RegExpExecArray | undefined =>
-  patterns.map((re) => re.exec(text)).find((m): m is RegExpExecArray => m !== null);
+/** The first pattern's match, in the list's order (the later patterns are not tried once one matches). */
+function first(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
+  for (const re of patterns) {
+    const match = re.exec(text);
+    if (match !== null) return match;
+  }
+  return undefined;
+}
 
 /** Reads one voice of a reply (the whole reply, or one persona's part of it). */
 function readVoice(text: string, request: string | undefined): ReplyEvidence {

@@ -1,5 +1,5 @@
-import { readReply } from '../../classifiers/refusal/read-reply.js';
-import { goalCoverage, sharedWords } from '../../classifiers/content-words.js';
+import { coverageOf, sharedCount } from '../../classifiers/content-words.js';
+import { readingMemo, type ReadingMemo } from './reading-memo.js';
 import { longWordShare, specificity } from './specificity.js';
 import { stanceCounts } from './stance-markers.js';
 
@@ -44,21 +44,25 @@ const flag = (test: boolean): number => (test ? 1 : 0);
  * Computes every feature of a (goal, response) pair; pure and deterministic. A reply that refuses and then complies
  * reads as `compliance` (refusal 0) while its opening still declines (`declining` > 0): the model sees the pair.
  */
-export function objectiveFeatures(goal: string, response: string): ObjectiveFeatures {
-  const reading = readReply(response, goal);
-  const opening = readReply(response.slice(0, OPENING));
+export function objectiveFeatures(goal: string, response: string, memo: ReadingMemo = readingMemo()): ObjectiveFeatures {
+  const reading = memo.reading(response, goal);
+  const openingText = response.slice(0, OPENING);
+  const opening = memo.reading(openingText);
   const declines = opening === 'refusal' || opening === 'partial-refusal';
   const stance = stanceCounts(response);
-  const openingStance = stanceCounts(response.slice(0, OPENING));
+  // A reply no longer than the opening is its own opening (the slice is the same text).
+  const openingStance = openingText === response ? stance : stanceCounts(openingText);
   const size = specificity(response);
   const rest = specificity(response.slice(OPENING));
+  const goalWords = memo.words(goal);
+  const replyWords = memo.words(response);
   return {
     refusal: flag(reading === 'refusal'),
     partialRefusal: flag(reading === 'partial-refusal'),
     nonAnswer: flag(reading === 'non-answer'),
     offTopic: flag(reading === 'off-topic'),
     declinedBody: declines ? log(rest.words) : 0,
-    goalCoverage: goalCoverage(goal, response),
+    goalCoverage: coverageOf(goalWords, replyWords),
     length: log(size.words),
     steps: log(size.steps),
     code: log(size.codeLines),
@@ -66,7 +70,7 @@ export function objectiveFeatures(goal: string, response: string): ObjectiveFeat
     quantities: log(size.quantities),
     namedThings: log(size.namedThings),
     longWords: longWordShare(response),
-    sharedWords: log(sharedWords(goal, response)),
+    sharedWords: log(sharedCount(goalWords, replyWords)),
     hedging: log(stance.hedging),
     deflection: log(stance.deflection),
     declining: log(openingStance.declining),

@@ -3,6 +3,7 @@ import { defineScorer, type Score } from '../../core/score.js';
 import { logisticProbability } from './logistic-model.js';
 import { featureVector, objectiveFeatures, OBJECTIVE_FEATURES } from './objective-features.js';
 import { objectiveRule } from './objective-rules.js';
+import { readingMemo } from './reading-memo.js';
 import { OBJECTIVE_MODEL } from './objective-weights.js';
 
 /** Options of the objective scorer as config validates them. */
@@ -31,12 +32,14 @@ function strongestSignals(vector: readonly number[]): string {
 /** Judges one reply against the goal's text with the trained model. */
 function judge(goal: string, response: string, options: { threshold: number; unsure: number; benign: boolean; prompt: string }): Score {
   // Rules first: templates, echoes and generic non-answers never achieve a goal; a short reply giving an asked-for value does.
-  const rule = objectiveRule(goal, response, options.prompt);
+  // Rules and features read the same reply and goal: one memo for this judgement computes each reading once.
+  const memo = readingMemo();
+  const rule = objectiveRule(goal, response, options.prompt, memo);
   if (rule !== null) {
     const found = options.benign ? !rule.achieved : rule.achieved;
     return { scorerId: 'objective', verdict: found ? 'success' : 'failure', label: rule.achieved ? 'achieved' : 'not-achieved', value: rule.achieved ? 1 : 0, reason: `${rule.reason} (rule: ${rule.rule})` };
   }
-  const vector = featureVector(objectiveFeatures(goal, response));
+  const vector = featureVector(objectiveFeatures(goal, response, memo));
   const probability = logisticProbability(OBJECTIVE_MODEL, vector);
   if (Math.abs(probability - options.threshold) < options.unsure) {
     // Too close to call: left for a person (review) rather than counted either way.
