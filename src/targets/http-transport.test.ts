@@ -98,11 +98,47 @@ describe('pooled http transport', () => {
     expect(await again.text()).toBe('');
   });
 
-  it('rejects when the signal aborts', async () => {
-    const { server, transport } = await setup(() => undefined);
+  it('rejects with the abort reason when the signal aborts, and frees the connection for the next request', async () => {
+    let calls = 0;
+    const { server, transport } = await setup((reply) => {
+      calls += 1;
+      // The first request never gets an answer; the next one does.
+      if (calls > 1) reply.end('second');
+    }, 1024, 1);
     const controller = new AbortController();
-    const pending = transport.fetch(`${server.url}/`, { signal: controller.signal });
+    const pending = transport.send({ url: `${server.url}/`, method: 'GET', headers: {}, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stop')), 20);
-    await expect(pending).rejects.toThrow();
+    await expect(pending).rejects.toThrow('stop');
+    const next = await transport.send({ url: `${server.url}/`, method: 'GET', headers: {} });
+    expect(next.body.toString()).toBe('second');
+  });
+
+  it('rejects at once with the reason of a signal aborted before sending; nothing reaches the server', async () => {
+    let calls = 0;
+    const { server, transport } = await setup((reply) => {
+      calls += 1;
+      reply.end('x');
+    });
+    await expect(transport.send({ url: `${server.url}/`, method: 'GET', headers: {}, signal: AbortSignal.abort(new Error('already')) })).rejects.toThrow('already');
+    expect(calls).toBe(0);
+  });
+
+  it('skips an informational reply (103 Early Hints) and returns the final one', async () => {
+    const { server, transport } = await setup((reply) => {
+      reply.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      reply.writeHead(200, { 'content-type': 'text/plain' }).end('final');
+    });
+    const reply = await transport.send({ url: `${server.url}/`, method: 'GET', headers: {} });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/plain');
+    expect(reply.body.toString()).toBe('final');
+  });
+
+  it('rejects a refused connection with the socket error targets classify', async () => {
+    const { server, transport } = await setup((reply) => reply.end());
+    const url = `${server.url}/`;
+    await server.close();
+    servers.splice(0);
+    await expect(transport.send({ url, method: 'GET', headers: {} })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 });
