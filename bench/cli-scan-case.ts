@@ -105,3 +105,27 @@ export function medianOf(runs: readonly CliScanMeasurement[]): CliScanMeasuremen
   const pick = (key: 'seconds' | 'attemptsPerSecond' | 'efficiency' | 'cpuMsPerAttempt' | 'peakRssMb' | 'firstRequestMs'): number => median(runs.map((r) => r[key]));
   return { ...runs[0]!, seconds: pick('seconds'), attemptsPerSecond: pick('attemptsPerSecond'), efficiency: pick('efficiency'), cpuMsPerAttempt: pick('cpuMsPerAttempt'), peakRssMb: pick('peakRssMb'), firstRequestMs: pick('firstRequestMs') };
 }
+
+/**
+ * The floor under `firstRequestMs`: a fresh Node process (same preload, same environment) whose only line sends one
+ * request with node:http, timed the same way, from spawning to the mock receiving it. What is left above it is
+ * Redline's own start-up. Median of `runs`.
+ */
+export async function nodeFirstRequestFloorMs(runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const mock = await startMock({ latencyMs: 0, jitterMs: 0 });
+    try {
+      const send = `require('node:http').request(${JSON.stringify(`${mock.url}/v1/chat/completions`)}, { method: 'POST', headers: { 'content-type': 'application/json' } }, (r) => r.resume()).end('{}')`;
+      const spawnedAt = performance.timeOrigin + performance.now();
+      const child = spawn(process.execPath, ['--import', USAGE, '-e', send], { stdio: 'ignore' });
+      const code = await new Promise<number | null>((resolve, reject) => { child.once('error', reject); child.once('close', resolve); });
+      if (code !== 0) throw new Error(`the one-request Node script exited with ${code}`);
+      const { firstRequestAt } = await mock.served();
+      times.push((firstRequestAt ?? Number.NaN) - spawnedAt);
+    } finally {
+      await mock.close();
+    }
+  }
+  return median(times);
+}

@@ -4,6 +4,7 @@ import type { DashboardPages } from './dashboard-pages.js';
 import type { InjectionLatency } from './injection-latency.js';
 import type { ScanMeasurement } from './scan-case.js';
 import type { CliScanMeasurement } from './cli-scan-case.js';
+import type { ScoringMeasurement } from './scoring-case.js';
 
 /** Report and compare timings on one size of run. */
 export type LargeRunTiming = {
@@ -33,6 +34,8 @@ export type CliScanResults = {
   readonly runs: readonly CliScanMeasurement[];
   /** Per case, the median of its runs, figure by figure. */
   readonly medians: readonly CliScanMeasurement[];
+  /** Ms from spawning a Node process whose only line sends one request to the mock receiving it (median of 5). */
+  readonly nodeFirstRequestMs: number;
 };
 
 /** Everything one bench run writes to bench/results/. */
@@ -59,6 +62,8 @@ export type BenchResults = {
   readonly dashboardPages?: DashboardPages;
   /** The offline injection detector's per-input latency. */
   readonly injectionDetector: InjectionLatency;
+  /** CPU per reply of the refusal and objective scorers over real replies; absent without the public sets. */
+  readonly scoring?: ScoringMeasurement;
   /** Distributed scans with 1, 2 and 4 worker processes; absent without Redis and PostgreSQL (REDLINE_TEST_*_URL). */
   readonly distributed?: readonly DistributedMeasurement[];
   /** The goals, judged. */

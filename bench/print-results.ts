@@ -27,6 +27,7 @@ export function cliLines(cli: NonNullable<BenchResults['cli']>): string {
         `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), s.peakRssMb.toFixed(0), s.firstRequestMs.toFixed(0),
       ]),
     ),
+    `first request: a bare Node process that only sends one request gets there in ${cli.nodeFirstRequestMs.toFixed(0)} ms on this machine (the floor)`,
     `runs: ${cli.runs.map((s) => `${s.attempts} (±${s.jitterMs}): ${s.seconds.toFixed(2)} s, ${(s.efficiency * 100).toFixed(1)}%, ${s.cpuMsPerAttempt.toFixed(2)} ms/att, ${s.peakRssMb.toFixed(0)} MB, first ${s.firstRequestMs.toFixed(0)} ms`).join('; ')}`,
   ].join('\n');
 }
@@ -58,10 +59,12 @@ export function printResults(results: BenchResults): void {
       ]),
     );
   const { machine } = results;
+  const scoring = results.scoring === undefined ? 'scoring: skipped (the public reply sets are absent)'
+    : `refusal + objective scorers over ${results.scoring.replies} real replies: ${results.scoring.firstPassUs.toFixed(0)} µs CPU per reply cold (first pass), ${results.scoring.secondPassUs.toFixed(0)} µs warm`;
   const inj = results.injectionDetector;
   const injection = `injection detector: median ${inj.medianMs.toFixed(3)} ms, p95 ${inj.p95Ms.toFixed(3)} ms, max ${inj.maxMs.toFixed(2)} ms per input over ${inj.inputs} inputs (${inj.from})`;
   process.stdout.write([
     `Redline bench (${results.mode}) · ${results.date} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node}`,
-    '', ...(results.cli === undefined ? [] : [cliLines(results.cli), '', 'scan() in a warmed-up process:']), scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', cli, '', distributed, '', dashboard, '', goals, '',
+    '', ...(results.cli === undefined ? [] : [cliLines(results.cli), '', 'scan() in a warmed-up process:']), scans, '', `redline --help: ${results.helpMs.toFixed(0)} ms (median of 5)`, '', injection, '', scoring, '', cli, '', distributed, '', dashboard, '', goals, '',
   ].join('\n'));
 }

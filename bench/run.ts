@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareMs, helpStartupMs, reportMs } from './cli-timings.js';
 import { evaluateGoals, type BenchResults, type CliScanResults, type LargeRunTiming } from './goals.js';
-import { measureCliScan, medianOf, type CliScanMeasurement } from './cli-scan-case.js';
+import { measureCliScan, medianOf, nodeFirstRequestFloorMs, type CliScanMeasurement } from './cli-scan-case.js';
 import { measureScan, type ScanMeasurement } from './scan-case.js';
 import { cliLines, printResults } from './print-results.js';
 import { bigRun } from './big-run.js';
 import { measureDashboardData, type DashboardMeasurement } from './dashboard-case.js';
 import { measureDashboardPages, type DashboardPages } from './dashboard-pages.js';
 import { measureInjectionLatency } from './injection-latency.js';
+import { measureScoring } from './scoring-case.js';
 import { measureDistributed, type DistributedMeasurement } from './distributed-case.js';
 
 const quick = process.argv.includes('--quick');
@@ -78,7 +79,8 @@ async function cliCases(log: (line: string) => void): Promise<CliScanResults> {
     runs.push(...ofSize);
     medians.push(medianOf(ofSize));
   }
-  return { repeats: cliRepeats, runs, medians };
+  log('timing a bare Node process sending one request (the floor under "first request", median of 5)…');
+  return { repeats: cliRepeats, runs, medians, nodeFirstRequestMs: await nodeFirstRequestFloorMs(5) };
 }
 
 /** Writes results as JSON under bench/results/ and says where. */
@@ -116,6 +118,9 @@ async function main(): Promise<void> {
     const cli = await cliCases(log);
     log('timing the injection detector per input…');
     const injectionDetector = measureInjectionLatency();
+    log('timing the refusal and objective scorers over real replies…');
+    const scoring = measureScoring();
+    if (scoring === undefined) log('scoring case skipped: the public reply sets (../shared/datasets/jailjudge-mini, gptfuzz-labeled) are absent');
     // Unmeasured warm-up: the first scan in a process loads modules lazily and runs cold code, as a long CLI run does once.
     log('warm-up scan (not measured)…');
     await measureScan({ attempts: 1_000, concurrency: 64, latencyMs: 0, jitterMs: 0, database: join(work, 'warm-up.db') });
@@ -150,6 +155,7 @@ async function main(): Promise<void> {
       scans: scans.map(({ database: _db, ...rest }) => rest),
       helpMs,
       injectionDetector,
+      ...(scoring === undefined ? {} : { scoring }),
       largeRuns,
       ...(distributed === undefined ? {} : { distributed }),
       ...(dashboard === undefined ? {} : { dashboard: dashboard.data, dashboardPages: dashboard.pages }),
