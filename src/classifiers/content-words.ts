@@ -3,9 +3,10 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower-cased words (letters and digits): differences of case, punctuation and spacing vanish. */
 export function normalizedWords(text: string): string[] {
-  // NFKC leaves ASCII as it is: most replies skip the (costly) normalization pass.
-  const normal = ASCII.test(text) ? text : text.normalize('NFKC');
-  return normal.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // NFKC leaves ASCII as it is, and in ASCII the letters and digits are [a-z0-9] once lower-cased: most replies skip
+  // the normalization pass and the Unicode-aware scan (the same words either way).
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Words that carry no topic: function words and the verbs every request uses ("write", "explain", "give"). */
