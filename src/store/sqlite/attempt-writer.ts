@@ -58,27 +58,34 @@ export function createAttemptWriter(db: Db, input: { run: StoredRun; components:
     `INSERT INTO detector_tallies (run_id, scorer_id, persona, category, hit, deciding, attempts) VALUES (?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT (run_id, scorer_id, persona, category, hit, deciding) DO UPDATE SET attempts = attempts + 1`,
   );
-  const writeOne = (a: Attempt): boolean => {
+  const writeOne = (a: Attempt): number | bigint | undefined => {
     const facts = finalScoreFacts(a.events);
     const info = insertAttempt.run(run.id, a.seq, ref(a.goal), ref(a.technique), ref(a.chain), a.decidedBy === undefined ? null : ref(a.decidedBy),
       a.trial, a.category, a.persona, a.outcome, a.error?.kind ?? null, a.error?.message ?? null, a.retries, a.latencyMs,
       a.usage?.promptTokens ?? null, a.usage?.completionTokens ?? null, a.startedAt, a.finishedAt, a.conversation?.turns ?? null,
       a.conversation?.backtracks ?? null, a.conversation?.reachedAtTurn ?? null, a.conversation?.attackerTokens ?? null, a.usage?.estimated === true ? 1 : 0, facts.filtered);
     // A plan position already stored (by another slice, or before a crash) keeps its first record.
-    if (info.changes === 0) return false;
+    if (info.changes === 0) return undefined;
     const id = info.lastInsertRowid;
     for (let i = 0; i < a.events.length; i += 1) {
       const stored = encodeEvent(a.events[i]!);
       insertEvent.run(id, i, stored.type, stored.body);
     }
-    index(id, a.events);
     for (const [scorerId, d] of facts.detectors) tallyDetector.run(run.id, scorerId, a.persona, a.category, d.hit ? 1 : 0, d.deciding ? 1 : 0);
-    return true;
+    return id;
   };
   const writeBatch = db.transaction((batch: readonly Attempt[]): number => {
-    let wrote = 0;
-    for (const attempt of batch) if (writeOne(attempt)) wrote += 1;
-    return wrote;
+    const written: { id: number | bigint; attempt: Attempt }[] = [];
+    for (const attempt of batch) {
+      const id = writeOne(attempt);
+      if (id !== undefined) written.push({ id, attempt });
+    }
+    // The full-text rows go in last, in the same transaction. FTS5 keeps new rows in memory until the commit, but
+    // writes them out as a segment of their own whenever a later statement opens a savepoint (an insert that fires a
+    // trigger or upserts does): indexing each attempt between its other rows made a segment per attempt, and the
+    // merging of those segments was over half of what writing an attempt cost (docs/performance.md).
+    for (const { id, attempt } of written) index(id, attempt.events);
+    return written.length;
   });
 
   let buffer: Attempt[] = [];
