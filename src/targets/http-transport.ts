@@ -127,9 +127,10 @@ function requestBody(body: RequestInit['body']): string | Uint8Array | undefined
 /**
  * Sends one request with undici's handler interface and collects the reply into one buffer: no Readable body, no
  * async iterator, no per-request AsyncResource (what undici's `request()` builds around the same dispatch): 10–25 %
- * less CPU per call, most in a fresh process. A reply announcing more than `limitBytes` is not read at all; one growing past
- * it keeps limitBytes + 1 bytes (so the reader can tell) and the connection is dropped, so it is never downloaded.
- * An abort of `signal` ends the request with the signal's reason, as undici's `request()` does.
+ * less CPU per call, most in a fresh process. A reply announcing more than `limitBytes` is not read at all; one
+ * growing past it keeps limitBytes + 1 bytes (so the reader can tell) and the connection is dropped, so it is never
+ * downloaded. An abort of `signal` ends the request with the signal's reason, as undici's `request()` does (a request
+ * still queued for a connection is cancelled when it would start).
  */
 function dispatchOnce(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal | undefined, limitBytes: number): Promise<RawReply> {
   return new Promise<RawReply>((resolve, reject) => {
