@@ -26,8 +26,12 @@ function stem(word: string): string {
 
 /** The content words of a text, normalised and stemmed: what a reply on the same topic is likely to repeat. */
 export function contentWords(text: string): Set<string> {
-  const words = normalizedWords(text).filter((word) => word.length >= 3 && !STOP_WORDS.has(word) && !/^\d+$/.test(word));
-  return new Set(words.map(stem));
+  return contentWordsOf(normalizedWords(text));
+}
+
+/** The content words among a text's `normalizedWords`, stemmed (for a caller that already has them). */
+export function contentWordsOf(words: readonly string[]): Set<string> {
+  return new Set(words.filter((word) => word.length >= 3 && !STOP_WORDS.has(word) && !/^\d+$/.test(word)).map(stem));
 }
 
 /** Share of the `wanted` content words found in `said`, in [0, 1]; 0 when nothing is wanted. */
