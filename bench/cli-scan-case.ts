@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,7 @@ export async function measureCliScan(options: CliScanCase): Promise<CliScanMeasu
     const child = spawn(process.execPath, args, { cwd: work, env: { ...process.env, REDLINE_BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const code = await new Promise<number | null>((resolve, reject) => { child.once('error', reject); child.once('close', resolve); });
+    const [code] = (await once(child, 'close')) as [number | null];
     const seconds = (performance.timeOrigin + performance.now() - spawnedAt) / 1000;
     if (code !== 0) throw new Error(`redline scan exited with ${code}: ${stderr.slice(0, 1000)}`);
     const { served, firstRequestAt } = await mock.served();
@@ -119,7 +120,7 @@ export async function nodeFirstRequestFloorMs(runs = 5): Promise<number> {
       const send = `require('node:http').request(${JSON.stringify(`${mock.url}/v1/chat/completions`)}, { method: 'POST', headers: { 'content-type': 'application/json' } }, (r) => r.resume()).end('{}')`;
       const spawnedAt = performance.timeOrigin + performance.now();
       const child = spawn(process.execPath, ['--import', USAGE, '-e', send], { stdio: 'ignore' });
-      const code = await new Promise<number | null>((resolve, reject) => { child.once('error', reject); child.once('close', resolve); });
+      const [code] = (await once(child, 'close')) as [number | null];
       if (code !== 0) throw new Error(`the one-request Node script exited with ${code}`);
       const { firstRequestAt } = await mock.served();
       times.push((firstRequestAt ?? Number.NaN) - spawnedAt);
