@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../src/core/csv.js';
 import type { ScoreInput } from '../src/core/score.js';
 import { objectiveScorer } from '../src/scorers/objective/objective-scorer.js';
 import { refusalScorer } from '../src/scorers/refusal-scorer.js';
+import { gptfuzz, jailjudgeMini } from '../scripts/judge-sources.js';
 
 /** CPU per reply of the two offline scorers every default scan runs (refusal, objective), over real model replies. */
 export type ScoringMeasurement = {
@@ -17,21 +17,10 @@ export type ScoringMeasurement = {
 
 const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 
-/** Rows of a CSV file with a header, as objects by column name. */
-function csvRows(file: string): Record<string, string>[] {
-  const [header = [], ...records] = parseCsv(readFileSync(file, 'utf8')).records;
-  return records.map((record) => Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])));
-}
-
-/** (request, reply) pairs of real model replies: JailJudge-mini and GPTFuzzer's labeled responses (public sets). */
-function realReplies(): { request: string; reply: string }[] | undefined {
-  const jailJudge = `${DATASETS}jailjudge-mini/JAILJUDGEmini.csv`;
-  const gptFuzz = `${DATASETS}gptfuzz-labeled/train.csv`;
-  if (!existsSync(jailJudge) || !existsSync(gptFuzz)) return undefined;
-  const pairs = csvRows(jailJudge).map((row) => ({ request: row['question'] ?? '', reply: row['answer'] ?? '' }));
-  // GPTFuzzer's rows name their question by number: the reply is what is read, the request only frames it.
-  for (const row of csvRows(gptFuzz)) pairs.push({ request: `Question ${row['question'] ?? ''}`, reply: row['Response'] ?? '' });
-  return pairs.filter((pair) => pair.reply !== '');
+/** Goals with real model replies: JailJudge-mini and GPTFuzzer's labeled responses, read as the judges' sources are. */
+function realReplies(): { goal: string; response: string }[] | undefined {
+  if (!existsSync(`${DATASETS}jailjudge-mini`) || !existsSync(`${DATASETS}gptfuzz-labeled`)) return undefined;
+  return [...jailjudgeMini(DATASETS).pairs, ...gptfuzz(DATASETS).pairs].filter((pair) => pair.response !== '');
 }
 
 /** Scores every reply twice with both scorers in this process; undefined when the public sets are absent. */
@@ -39,10 +28,10 @@ export function measureScoring(): ScoringMeasurement | undefined {
   const pairs = realReplies();
   if (pairs === undefined) return undefined;
   const scorers = [refusalScorer.create({}), objectiveScorer.create({})];
-  const inputs: ScoreInput[] = pairs.map(({ request, reply }) => ({
-    goal: { id: 'bench', text: request, category: 'bench', persona: 'malicious', source: 'bench' },
-    response: reply,
-    conversation: [{ role: 'user', content: request }, { role: 'assistant', content: reply }],
+  const inputs: ScoreInput[] = pairs.map(({ goal, response }) => ({
+    goal: { id: 'bench', text: goal, category: 'bench', persona: 'malicious', source: 'bench' },
+    response,
+    conversation: [{ role: 'user', content: goal }, { role: 'assistant', content: response }],
   }));
   const pass = (): number => {
     const before = process.cpuUsage();
