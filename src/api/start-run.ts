@@ -50,10 +50,14 @@ export type PreparedStart = {
   readonly preflight: PreflightReport;
 };
 
-/** A new run id from the time and a random suffix, e.g. r-20261204-190112-4f2a. */
+/**
+ * A new run id from the time and a random suffix, e.g. r-20261204-190112-4f2a9c01. The suffix has 32 bits: with 16,
+ * scans started in the same second into one database collided often enough to fail one in a hundred-scan test
+ * (birthday odds ~k²/2¹⁷ per second for k scans); older 4-digit ids stay valid, ids are opaque.
+ */
 export function newRunId(now: number): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `r-${stamp}-${randomInt(0, 0xffff).toString(16).padStart(4, '0')}`;
+  return `r-${stamp}-${randomInt(0, 2 ** 32 - 1).toString(16).padStart(8, '0')}`;
 }
 
 /**

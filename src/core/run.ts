@@ -17,7 +17,7 @@ export type ComponentHashes = {
 
 /** A set of attempts against one target configuration. */
 export type Run = {
-  /** Run id, e.g. 'r-20261124-233501-4f2a'. */
+  /** Run id, e.g. 'r-20261124-233501-4f2a9c01'. */
   readonly id: string;
   /** Target id. */
   readonly targetId: string;
