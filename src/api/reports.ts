@@ -2,7 +2,6 @@ import { runPrices } from './pricing.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, StoreError } from '../core/errors.js';
-import { renderHtml } from '../report/html-report.js';
 import type { GateOutcome } from '../report/gates/gate.js';
 import { reportPolicy } from '../report/gates/report-policy.js';
 import type { HtmlReportInput } from '../report/run-page.js';
@@ -127,6 +126,8 @@ export async function writeReports(input: {
   }
   if (html !== undefined) {
     out.html = html;
+    // The HTML renderer (page, styles, charts, transcripts) loads when a page is written, not before a scan's first request.
+    const { renderHtml } = await import('../report/html-report.js');
     write(html, renderHtml(await runPageInput({ store: input.store, run, summary: input.summary, ...(input.outcome === undefined ? {} : { outcome: input.outcome }) })));
   }
   return out;
