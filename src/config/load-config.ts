@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { readJsonConfig } from './json-config-text.js';
 import { ConfigError } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../datasets/input-limits.js';
 import { readUtf8Text } from '../datasets/read-utf8.js';
@@ -70,6 +71,8 @@ export function parseConfigText(text: string, file: string): RedlineConfig {
 
 /** Parses YAML text into a value (not yet validated); a syntax error is a ConfigError naming line and column. */
 function readConfigText(text: string, file: string): unknown {
+  const json = readJsonConfig(text);
+  if (json !== undefined) return json;
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
