@@ -1,16 +1,8 @@
-import { resolve } from 'node:path';
 import type { RunStore } from '../core/run-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-run-store.js';
+import { isPostgresLocation } from './store-location.js';
 
-/** True when a store location is a PostgreSQL URL (postgres:// or postgresql://) rather than a SQLite file. */
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** A store location as given: a PostgreSQL URL (or ':memory:') as it is, a SQLite file resolved against `baseDir`. */
-export function storeLocation(location: string, baseDir: string): string {
-  return location === ':memory:' || isPostgresLocation(location) ? location : resolve(baseDir, location);
-}
+export { isPostgresLocation, storeLocation } from './store-location.js';
 
 /**
  * Opens the store at `location`: a PostgreSQL URL (the `pg` driver is loaded only then; the password may come from

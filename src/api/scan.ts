@@ -8,11 +8,23 @@ import { systemClock, type Clock } from '../engine/clock.js';
 import type { RunSummary } from '../stats/summary.js';
 import { lockRun, type HeldRunLock } from './run-lock.js';
 import { closePrepared } from './close-prepared.js';
-import { isPostgresLocation, openStoreAt, storeLocation } from './open-store.js';
 import { probeTarget } from './probe-target.js';
-import { summarizeStoredRun, writeReports, type ReportPaths } from './reports.js';
-import { executeRebuilt, rebuildRun, type RebuiltRun, type RunSliceInput, type SliceResult } from './run-slice.js';
+import type { ReportPaths } from './reports.js';
+import type { RebuiltRun, RunSliceInput, SliceResult } from './run-slice.js';
 import { prepareStart, registerRun, type PreparedStart, type StartRunInput } from './start-run.js';
+import { isPostgresLocation, storeLocation } from './store-location.js';
+
+/**
+ * What executes a run — the store and its driver, the engine's slice, the summary and reports — loaded while a new
+ * run's probe is on its way rather than before it (about a fifth of the code a scan loads). Imported again where it
+ * is used: a loaded module's import is immediate.
+ */
+function loadExecution(): Promise<unknown> {
+  return Promise.all([import('./open-store.js'), import('./run-slice.js'), import('./reports.js')]);
+}
+
+/** A probe's failure, kept until the scan is ready to act on it. */
+type Probed = Promise<{ readonly error: unknown } | undefined>;
 
 /**
  * Options of a scan; every field is optional and the defaults scan the built-in demo target. What a new run is made
@@ -75,24 +87,34 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // A new run reads every goal, dataset and file before the store is touched: bad input leaves nothing behind.
   let start: PreparedStart | undefined;
   if (options.resume === undefined) start = await prepareStart({ ...options, baseDir, stop, clock });
+  // Then its probe goes out, and the store opens during the probe's round trip; nothing is registered before the
+  // probe has answered. A store that cannot open cancels the probe.
+  const cancel = new AbortController();
+  const probed: Probed | undefined = start === undefined ? undefined
+    : probeTarget(start.prepared.target, { config: start.config, clock, stop: AbortSignal.any([stop, cancel.signal]) }).then(() => undefined, (error: unknown) => ({ error }));
   let store: RunStore;
   let location: string;
   try {
+    await loadExecution();
+    const { openStoreAt } = await import('./open-store.js');
     location = options.database ? storeLocation(options.database, baseDir) : databasePath(start?.config ?? await configuredDatabase(options, baseDir), baseDir);
     store = options.store ?? await openStoreAt(location);
   } catch (error) {
+    cancel.abort();
+    await probed;
     await closePrepared(start?.prepared);
     throw error;
   }
   try {
-    return await scanInStore(store, { options, start, stop, clock, location });
+    return await scanInStore(store, { options, start, probed, stop, clock, location });
   } finally {
     if (options.store === undefined) await store.close();
   }
 }
 
-async function scanInStore(store: RunStore, input: { options: ScanOptions; start: PreparedStart | undefined; stop: AbortSignal; clock: Clock; location: string }): Promise<ScanResult> {
+async function scanInStore(store: RunStore, input: { options: ScanOptions; start: PreparedStart | undefined; probed: Probed | undefined; stop: AbortSignal; clock: Clock; location: string }): Promise<ScanResult> {
   const { options, start, stop, clock } = input;
+  const { rebuildRun } = await import('./run-slice.js');
   let rebuilt: RebuiltRun;
   let lock: HeldRunLock;
   if (start === undefined) {
@@ -108,7 +130,8 @@ async function scanInStore(store: RunStore, input: { options: ScanOptions; start
   } else {
     try {
       // Before anything is stored: a target that cannot answer fails the scan here (exit 5), with the cause.
-      await probeTarget(start.prepared.target, { config: start.config, clock, stop });
+      const failed = await input.probed;
+      if (failed !== undefined) throw failed.error;
       const { run } = await registerRun(store, start, clock);
       lock = await lockRun(store, run.id, clock);
       rebuilt = { run, config: start.config, prepared: start.prepared, plan: start.plan };
@@ -127,6 +150,8 @@ async function scanInStore(store: RunStore, input: { options: ScanOptions; start
 async function executeLocked(store: RunStore, rebuilt: RebuiltRun, input: { options: ScanOptions; stop: AbortSignal; clock: Clock; location: string }): Promise<ScanResult> {
   const { options, stop, clock } = input;
   const { run } = rebuilt;
+  const { executeRebuilt } = await import('./run-slice.js');
+  const { summarizeStoredRun, writeReports } = await import('./reports.js');
   await store.runs.setStatus({ id: run.id, status: 'running', at: clock.now() });
   let slice;
   try {
