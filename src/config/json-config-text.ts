@@ -13,7 +13,7 @@ function keysWritten(text: string): number {
     }
     // Skip the string literal, escapes included.
     i += 1;
-    while (text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
     i += 1;
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i += 1;
     if (text.charCodeAt(i) === 0x3a) keys += 1;
