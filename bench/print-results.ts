@@ -21,13 +21,15 @@ export function cliLines(cli: NonNullable<BenchResults['cli']>): string {
   return [
     `redline scan, a fresh process per run (start-up included), mock in its own process; median of ${cli.repeats}`,
     table(
-      ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'peak RSS MB', 'first request ms'],
+      ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'main thread', 'peak RSS MB', 'first request ms'],
       cli.medians.map((s) => [
         String(s.attempts), String(s.concurrency), s.jitterMs > 0 ? `${s.latencyMs}±${s.jitterMs}` : String(s.latencyMs), s.seconds.toFixed(2), s.attemptsPerSecond.toFixed(0), s.limitPerSecond.toFixed(0),
-        `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), s.peakRssMb.toFixed(0), s.firstRequestMs.toFixed(0),
+        `${(s.efficiency * 100).toFixed(1)}%`, s.cpuMsPerAttempt.toFixed(2), Number.isNaN(s.mainThreadCpuMsPerAttempt) ? '—' : s.mainThreadCpuMsPerAttempt.toFixed(2),
+        s.peakRssMb.toFixed(0), s.firstRequestMs.toFixed(0),
       ]),
     ),
     `first request: a bare Node process that only sends one request gets there in ${cli.nodeFirstRequestMs.toFixed(0)} ms on this machine (the floor)`,
+    'main thread: the part of CPU ms/att spent on the main thread (Linux); the rest is V8 compiling and collecting on its own threads',
     `runs: ${cli.runs.map((s) => `${s.attempts} (±${s.jitterMs}): ${s.seconds.toFixed(2)} s, ${(s.efficiency * 100).toFixed(1)}%, ${s.cpuMsPerAttempt.toFixed(2)} ms/att, ${s.peakRssMb.toFixed(0)} MB, first ${s.firstRequestMs.toFixed(0)} ms`).join('; ')}`,
   ].join('\n');
 }
