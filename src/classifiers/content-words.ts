@@ -1,11 +1,10 @@
-/** Text that NFKC normalization leaves unchanged (plain ASCII). */
-const ASCII = /^[\x00-\x7f]*$/;
+import { isAscii } from './ascii-text.js';
 
 /** Lower-cased words (letters and digits): differences of case, punctuation and spacing vanish. */
 export function normalizedWords(text: string): string[] {
   // NFKC leaves ASCII as it is, and in ASCII the letters and digits are [a-z0-9] once lower-cased: most replies skip
   // the normalization pass and the Unicode-aware scan (the same words either way).
-  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (isAscii(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
