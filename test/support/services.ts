@@ -59,7 +59,18 @@ export async function freshPostgresDatabase(url: string): Promise<{ url: string;
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE ends the test's own sessions; an autovacuum worker busy in the database belongs to no role, and the
+        // test role may not end it (42501, "must be a member of the role whose process is being terminated"). It
+        // finishes within moments: try again, for up to 10 s.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
       } finally {
         await client.end();
       }
