@@ -348,6 +348,10 @@ addDistributedCommands(program);
 async function main(): Promise<void> {
   dropWritesToClosedPipe(process.stdout);
   dropWritesToClosedPipe(process.stderr);
+  // When nothing is left to do (every write flushed, every server closed — 'beforeExit' comes only then), exit
+  // at once with the exit code set: tearing the process down instead (freeing V8's heap, the addons' cleanup) took
+  // ~35 ms after a 2,000-attempt scan, against ~17 ms this way. The 'exit' listeners run either way.
+  process.once('beforeExit', () => process.exit());
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
