@@ -1,5 +1,5 @@
 import { assertPlanSize } from './select.js';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { validateConfig } from '../config/load-config.js';
 import { loadPlugins } from '../config/load-plugins.js';
 import type { RedlineConfig } from '../config/schema.js';
@@ -57,7 +57,7 @@ export type PreparedStart = {
  */
 export function newRunId(now: number): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `r-${stamp}-${randomInt(0, 2 ** 32 - 1).toString(16).padStart(8, '0')}`;
+  return `r-${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
 /**
