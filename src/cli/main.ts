@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import * as nodeModule from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { redlineVersion } from '../api/version.js';
 import { dropWritesToClosedPipe } from './closed-pipe.js';
@@ -6,6 +7,7 @@ import { EXIT } from './exit-codes.js';
 import { ConfigError } from '../core/errors.js';
 import { addComponentCommands } from './component-commands.js';
 import { addDistributedCommands } from './distributed-commands.js';
+import { enableCompileCache, type CompileCacheHost } from './compile-cache.js';
 
 /** Collects a repeatable option's values. */
 function collect(value: string, previous: string[]): string[] {
@@ -346,6 +348,8 @@ addComponentCommands(program);
 addDistributedCommands(program);
 
 async function main(): Promise<void> {
+  // Before any command's code is loaded: Node ≥ 22.1 then keeps what it compiles for the next run (decision 043).
+  enableCompileCache(nodeModule as CompileCacheHost);
   dropWritesToClosedPipe(process.stdout);
   dropWritesToClosedPipe(process.stderr);
   // When nothing is left to do (every write flushed, every server closed — 'beforeExit' comes only then), exit
