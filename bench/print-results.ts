@@ -19,7 +19,7 @@ function dashboardLines(d: NonNullable<BenchResults['dashboard']>): string {
 /** The end-to-end table: fresh `redline scan` processes, medians per case. */
 export function cliLines(cli: NonNullable<BenchResults['cli']>): string {
   return [
-    `redline scan, a fresh process per run (start-up included), mock in its own process; median of ${cli.repeats}`,
+    `redline scan, a fresh process per run (start-up included), mock in its own process; Node ${process.version}; median of ${cli.repeats}`,
     table(
       ['attempts', 'C', 'L ms', 'seconds', 'attempts/s', 'C/L', 'efficiency', 'CPU ms/att', 'main thread', 'peak RSS MB', 'first request ms'],
       cli.medians.map((s) => [
